@@ -1,0 +1,116 @@
+package org.matscreen.lammps.deck;
+
+import static org.matscreen.lammps.deck.DeckValues.element;
+import static org.matscreen.lammps.deck.DeckValues.existingFile;
+import static org.matscreen.lammps.deck.DeckValues.integer;
+import static org.matscreen.lammps.deck.DeckValues.minStyle;
+import static org.matscreen.lammps.deck.DeckValues.number;
+import static org.matscreen.lammps.deck.DeckValues.outputFile;
+import static org.matscreen.lammps.deck.DeckValues.pairStyle;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The only place LAMMPS command text is made. Each method emits one known command from validated arguments (see
+ * {@link DeckValues}); there is deliberately no method that accepts free text.
+ */
+public final class Commands {
+    /** Box and tilt lengths beyond which a value is certainly a bug, Å. */
+    private static final double MAX_LENGTH = 1e5;
+    private static final int MAX_TYPES = 64;
+
+    private Commands() {}
+
+    /** Commands that reset LAMMPS and set up a periodic metal-units system with a triclinic box and an atom map. */
+    public static List<String> setup(double[] box, int types) {
+        // box = {lx, ly, lz, xy, xz, yz}
+        return List.of(
+                "clear",
+                "units metal",
+                "atom_style atomic",
+                "atom_modify map array sort 0 0.0",
+                "boundary p p p",
+                "region cell prism 0 " + len(box[0]) + " 0 " + len(box[1]) + " 0 " + len(box[2]) + " "
+                        + tilt(box[3]) + " " + tilt(box[4]) + " " + tilt(box[5]) + " units box",
+                "create_box " + integer(types, 1, MAX_TYPES, "number of atom types") + " cell");
+    }
+
+    public static String mass(int type, double massAmu) {
+        return "mass " + integer(type, 1, MAX_TYPES, "atom type") + " " + number(massAmu, 0.5, 500, "atomic mass");
+    }
+
+    /** {@code pair_style <style>} then {@code pair_coeff * * <file> <element per type>}. */
+    public static List<String> pair(String style, Path file, List<String> elementPerType) {
+        StringBuilder coeff = new StringBuilder("pair_coeff * * ").append(existingFile(file));
+        for (String e : elementPerType) {
+            coeff.append(' ').append(element(e));
+        }
+        return List.of("pair_style " + pairStyle(style), coeff.toString());
+    }
+
+    /** Neighbour settings suited to small, frequently deformed cells. */
+    public static List<String> neighbour(double skinAngstrom) {
+        return List.of("neighbor " + number(skinAngstrom, 0.1, 5, "neighbour skin") + " bin",
+                "neigh_modify delay 0 every 1 check yes");
+    }
+
+    /** The thermo keywords matscreen reads back; output only at the first and last step of each run. */
+    public static List<String> thermo() {
+        return List.of("thermo_style custom step pe press pxx pyy pzz pyz pxz pxy vol lx ly lz xy xz yz fmax fnorm",
+                "thermo_modify norm no format float %20.15g", "thermo 0");
+    }
+
+    /** Opens (truncating) a new log file: every candidate gets a fresh one, so a crash log holds only its lines. */
+    public static String log(Path file) {
+        return "log " + outputFile(file);
+    }
+
+    /** Relaxes all six cell components to zero stress while the minimiser moves atoms. */
+    public static String boxRelax(double vmax) {
+        return "fix matscreen_relax all box/relax tri 0.0 vmax " + number(vmax, 1e-5, 0.1, "vmax") + " nreset 1";
+    }
+
+    public static String unfixBoxRelax() {
+        return "unfix matscreen_relax";
+    }
+
+    public static String minStyleCommand(String style) {
+        return "min_style " + minStyle(style);
+    }
+
+    public static String minimize(double etol, double ftol, int maxIterations, int maxEvaluations) {
+        return "minimize " + number(etol, 0, 1, "energy tolerance") + " " + number(ftol, 0, 10, "force tolerance") + " "
+                + integer(maxIterations, 1, 10_000_000, "max iterations") + " "
+                + integer(maxEvaluations, 1, 100_000_000, "max evaluations");
+    }
+
+    /** One force/energy evaluation without moving atoms. */
+    public static String runZero() {
+        return "run 0 post no";
+    }
+
+    /**
+     * Sets the box to the given origin, lengths and tilts (Å), mapping atoms with it (affine deformation).
+     *
+     * @param lo {xlo, ylo, zlo}
+     * @param box {lx, ly, lz, xy, xz, yz}
+     */
+    public static String changeBox(double[] lo, double[] box) {
+        return "change_box all x final " + pos(lo[0]) + " " + pos(lo[0] + box[0]) + " y final " + pos(lo[1]) + " "
+                + pos(lo[1] + box[1]) + " z final " + pos(lo[2]) + " " + pos(lo[2] + box[2]) + " xy final "
+                + tilt(box[3]) + " xz final " + tilt(box[4]) + " yz final " + tilt(box[5]) + " remap units box";
+    }
+
+    private static String len(double v) {
+        return number(v, 0.1, MAX_LENGTH, "box length");
+    }
+
+    private static String tilt(double v) {
+        return number(v, -MAX_LENGTH, MAX_LENGTH, "box tilt");
+    }
+
+    private static String pos(double v) {
+        return number(v, -MAX_LENGTH, MAX_LENGTH, "box bound");
+    }
+}

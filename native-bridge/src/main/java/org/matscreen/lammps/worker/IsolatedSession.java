@@ -1,0 +1,53 @@
+package org.matscreen.lammps.worker;
+
+import org.matscreen.core.sim.CalculationOutcome;
+import org.matscreen.core.sim.CalculationRequest;
+import org.matscreen.core.sim.SimulationSession;
+
+/**
+ * A {@link SimulationSession} whose LAMMPS runs in a pooled worker process: a crash or a timeout of one candidate
+ * costs a worker restart, never the caller's process. Borrowed from the {@link WorkerPool} on open and returned on
+ * close.
+ */
+public final class IsolatedSession implements SimulationSession {
+    private final WorkerPool pool;
+    private final WorkerConfig config;
+    private WorkerProcess worker;
+    private int restarts;
+
+    public IsolatedSession(WorkerPool pool, WorkerConfig config) {
+        this.pool = pool;
+        this.config = config;
+        this.worker = pool.borrow(config);
+    }
+
+    @Override
+    public CalculationOutcome compute(CalculationRequest request) {
+        if (worker == null) {
+            throw new IllegalStateException("session is closed");
+        }
+        if (!worker.isAlive()) {
+            worker = pool.replace(config, worker);
+            restarts++;
+        }
+        return worker.compute(request);
+    }
+
+    /** Workers restarted by this session after a crash or timeout. */
+    public int restarts() {
+        return restarts;
+    }
+
+    @Override
+    public String codeVersion() {
+        return worker == null ? "" : worker.codeVersion();
+    }
+
+    @Override
+    public void close() {
+        if (worker != null) {
+            pool.release(config, worker);
+            worker = null;
+        }
+    }
+}

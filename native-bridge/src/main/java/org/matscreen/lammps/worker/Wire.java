@@ -1,0 +1,214 @@
+package org.matscreen.lammps.worker;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.matscreen.core.sim.CalculationOutcome;
+import org.matscreen.core.sim.CalculationRequest;
+import org.matscreen.core.sim.PotentialRef;
+import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.Relaxation;
+import org.matscreen.core.sim.RelaxSettings;
+import org.matscreen.core.sim.Status;
+import org.matscreen.core.sim.StrainStress;
+import org.matscreen.core.structure.Lattice;
+import org.matscreen.core.structure.Structure;
+
+/**
+ * The compact binary protocol between a parent JVM and a LAMMPS worker process: length-free, field-by-field
+ * {@link DataOutputStream} encoding of requests and outcomes (a 108-atom request is about 3 kB). Each frame starts
+ * with a one-byte tag; the worker greets with {@link #MAGIC} and {@link #VERSION} so a parent never talks to a
+ * process that is not a matscreen worker of the same build.
+ */
+public final class Wire {
+    public static final int MAGIC = 0x4D534352; // "MSCR"
+    public static final int VERSION = 1;
+
+    public static final byte COMPUTE = 1;
+    public static final byte PING = 2;
+    public static final byte SHUTDOWN = 3;
+    public static final byte STARTED = 10;
+    public static final byte RESULT = 11;
+    public static final byte PONG = 12;
+    public static final byte ERROR = 13;
+
+    private Wire() {}
+
+    public static void writeRequest(DataOutputStream out, CalculationRequest r) throws IOException {
+        out.writeUTF(r.candidateId());
+        writeStructure(out, r.structure());
+        PotentialRef p = r.potential();
+        out.writeUTF(p.name());
+        out.writeUTF(p.path());
+        out.writeUTF(p.sha256());
+        out.writeUTF(p.pairStyle());
+        writeStrings(out, p.elements());
+        out.writeUTF(p.citation());
+        RelaxSettings rs = r.relax();
+        out.writeDouble(rs.energyTolerance());
+        out.writeDouble(rs.forceToleranceEvPerA());
+        out.writeInt(rs.maxIterations());
+        out.writeInt(rs.maxEvaluations());
+        out.writeDouble(rs.pressureToleranceBar());
+        out.writeDouble(rs.maxForceToleranceEvPerA());
+        out.writeInt(rs.maxRestarts());
+        PropertySettings ps = r.properties();
+        out.writeBoolean(ps.equationOfState());
+        out.writeInt(ps.eosPoints());
+        out.writeDouble(ps.eosMaxVolumeStrain());
+        out.writeBoolean(ps.elasticConstants());
+        out.writeDouble(ps.elasticStrain());
+        out.writeDouble(r.timeoutSeconds());
+    }
+
+    public static CalculationRequest readRequest(DataInputStream in) throws IOException {
+        String id = in.readUTF();
+        Structure s = readStructure(in);
+        PotentialRef p = new PotentialRef(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), readStrings(in),
+                in.readUTF());
+        RelaxSettings rs = new RelaxSettings(in.readDouble(), in.readDouble(), in.readInt(), in.readInt(),
+                in.readDouble(), in.readDouble(), in.readInt());
+        PropertySettings ps = new PropertySettings(in.readBoolean(), in.readInt(), in.readDouble(), in.readBoolean(),
+                in.readDouble());
+        return new CalculationRequest(id, s, p, rs, ps, in.readDouble());
+    }
+
+    public static void writeOutcome(DataOutputStream out, CalculationOutcome o) throws IOException {
+        out.writeUTF(o.candidateId());
+        out.writeUTF(o.status().name());
+        writeLongString(out, o.errorText());
+        out.writeBoolean(o.relaxed() != null);
+        if (o.relaxed() != null) {
+            writeStructure(out, o.relaxed());
+        }
+        out.writeDouble(o.energyEv());
+        Relaxation r = o.relaxation();
+        out.writeBoolean(r != null);
+        if (r != null) {
+            out.writeBoolean(r.converged());
+            out.writeInt(r.minimisations());
+            out.writeInt(r.iterations());
+            out.writeUTF(r.stopReason());
+            out.writeInt(r.earlyStops());
+            out.writeDouble(r.maxForceEvPerA());
+            out.writeDouble(r.maxPressureBar());
+        }
+        writeDoubles(out, o.eosVolumesA3PerAtom());
+        writeDoubles(out, o.eosEnergiesEvPerAtom());
+        StrainStress e = o.elastic();
+        out.writeBoolean(e != null);
+        if (e != null) {
+            out.writeDouble(e.strain());
+            for (int j = 0; j < 6; j++) {
+                writeDoubles(out, e.stressPlusGpa()[j]);
+                writeDoubles(out, e.stressMinusGpa()[j]);
+            }
+        }
+        out.writeDouble(o.nativeSeconds());
+        out.writeUTF(o.codeVersion());
+    }
+
+    public static CalculationOutcome readOutcome(DataInputStream in) throws IOException {
+        String id = in.readUTF();
+        Status status = Status.valueOf(in.readUTF());
+        String error = readLongString(in);
+        Structure relaxed = in.readBoolean() ? readStructure(in) : null;
+        double energy = in.readDouble();
+        Relaxation r = in.readBoolean()
+                ? new Relaxation(in.readBoolean(), in.readInt(), in.readInt(), in.readUTF(), in.readInt(),
+                        in.readDouble(), in.readDouble())
+                : null;
+        double[] v = readDoubles(in);
+        double[] en = readDoubles(in);
+        StrainStress e = null;
+        if (in.readBoolean()) {
+            double strain = in.readDouble();
+            double[][] plus = new double[6][];
+            double[][] minus = new double[6][];
+            for (int j = 0; j < 6; j++) {
+                plus[j] = readDoubles(in);
+                minus[j] = readDoubles(in);
+            }
+            e = new StrainStress(strain, plus, minus);
+        }
+        return new CalculationOutcome(id, status, error, relaxed, energy, r, v, en, e, in.readDouble(), in.readUTF());
+    }
+
+    static void writeStructure(DataOutputStream out, Structure s) throws IOException {
+        writeDoubles(out, s.lattice().rowMajor());
+        writeStrings(out, s.speciesSymbols());
+        int[] sp = s.siteSpecies();
+        out.writeInt(sp.length);
+        for (int v : sp) {
+            out.writeByte(v);
+        }
+        writeDoubles(out, s.fractionalCoordinates());
+    }
+
+    static Structure readStructure(DataInputStream in) throws IOException {
+        Lattice l = Lattice.of(readDoubles(in));
+        List<String> species = readStrings(in);
+        int[] sp = new int[in.readInt()];
+        for (int i = 0; i < sp.length; i++) {
+            sp[i] = in.readUnsignedByte();
+        }
+        return new Structure(l, species, sp, readDoubles(in));
+    }
+
+    static void writeDoubles(DataOutputStream out, double[] v) throws IOException {
+        out.writeInt(v.length);
+        for (double d : v) {
+            out.writeDouble(d);
+        }
+    }
+
+    static double[] readDoubles(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 50_000_000) {
+            throw new IOException("corrupt frame: array length " + n);
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.readDouble();
+        }
+        return v;
+    }
+
+    static void writeStrings(DataOutputStream out, List<String> v) throws IOException {
+        out.writeInt(v.size());
+        for (String s : v) {
+            out.writeUTF(s);
+        }
+    }
+
+    static List<String> readStrings(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 10_000) {
+            throw new IOException("corrupt frame: list length " + n);
+        }
+        List<String> v = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            v.add(in.readUTF());
+        }
+        return v;
+    }
+
+    /** Strings longer than writeUTF's 64 kB limit (error texts can be long). */
+    static void writeLongString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    static String readLongString(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 10_000_000) {
+            throw new IOException("corrupt frame: string length " + n);
+        }
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,94 @@
+package org.matscreen.lammps.worker;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Worker processes kept for reuse across candidates, partitions and Spark jobs within one JVM (a Spark executor or a
+ * local-mode driver). A worker start costs most of a second (JVM plus MPI start-up), a LAMMPS calculation on a small
+ * cell milliseconds, so workers are borrowed per partition and returned, never started per candidate. Each borrowed
+ * worker serves one thread, which keeps the one-LAMMPS-per-process rule.
+ */
+public final class WorkerPool {
+    private static final WorkerPool SHARED = new WorkerPool();
+
+    private final Map<WorkerConfig, Deque<WorkerProcess>> idle = new HashMap<>();
+    private final List<WorkerProcess> all = new ArrayList<>();
+    private int started;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(SHARED::shutdown, "matscreen-worker-pool-shutdown"));
+    }
+
+    private WorkerPool() {}
+
+    /** The pool of this JVM. */
+    public static WorkerPool shared() {
+        return SHARED;
+    }
+
+    /** An idle live worker for {@code cfg}, or a newly started one. */
+    public WorkerProcess borrow(WorkerConfig cfg) {
+        synchronized (this) {
+            Deque<WorkerProcess> q = idle.get(cfg);
+            while (q != null && !q.isEmpty()) {
+                WorkerProcess w = q.pollFirst();
+                if (w.isAlive()) {
+                    return w;
+                }
+                all.remove(w);
+            }
+        }
+        WorkerProcess w = WorkerProcess.start(cfg); // outside the lock: starting takes most of a second
+        synchronized (this) {
+            all.add(w);
+            started++;
+        }
+        return w;
+    }
+
+    /** Returns a worker for reuse; a dead one is dropped. */
+    public void release(WorkerConfig cfg, WorkerProcess w) {
+        synchronized (this) {
+            if (w.isAlive()) {
+                idle.computeIfAbsent(cfg, k -> new ArrayDeque<>()).addFirst(w);
+                return;
+            }
+            all.remove(w);
+        }
+        w.close();
+    }
+
+    /** Replaces a dead worker: drops it and starts a fresh one for the same configuration. */
+    public WorkerProcess replace(WorkerConfig cfg, WorkerProcess dead) {
+        synchronized (this) {
+            all.remove(dead);
+        }
+        dead.close();
+        return borrow(cfg);
+    }
+
+    /** Workers started by this pool since the JVM started (restarts included). */
+    public synchronized int startedCount() {
+        return started;
+    }
+
+    public synchronized int liveCount() {
+        return (int) all.stream().filter(WorkerProcess::isAlive).count();
+    }
+
+    /** Stops every worker. */
+    public void shutdown() {
+        List<WorkerProcess> copy;
+        synchronized (this) {
+            copy = new ArrayList<>(all);
+            all.clear();
+            idle.clear();
+        }
+        copy.parallelStream().forEach(WorkerProcess::close);
+    }
+}

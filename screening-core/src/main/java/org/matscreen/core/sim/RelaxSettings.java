@@ -1,0 +1,43 @@
+package org.matscreen.core.sim;
+
+import java.io.Serializable;
+
+/**
+ * Tolerances of the box-and-positions relaxation.
+ *
+ * @param energyTolerance relative energy change that stops a minimisation (LAMMPS {@code etol}); 0 disables it
+ * @param forceToleranceEvPerA force norm that stops a minimisation, eV/Å (LAMMPS {@code ftol})
+ * @param maxIterations iteration limit of one minimisation
+ * @param maxEvaluations force-evaluation limit of one minimisation
+ * @param pressureToleranceBar largest accepted |pressure-tensor component| after relaxation, bar (1 bar = 1e-4 GPa)
+ * @param maxForceToleranceEvPerA largest accepted force on any atom after relaxation, eV/Å
+ * @param maxRestarts minimisations restarted after an early stop (e.g. "linesearch alpha is zero") before giving up
+ */
+public record RelaxSettings(double energyTolerance, double forceToleranceEvPerA, int maxIterations, int maxEvaluations,
+        double pressureToleranceBar, double maxForceToleranceEvPerA, int maxRestarts) implements Serializable {
+
+    public static final RelaxSettings DEFAULT = new RelaxSettings(0.0, 1e-6, 5000, 50000, 10.0, 1e-3, 4);
+
+    public RelaxSettings {
+        requireFinite(energyTolerance >= 0, "energy tolerance must be >= 0");
+        requireFinite(forceToleranceEvPerA > 0, "force tolerance must be > 0");
+        requireFinite(pressureToleranceBar > 0, "pressure tolerance must be > 0");
+        requireFinite(maxForceToleranceEvPerA > 0, "max-force tolerance must be > 0");
+        if (maxIterations < 1 || maxEvaluations < 1 || maxRestarts < 0) {
+            throw new IllegalArgumentException("iteration limits must be positive");
+        }
+    }
+
+    private static void requireFinite(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Stable text that enters candidate ids. */
+    public String key() {
+        return "etol=" + energyTolerance + ",ftol=" + forceToleranceEvPerA + ",maxiter=" + maxIterations + ",maxeval="
+                + maxEvaluations + ",ptol=" + pressureToleranceBar + ",fmax=" + maxForceToleranceEvPerA + ",restarts="
+                + maxRestarts;
+    }
+}

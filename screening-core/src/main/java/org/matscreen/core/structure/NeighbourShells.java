@@ -1,0 +1,136 @@
+package org.matscreen.core.structure;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Neighbour shells of every site of a periodic structure (periodic images included, so a small cell's neighbour
+ * that is its own image counts as many times as it appears). Shell s (0-based) holds the pairs at the s-th smallest
+ * distinct distance, grouped with a relative tolerance of 1e-4.
+ */
+public final class NeighbourShells {
+    private final int sites;
+    private final double[] radii;
+    /** neighbours[s][i] = the site indices (with repetition) in shell s of site i. */
+    private final int[][][] neighbours;
+
+    private NeighbourShells(int sites, double[] radii, int[][][] neighbours) {
+        this.sites = sites;
+        this.radii = radii;
+        this.neighbours = neighbours;
+    }
+
+    /** The first {@code shellCount} shells of {@code structure}'s sites. */
+    public static NeighbourShells of(Lattice lattice, double[] fractional, int shellCount) {
+        int n = fractional.length / 3;
+        double[] cart = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(lattice.toCartesian(fractional[3 * i], fractional[3 * i + 1], fractional[3 * i + 2]), 0,
+                    cart, 3 * i, 3);
+        }
+        // Distinct distances from site 0 (every site of a prototype supercell is equivalent) to find shell radii.
+        double volumePerSite = lattice.volume() / n;
+        double cutoff = 2.2 * Math.cbrt(volumePerSite) * Math.max(1, Math.sqrt(shellCount));
+        int[] reach = new int[3];
+        for (int k = 0; k < 3; k++) {
+            // Images needed along vector k so that every point within the cut-off is seen.
+            double height = lattice.volume() / crossNorm(lattice, (k + 1) % 3, (k + 2) % 3);
+            reach[k] = (int) Math.ceil(cutoff / height) + 1;
+        }
+        List<Double> distinct = new ArrayList<>();
+        forEachPair(lattice, cart, 0, reach, cutoff, (j, d) -> {
+            for (double r : distinct) {
+                if (Math.abs(r - d) <= 1e-4 * d) {
+                    return;
+                }
+            }
+            distinct.add(d);
+        });
+        double[] radii = distinct.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (radii.length < shellCount) {
+            throw new IllegalArgumentException("found only " + radii.length + " shells within " + cutoff + " Å");
+        }
+        radii = Arrays.copyOf(radii, shellCount);
+        final double[] shellRadii = radii;
+        @SuppressWarnings("unchecked")
+        List<Integer>[][] lists = new List[shellCount][n];
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < shellCount; s++) {
+                lists[s][i] = new ArrayList<>();
+            }
+            final int site = i;
+            forEachPair(lattice, cart, i, reach, radii[shellCount - 1] * (1 + 1e-4), (j, d) -> {
+                for (int s = 0; s < shellCount; s++) {
+                    if (Math.abs(shellRadii[s] - d) <= 1e-4 * d) {
+                        lists[s][site].add(j);
+                        return;
+                    }
+                }
+            });
+        }
+        int[][][] neighbours = new int[shellCount][n][];
+        for (int s = 0; s < shellCount; s++) {
+            for (int i = 0; i < n; i++) {
+                neighbours[s][i] = lists[s][i].stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+        return new NeighbourShells(n, radii, neighbours);
+    }
+
+    private interface PairConsumer {
+        void accept(int j, double distance);
+    }
+
+    private static void forEachPair(Lattice lattice, double[] cart, int i, int[] reach, double cutoff, PairConsumer c) {
+        int n = cart.length / 3;
+        for (int a = -reach[0]; a <= reach[0]; a++) {
+            for (int b = -reach[1]; b <= reach[1]; b++) {
+                for (int g = -reach[2]; g <= reach[2]; g++) {
+                    double[] t = lattice.toCartesian(a, b, g);
+                    for (int j = 0; j < n; j++) {
+                        double dx = cart[3 * j] + t[0] - cart[3 * i];
+                        double dy = cart[3 * j + 1] + t[1] - cart[3 * i + 1];
+                        double dz = cart[3 * j + 2] + t[2] - cart[3 * i + 2];
+                        double d = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                        if (d > 1e-8 && d <= cutoff) {
+                            c.accept(j, d);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static double crossNorm(Lattice l, int i, int j) {
+        double[] u = l.vector(i);
+        double[] v = l.vector(j);
+        double x = u[1] * v[2] - u[2] * v[1];
+        double y = u[2] * v[0] - u[0] * v[2];
+        double z = u[0] * v[1] - u[1] * v[0];
+        return Math.sqrt(x * x + y * y + z * z);
+    }
+
+    public int shellCount() {
+        return radii.length;
+    }
+
+    public int siteCount() {
+        return sites;
+    }
+
+    /** Radius of shell s, Å. */
+    public double radius(int s) {
+        return radii[s];
+    }
+
+    /** Neighbours of site i in shell s (site indices, repeated for repeated images). */
+    public int[] neighbours(int s, int i) {
+        return neighbours[s][i];
+    }
+
+    /** Coordination number of shell s (the same for every site of a prototype supercell). */
+    public int coordination(int s) {
+        return neighbours[s][0].length;
+    }
+}

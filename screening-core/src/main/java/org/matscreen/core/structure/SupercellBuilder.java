@@ -1,0 +1,75 @@
+package org.matscreen.core.structure;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.matscreen.core.composition.Composition;
+import org.matscreen.core.error.InvalidInputException;
+
+/**
+ * Builds a candidate's starting cell from its composition and {@link StructureRecipe}: the prototype's conventional
+ * cell repeated by the supercell, atom counts by the {@link AtomCounts} rounding rule, and species placed by the
+ * recipe's {@link SiteOrdering} with a seeded generator, so the same inputs give the same cell on every machine.
+ */
+public final class SupercellBuilder {
+    private SupercellBuilder() {}
+
+    /** A built cell and, for SQS, the Warren–Cowley parameters it achieved (null for random orderings). */
+    public record Built(Structure structure, AtomCounts counts, double[][][] warrenCowley) {}
+
+    /**
+     * @param latticeParameterAngstrom conventional lattice parameter a of the starting cell, Å
+     * @param seed seed of the site ordering (matscreen uses the first 64 bits of the candidate id)
+     * @throws InvalidInputException if the cell cannot hold the composition within the recipe's tolerance
+     */
+    public static Built build(Composition composition, StructureRecipe recipe, double latticeParameterAngstrom,
+            long seed) {
+        int sites = recipe.sites();
+        AtomCounts counts = AtomCounts.of(composition, sites);
+        if (!counts.representsWithin(recipe.compositionTolerance())) {
+            throw new InvalidInputException("structure", "supercell",
+                    String.format(java.util.Locale.ROOT,
+                            "a %s %s cell of %d sites cannot hold %s within a tolerance of %.4g"
+                                    + " (best counts %s, largest fraction error %.4g)",
+                            recipe.prototype().key(), recipe.supercell().key(), sites, composition.formula(),
+                            recipe.compositionTolerance(), java.util.Arrays.toString(counts.counts()),
+                            counts.maxFractionError()));
+        }
+        Supercell sc = recipe.supercell();
+        Lattice lattice = recipe.prototype().conventionalCell(latticeParameterAngstrom).repeated(sc.na(), sc.nb(), sc.nc());
+        double[][] basis = recipe.prototype().basis();
+        double[] frac = new double[3 * sites];
+        int k = 0;
+        for (int a = 0; a < sc.na(); a++) {
+            for (int b = 0; b < sc.nb(); b++) {
+                for (int c = 0; c < sc.nc(); c++) {
+                    for (double[] f : basis) {
+                        frac[k++] = (a + f[0]) / sc.na();
+                        frac[k++] = (b + f[1]) / sc.nb();
+                        frac[k++] = (c + f[2]) / sc.nc();
+                    }
+                }
+            }
+        }
+        int[] species = new int[sites];
+        int[] n = counts.counts();
+        for (int s = 0, site = 0; s < n.length; s++) {
+            for (int j = 0; j < n[s]; j++) {
+                species[site++] = s;
+            }
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = sites - 1; i > 0; i--) { // Fisher–Yates
+            int j = rng.nextInt(i + 1);
+            int t = species[i];
+            species[i] = species[j];
+            species[j] = t;
+        }
+        double[][][] alpha = null;
+        if (recipe.ordering() == SiteOrdering.SQS && n.length > 1) {
+            NeighbourShells shells = NeighbourShells.of(lattice, frac, recipe.sqsShells());
+            alpha = SqsSearch.optimise(shells, species, n.length, recipe.sqsSweeps(), rng);
+        }
+        List<String> symbols = counts.symbols();
+        return new Built(new Structure(lattice, symbols, species, frac), counts, alpha);
+    }
+}
