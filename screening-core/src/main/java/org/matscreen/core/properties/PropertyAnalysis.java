@@ -14,6 +14,15 @@ public final class PropertyAnalysis {
 
     public static CandidateProperties analyse(CalculationOutcome outcome, StructureRecipe recipe,
             ReferenceEnergies references) {
+        return analyse(outcome, recipe, references, note -> { });
+    }
+
+    /**
+     * As {@link #analyse(CalculationOutcome, StructureRecipe, ReferenceEnergies)}; a property that cannot be derived
+     * (e.g. an E(V) scan without a minimum) is left unknown (NaN) and the reason is passed to {@code notes}.
+     */
+    public static CandidateProperties analyse(CalculationOutcome outcome, StructureRecipe recipe,
+            ReferenceEnergies references, java.util.function.Consumer<String> notes) {
         if (outcome.status() != Status.OK) {
             throw new IllegalArgumentException("no properties for a " + outcome.status().key() + " outcome");
         }
@@ -33,10 +42,15 @@ public final class PropertyAnalysis {
         double b0p = Double.NaN;
         double rms = Double.NaN;
         if (outcome.eosVolumesA3PerAtom().length >= 5) {
-            BirchMurnaghan.Fit fit = BirchMurnaghan.fit(outcome.eosVolumesA3PerAtom(), outcome.eosEnergiesEvPerAtom());
-            b0 = fit.b0Gpa();
-            b0p = fit.b0Prime();
-            rms = fit.rmsResidualEv();
+            try {
+                BirchMurnaghan.Fit fit = BirchMurnaghan.fit(outcome.eosVolumesA3PerAtom(),
+                        outcome.eosEnergiesEvPerAtom());
+                b0 = fit.b0Gpa();
+                b0p = fit.b0Prime();
+                rms = fit.rmsResidualEv();
+            } catch (RuntimeException fitError) {
+                notes.accept("equation-of-state fit failed: " + fitError.getMessage());
+            }
         }
         double c11 = Double.NaN;
         double c12 = Double.NaN;

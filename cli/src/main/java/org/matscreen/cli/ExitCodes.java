@@ -1,0 +1,16 @@
+package org.matscreen.cli;
+
+/** Named exit codes of the {@code matscreen} command. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** An internal error (a bug, or an environment failure matscreen could not explain better). */
+    public static final int ERROR = 1;
+    /** Invalid input: a campaign file, option or path the user gave is wrong; the message says which and why. */
+    public static final int INVALID_INPUT = 2;
+    /** A native component (the LAMMPS library, a worker process) is missing or broken; the message says the fix. */
+    public static final int NATIVE = 3;
+    /** The command ran but what it checks failed (e.g. {@code doctor} found a missing piece). */
+    public static final int CHECK_FAILED = 4;
+
+    private ExitCodes() {}
+}

@@ -1,0 +1,96 @@
+package org.matscreen.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.matscreen.core.structure.Prototype;
+import org.matscreen.core.structure.Supercell;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code matscreen plan}: validates a campaign and prints its size per chemical system and an estimated cost. */
+@Command(name = "plan", header = "Validate a campaign and show its size and estimated cost.",
+        mixinStandardHelpOptions = true)
+final class PlanCommand implements Callable<Integer> {
+    /**
+     * Measured cost of one EAM force evaluation per atom on this class of machine (x86-64, 2021 LAMMPS), s. Used for
+     * estimates only; BENCHMARKS.md has the measurement.
+     */
+    static final double SECONDS_PER_ATOM_EVALUATION = 1.1e-6;
+    /** Typical force evaluations of the relaxation, and of each positions-only relaxation of the property scans. */
+    static final int RELAX_EVALUATIONS = 900;
+    static final int SCAN_EVALUATIONS = 40;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "campaign file (YAML)")
+    Path campaign;
+
+    @Option(names = "--systems", paramLabel = "N", defaultValue = "20",
+            description = "chemical systems to list (default: ${DEFAULT-VALUE})")
+    int systems;
+
+    @Option(names = "--cores", paramLabel = "N", defaultValue = "2",
+            description = "cores for the wall-time estimate (default: ${DEFAULT-VALUE})")
+    int cores;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        PreparedCampaign pc = PreparedCampaign.load(campaign, MatscreenConfig.load());
+        var s = pc.spec();
+        o.printf(Locale.ROOT, "campaign %s (%s)%n", s.name(), s.source());
+        o.printf(Locale.ROOT, "potential %s [%s] sha256 %s%n  %s%n", pc.potential().name(), pc.potential().pairStyle(),
+                pc.potential().sha256(), pc.potential().citation());
+        for (Prototype p : s.structure().prototypes()) {
+            Supercell sc = s.structure().supercells().get(p);
+            o.printf(Locale.ROOT, "structure %s %s supercell, %d atoms, %s ordering%n", p.key(), sc.key(), sc.sites(p),
+                    s.structure().ordering().key());
+        }
+        o.printf(Locale.ROOT, "%d candidates in %d chemical systems%n", pc.space().size(), pc.space().systemCount());
+        for (Map.Entry<Integer, Long> e : pc.space().countsPerOrder().entrySet()) {
+            o.printf(Locale.ROOT, "  order %d: %d candidates%n", e.getKey(), e.getValue());
+        }
+        int shown = 0;
+        for (Map.Entry<String, Long> e : pc.space().countsPerSystem().entrySet()) {
+            if (shown++ >= systems) {
+                o.printf(Locale.ROOT, "  … %d more systems%n", pc.space().systemCount() - systems);
+                break;
+            }
+            o.printf(Locale.ROOT, "  %-30s %d%n", e.getKey(), e.getValue());
+        }
+        double seconds = estimateSeconds(pc);
+        o.printf(Locale.ROOT, "estimated cost: %.3g core-hours (%.1f s per candidate); about %s on %d cores%n",
+                seconds * pc.space().size() / 3600, seconds, duration(seconds * pc.space().size() / cores), cores);
+        return ExitCodes.OK;
+    }
+
+    /** Estimated seconds per candidate from atoms and the property protocol. */
+    static double estimateSeconds(PreparedCampaign pc) {
+        var s = pc.spec();
+        double atoms = s.structure().prototypes().stream()
+                .mapToInt(p -> s.structure().supercells().get(p).sites(p)).average().orElse(0);
+        var props = s.method().properties();
+        int scans = (props.equationOfState() ? props.eosPoints() : 0) + (props.elasticConstants() ? 12 : 0);
+        return atoms * SECONDS_PER_ATOM_EVALUATION * (RELAX_EVALUATIONS + scans * SCAN_EVALUATIONS);
+    }
+
+    static String duration(double seconds) {
+        if (seconds < 120) {
+            return String.format(Locale.ROOT, "%.0f s", seconds);
+        }
+        if (seconds < 7200) {
+            return String.format(Locale.ROOT, "%.0f min", seconds / 60);
+        }
+        if (seconds < 3 * 86400) {
+            return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
+        }
+        return String.format(Locale.ROOT, "%.1f days", seconds / 86400);
+    }
+}

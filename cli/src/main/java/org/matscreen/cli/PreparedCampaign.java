@@ -1,0 +1,51 @@
+package org.matscreen.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.matscreen.core.campaign.CampaignLoader;
+import org.matscreen.core.campaign.CampaignSpec;
+import org.matscreen.core.error.InvalidInputException;
+import org.matscreen.core.sim.PotentialRef;
+import org.matscreen.core.space.CandidateSpace;
+import org.matscreen.lammps.potential.PotentialRegistry;
+
+/**
+ * A campaign validated as far as possible before any expensive work: the file (see {@link CampaignLoader}), then the
+ * potential (resolved to one checksummed file that covers every element). Shared by {@code run}, {@code plan} and
+ * {@code submit}, so all of them refuse the same bad input with the same message.
+ */
+record PreparedCampaign(CampaignSpec spec, String yaml, PotentialRef potential, CandidateSpace space) {
+
+    static PreparedCampaign load(Path file, MatscreenConfig config) {
+        CampaignSpec spec = CampaignLoader.load(file);
+        String yaml;
+        try {
+            yaml = Files.readString(file);
+        } catch (IOException e) {
+            throw new InvalidInputException(file.toString(), "", "cannot read: " + e.getMessage());
+        }
+        PotentialRef potential = registry(config).resolve(spec.method().potential(), spec.source(),
+                "method.potential");
+        CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
+        PotentialRegistry.requireCoverage(potential, space.elementsUsed(), spec.source(), "method.potential");
+        return new PreparedCampaign(spec, yaml, potential, space);
+    }
+
+    static PotentialRegistry registry(MatscreenConfig config) {
+        List<Path> dirs = new ArrayList<>();
+        String fromConfig = config.potentialDirs();
+        if (fromConfig != null) {
+            for (String d : fromConfig.split(":")) {
+                if (!d.isBlank()) {
+                    dirs.add(Path.of(d.strip()));
+                }
+            }
+        }
+        dirs.addAll(PotentialRegistry.standard().directories());
+        return new PotentialRegistry(new ArrayList<>(new LinkedHashSet<>(dirs)));
+    }
+}

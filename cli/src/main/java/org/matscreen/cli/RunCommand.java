@@ -1,0 +1,137 @@
+package org.matscreen.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.matscreen.core.screening.Metrics;
+import org.matscreen.spark.RunSummary;
+import org.matscreen.spark.ScreeningJob;
+import org.matscreen.spark.SparkSessionFactory;
+import org.matscreen.spark.TopCandidates;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code matscreen run}: validates a campaign, screens it with Spark and LAMMPS, prints the ranked table. */
+@Command(name = "run", header = "Run a screening campaign.", mixinStandardHelpOptions = true,
+        description = "Validates the campaign, computes every candidate not yet in the repository with LAMMPS in"
+                + " pooled worker processes on Spark, commits records to <out>, and prints the ranked table and a"
+                + " summary. Rerunning resumes; --fresh starts over.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "campaign file (YAML)")
+    Path campaign;
+
+    @Option(names = "--out", paramLabel = "DIR|URI",
+            description = "results repository (default: results/<campaign name>); a path, file:// or hdfs:// URI")
+    String out;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*]; spark-submit's"
+            + " when launched by it)")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Spark or matscreen setting (repeatable)")
+    List<String> conf = new ArrayList<>();
+
+    @Option(names = "--fresh", description = "delete the repository's records first instead of resuming")
+    boolean fresh;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "Spark partitions (default: automatic)")
+    int partitions;
+
+    @Option(names = "--commit-every", paramLabel = "N", defaultValue = "50",
+            description = "records per committed chunk (default: ${DEFAULT-VALUE})")
+    int commitEvery;
+
+    @Option(names = "--no-progress", description = "do not print progress lines")
+    boolean noProgress;
+
+    @Mixin
+    LammpsLibraryOption library;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        MatscreenConfig config = MatscreenConfig.load();
+        PreparedCampaign pc = PreparedCampaign.load(campaign, config);
+        Map<String, String> userConf = SparkSessionFactory.parseConf(conf);
+        String lib = library.require(config);
+        String repo = out != null ? out : Path.of("results", pc.spec().name()).toString();
+        if (commitEvery < 1) {
+            throw new org.matscreen.core.error.InvalidInputException("--commit-every", String.valueOf(commitEvery),
+                    "must be at least 1");
+        }
+        o.printf(Locale.ROOT, "campaign %s: %d candidates in %d chemical systems; potential %s (%s)%n",
+                pc.spec().name(), pc.space().size(), pc.space().systemCount(), pc.potential().name(),
+                pc.potential().pairStyle());
+        o.flush();
+        SparkSession spark = SparkSessionFactory.create(master, userConf);
+        RunSummary s;
+        try {
+            s = ScreeningJob.run(spark, pc.spec(), pc.yaml(), pc.potential(), new ScreeningJob.Options(repo, fresh,
+                    partitions, commitEvery, lib, noProgress ? null : System.err));
+        } finally {
+            spark.stop();
+        }
+        printTable(o, s);
+        o.printf(Locale.ROOT, "%d candidates, %d computed, %d resumed, %d failures (%s); wall %.1f s"
+                        + " (+%.1f s references), %.2f candidates/s, efficiency %.2f on %d cores; results in %s%n",
+                s.candidates(), s.computed(), s.skipped(), s.failures(), s.statusCounts(), s.wallSeconds(),
+                s.referenceSeconds(), s.candidatesPerSecond(), s.efficiency(), s.cores(), s.repositoryUri());
+        return ExitCodes.OK;
+    }
+
+    static void printTable(PrintWriter o, RunSummary s) {
+        if (s.top().isEmpty()) {
+            o.println("no candidate passed the screening filters");
+            return;
+        }
+        StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%-5s %-24s %-5s", "rank", "formula",
+                "proto"));
+        for (String m : s.tableMetrics()) {
+            h.append(String.format(Locale.ROOT, " %18s", shorten(m)));
+        }
+        o.println(h);
+        for (TopCandidates.Row r : s.top()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5d %-24s %-5s", r.rank(),
+                    r.entry().formula(), r.entry().prototype()));
+            double[] v = r.entry().metrics();
+            for (int i = 0; i < v.length; i++) {
+                line.append(String.format(Locale.ROOT, " %18s", format(s.tableMetrics().get(i), v[i])));
+            }
+            o.println(line);
+        }
+    }
+
+    /** A metric value with the precision its unit deserves (meV for energies, 0.1 GPa for moduli). */
+    static String format(String metric, double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        String unit = Metrics.all().containsKey(metric) ? Metrics.all().get(metric).unit() : "";
+        String f = switch (unit) {
+            case "eV/atom" -> "%.4f";
+            case "GPa" -> "%.1f";
+            case "Å" -> "%.4f";
+            case "g/cm³", "Å³/atom" -> "%.3f";
+            default -> "%.4g";
+        };
+        String text = String.format(Locale.ROOT, f, v);
+        // A value that rounds to zero prints as zero, not as "-0.0000".
+        return text.matches("-0\\.?0*") ? text.substring(1) : text;
+    }
+
+    private static String shorten(String key) {
+        return key.length() <= 18 ? key : key.substring(0, 18);
+    }
+}

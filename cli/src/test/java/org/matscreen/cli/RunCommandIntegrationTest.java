@@ -1,0 +1,37 @@
+package org.matscreen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code matscreen run} end to end: the ranked table and the one-line summary. */
+@Tag("integration")
+@Tag("lammps")
+@Tag("spark")
+class RunCommandIntegrationTest {
+
+    @Test
+    void runPrintsTheRankedTableAndTheSummary(@TempDir Path dir) throws IOException {
+        Path c = Files.writeString(dir.resolve("c.yaml"), """
+                name: cli-run
+                space: {elements: [Cu, Ni], orders: [2], step: 0.5}
+                structure: {prototypes: [fcc], supercell: [2, 2, 2]}
+                method: {potential: CuNi.eam.alloy, properties: {eos: false, elastic: false}}
+                screening: {objectives: ["min dh_form_ev_per_atom"], top: 5}
+                """);
+        CliTest.Result r = CliTest.exec("run", c.toString(), "--out", dir.resolve("repo").toString(),
+                "--master", "local[2]", "--no-progress");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains("rank  formula"), r.out());
+        assertTrue(r.out().contains("Cu0.5Ni0.5"), r.out());
+        assertTrue(r.out().matches("(?s).*1 candidates, 1 computed, 0 resumed, 0 failures.*candidates/s.*"), r.out());
+        assertTrue(Files.isDirectory(dir.resolve("repo/data/system=Cu-Ni")));
+        assertTrue(Files.isRegularFile(dir.resolve("repo/manifest.json")));
+    }
+}

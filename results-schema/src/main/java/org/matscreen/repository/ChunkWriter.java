@@ -1,0 +1,74 @@
+package org.matscreen.repository;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.matscreen.core.result.CandidateResult;
+
+/**
+ * Commits a batch of records: one Parquet file per chemical system, each written in {@code _staging} and renamed into
+ * place only when complete. Records of one batch are committed system by system; a crash between two renames leaves
+ * some systems committed and the others to be recomputed, never a partial file or a duplicate.
+ */
+public final class ChunkWriter {
+    private final RepositoryLayout layout;
+    private final RecordCodec codec = new RecordCodec();
+
+    public ChunkWriter(RepositoryLayout layout) {
+        this.layout = layout;
+    }
+
+    /** Writes and commits the records; returns the number written. */
+    public int commit(List<CandidateResult> records) {
+        if (records.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<CandidateResult>> bySystem = new TreeMap<>();
+        for (CandidateResult r : records) {
+            bySystem.computeIfAbsent(r.chemicalSystem(), k -> new java.util.ArrayList<>()).add(r);
+        }
+        FileSystem fs = layout.fs();
+        String token = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        int written = 0;
+        for (Map.Entry<String, List<CandidateResult>> e : bySystem.entrySet()) {
+            List<CandidateResult> batch = e.getValue();
+            long first = batch.stream().mapToLong(CandidateResult::candidateIndex).min().orElseThrow();
+            long last = batch.stream().mapToLong(CandidateResult::candidateIndex).max().orElseThrow();
+            String name = RepositoryLayout.chunkName(first, last, token);
+            Path tmp = new Path(layout.staging(), e.getKey() + "-" + name);
+            Path dir = layout.systemDir(e.getKey());
+            Path dst = new Path(dir, name);
+            try {
+                try (ParquetWriter<Group> w = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(tmp, layout.conf()))
+                        .withType(codec.schema())
+                        .withCompressionCodec(CompressionCodecName.SNAPPY)
+                        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                        .withConf(layout.conf())
+                        .build()) {
+                    for (CandidateResult r : batch) {
+                        w.write(codec.encode(r));
+                    }
+                }
+                fs.mkdirs(dir);
+                if (!fs.rename(tmp, dst)) {
+                    throw new IOException("rename " + tmp + " -> " + dst + " failed");
+                }
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot commit records of " + e.getKey() + " to " + dst, ex);
+            }
+            written += batch.size();
+        }
+        return written;
+    }
+}

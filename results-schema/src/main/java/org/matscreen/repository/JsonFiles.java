@@ -1,0 +1,60 @@
+package org.matscreen.repository;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** Small JSON files of a repository (manifest, references), read and replaced atomically on any Hadoop FS. */
+public final class JsonFiles {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private JsonFiles() {}
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static <T> Optional<T> read(RepositoryLayout layout, Path file, Class<T> type) {
+        FileSystem fs = layout.fs();
+        try {
+            if (!fs.exists(file)) {
+                return Optional.empty();
+            }
+            try (InputStream in = fs.open(file)) {
+                return Optional.of(MAPPER.readValue(in, type));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Writes to a staging file, then replaces {@code file} with it. */
+    public static void write(RepositoryLayout layout, Path file, Object value) {
+        FileSystem fs = layout.fs();
+        Path tmp = new Path(layout.staging(), file.getName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (OutputStream out = fs.create(tmp, true)) {
+                MAPPER.writeValue(out, value);
+            }
+            // HDFS' rename does not replace an existing file; the window between delete and rename is a few ms.
+            if (fs.exists(file)) {
+                fs.delete(file, false);
+            }
+            if (!fs.rename(tmp, file)) {
+                throw new IOException("rename " + tmp + " -> " + file + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.matscreen.repository;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * Where a campaign's repository keeps things, on any Hadoop file system (a local path, {@code file://},
+ * {@code hdfs://}):
+ * <pre>
+ * &lt;root&gt;/manifest.json                         campaign, counts, provenance
+ * &lt;root&gt;/references.json                       pure-element reference energies per potential
+ * &lt;root&gt;/data/system=Cu-Ni/chunk-&lt;first&gt;-&lt;last&gt;-&lt;token&gt;.parquet   committed records
+ * &lt;root&gt;/_staging/                             files being written (invisible to readers)
+ * </pre>
+ * A chunk file is written under {@code _staging} and renamed into {@code data/} when complete, so readers never see
+ * a partial file (a rename is atomic on HDFS and POSIX file systems). Its name carries the span of candidate indices
+ * it holds, so a rerun can find which candidates of a range are already committed without reading every file.
+ */
+public final class RepositoryLayout {
+    private static final Pattern CHUNK = Pattern.compile("chunk-(\\d+)-(\\d+)-([A-Za-z0-9]+)\\.parquet");
+
+    private final Path root;
+    private final Configuration conf;
+
+    public RepositoryLayout(String rootUri, Configuration conf) {
+        this.root = new Path(toUri(rootUri));
+        this.conf = new Configuration(conf);
+        // The checksumming local file system writes a hidden .crc beside every file; Parquet has its own checksums,
+        // and readers other than Hadoop (pyarrow, DuckDB) should see a clean folder.
+        this.conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+        this.conf.setBoolean("fs.file.impl.disable.cache", true);
+    }
+
+    /** A local path becomes a {@code file://} URI; URIs ({@code file:/x}, {@code hdfs://nn/x}) are kept. */
+    static URI toUri(String s) {
+        if (s.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
+            return URI.create(s);
+        }
+        return java.nio.file.Path.of(s).toAbsolutePath().normalize().toUri();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Configuration conf() {
+        return conf;
+    }
+
+    public FileSystem fs() {
+        try {
+            return root.getFileSystem(conf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the file system of " + root, e);
+        }
+    }
+
+    public Path manifest() {
+        return new Path(root, "manifest.json");
+    }
+
+    public Path references() {
+        return new Path(root, "references.json");
+    }
+
+    public Path data() {
+        return new Path(root, "data");
+    }
+
+    public Path staging() {
+        return new Path(root, "_staging");
+    }
+
+    /** Folder of a chemical system, Hive-style partitioned so Spark and pyarrow infer a {@code system} column. */
+    public Path systemDir(String chemicalSystem) {
+        return new Path(data(), "system=" + chemicalSystem);
+    }
+
+    public static String chunkName(long first, long last, String token) {
+        return "chunk-" + first + "-" + last + "-" + token + ".parquet";
+    }
+
+    /** A committed chunk: its path and span of candidate indices. */
+    public record Chunk(Path path, long first, long last, long bytes) {
+        public boolean overlaps(long start, long endExclusive) {
+            return first < endExclusive && last >= start;
+        }
+    }
+
+    /** Every committed chunk file (staging and hidden files excluded). */
+    public List<Chunk> chunks() {
+        List<Chunk> out = new ArrayList<>();
+        FileSystem fs = fs();
+        try {
+            if (!fs.exists(data())) {
+                return out;
+            }
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(data(), true);
+            while (it.hasNext()) {
+                LocatedFileStatus st = it.next();
+                Matcher m = CHUNK.matcher(st.getPath().getName());
+                if (st.isFile() && m.matches() && !hidden(st)) {
+                    out.add(new Chunk(st.getPath(), Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
+                            st.getLen()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + data(), e);
+        }
+        return out;
+    }
+
+    private boolean hidden(FileStatus st) {
+        for (Path p = st.getPath(); p != null && !p.equals(root); p = p.getParent()) {
+            String n = p.getName();
+            if (n.startsWith("_") || n.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

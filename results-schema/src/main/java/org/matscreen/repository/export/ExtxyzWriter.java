@@ -1,0 +1,61 @@
+package org.matscreen.repository.export;
+
+import java.io.IOException;
+import java.io.Writer;
+import org.matscreen.core.structure.Lattice;
+import org.matscreen.core.structure.Structure;
+
+/**
+ * Extended XYZ (the libAtoms/QUIP convention ASE reads and writes): the atom count, a comment line of
+ * {@code key=value} pairs, then one line per site with its species and Cartesian position in Å, in site order.
+ *
+ * <pre>
+ * 2
+ * Lattice="a_x a_y a_z b_x b_y b_z c_x c_y c_z" Properties=species:S:1:pos:R:3 id="c-001" energy_per_atom_ev=-3.5 pbc="T T T"
+ * Cu      0.000000000000      0.000000000000      0.000000000000
+ * Ni      1.800000000000      1.800000000000      0.000000000000
+ * </pre>
+ *
+ * {@code Lattice} holds the three lattice vectors one after the other (Å). The id and every metadata entry become
+ * keys; readers type a value by its spelling, so a text value that looks like a number ({@code "42"}) reads back as
+ * a number. Prefer {@code energy_per_atom_ev} to {@code energy}: ASE takes a key named {@code energy} for the total
+ * energy of a calculation.
+ */
+public final class ExtxyzWriter implements StructureWriter {
+    /** Width of a Cartesian coordinate column. */
+    private static final int COLUMN = 20;
+
+    @Override
+    public String extension() {
+        // ASE and OVITO read .xyz files as extended XYZ when the comment line carries Lattice=/Properties=.
+        return "xyz";
+    }
+
+    @Override
+    public void write(Structure structure, ExportInfo info, Writer out) throws IOException {
+        out.write(structure.siteCount() + "\n");
+        out.write(commentLine(structure.lattice(), info) + "\n");
+        double[] cartesian = structure.cartesianCoordinates();
+        for (int i = 0; i < structure.siteCount(); i++) {
+            StringBuilder line = new StringBuilder(String.format("%-3s", structure.speciesAt(i)));
+            for (int k = 0; k < 3; k++) {
+                line.append(NumberText.fixed(cartesian[3 * i + k], NumberText.ANGSTROM_DECIMALS, COLUMN));
+            }
+            out.write(line.append('\n').toString());
+        }
+    }
+
+    private static String commentLine(Lattice lattice, ExportInfo info) {
+        StringBuilder sb = new StringBuilder("Lattice=\"");
+        double[] m = lattice.rowMajor();
+        for (int i = 0; i < 9; i++) {
+            sb.append(i == 0 ? "" : " ").append(NumberText.fixed(m[i], NumberText.ANGSTROM_DECIMALS));
+        }
+        sb.append("\" Properties=species:S:1:pos:R:3 ").append(KeyValueText.pair("id", info.id()));
+        if (!info.metadata().isEmpty()) {
+            sb.append(' ').append(KeyValueText.pairs(info.metadata()));
+        }
+        // A screening cell is a bulk crystal: periodic along all three vectors.
+        return sb.append(" pbc=\"T T T\"").toString();
+    }
+}

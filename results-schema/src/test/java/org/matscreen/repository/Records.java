@@ -1,0 +1,63 @@
+package org.matscreen.repository;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.matscreen.core.campaign.Visibility;
+import org.matscreen.core.composition.Composition;
+import org.matscreen.core.properties.CandidateProperties;
+import org.matscreen.core.result.CandidateResult;
+import org.matscreen.core.result.MethodInfo;
+import org.matscreen.core.result.Provenance;
+import org.matscreen.core.sim.PotentialRef;
+import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.Relaxation;
+import org.matscreen.core.sim.RelaxSettings;
+import org.matscreen.core.sim.Status;
+import org.matscreen.core.sim.StrainStress;
+import org.matscreen.core.structure.AtomCounts;
+import org.matscreen.core.structure.Prototype;
+import org.matscreen.core.structure.StructureRecipe;
+import org.matscreen.core.structure.Supercell;
+import org.matscreen.core.structure.SupercellBuilder;
+
+/** Record fixtures for repository tests: realistic values in every field. */
+public final class Records {
+    static final PotentialRef POT = new PotentialRef("CuNi.eam.alloy", "/usr/share/lammps/potentials/CuNi.eam.alloy",
+            "9f".repeat(32), "eam/alloy", List.of("Ni", "Cu"), "Onat and Durukanoglu (2014)");
+    static final MethodInfo METHOD = new MethodInfo("lammps", POT, RelaxSettings.DEFAULT, PropertySettings.DEFAULT);
+
+    private Records() {}
+
+    public static CandidateResult ok(String formula, long index) {
+        Composition c = Composition.parse(formula).normalized();
+        StructureRecipe r = StructureRecipe.random(Prototype.FCC, new Supercell(2, 2, 2), 0);
+        var s = SupercellBuilder.build(c, r, 3.6, index).structure();
+        double[][] plus = new double[6][6];
+        double[][] minus = new double[6][6];
+        for (int j = 0; j < 6; j++) {
+            for (int i = 0; i < 6; i++) {
+                plus[j][i] = 0.1 * i + j + 0.5;
+                minus[j][i] = -0.1 * i - j;
+            }
+        }
+        CandidateProperties p = new CandidateProperties(-3.9 - index * 1e-3, 11.5, 3.58, 3.59, 3.57, 3.58, 0.03,
+                0.031, 8.9, 160.5, 4.8, 2e-6, 205.1, 136.2, 98.5, 0.6, 60.1, 2.67);
+        return new CandidateResult("id" + index, "test", index, c, AtomCounts.of(c, 32).composition(), r, 3.6,
+                Status.OK, "", s, p, new Relaxation(true, 1, 300, "force tolerance", 0, 1e-7, 0.01),
+                new double[] {11, 11.5, 12}, new double[] {-3.8, -3.9, -3.85}, new StrainStress(0.005, plus, minus),
+                Map.of("vec", 10.5, "delta_pct", 1.2), METHOD,
+                new Provenance("0.1.0", "abc", "LAMMPS 20210929", "host1", 1_700_000_000_000L + index,
+                        1_700_000_000_500L + index, 0.5, 0.45),
+                new Visibility(Visibility.Level.EMBARGOED, LocalDate.of(2027, 6, 30), "groupA"));
+    }
+
+    public static CandidateResult crashed(String formula, long index) {
+        Composition c = Composition.parse(formula).normalized();
+        StructureRecipe r = StructureRecipe.random(Prototype.BCC, new Supercell(3, 3, 3), 0);
+        return new CandidateResult("id" + index, "test", index, c, AtomCounts.of(c, 54).composition(), r, 2.9,
+                Status.CRASHED, "ERROR: Invalid eam/alloy potential file\nLast command: pair_coeff", null, null, null,
+                null, null, null, Map.of(), METHOD,
+                new Provenance("0.1.0", "abc", "LAMMPS 20210929", "host1", 1L, 2L, 0.1, 0.0), Visibility.PUBLIC);
+    }
+}

@@ -1,0 +1,90 @@
+package org.matscreen.core.campaign;
+
+import java.math.BigInteger;
+import java.util.Iterator;
+import org.matscreen.core.composition.Composition;
+import org.matscreen.core.error.InvalidInputException;
+import org.matscreen.core.space.Candidate;
+import org.matscreen.core.space.CandidateSpace;
+import org.matscreen.core.space.ChemicalSpace;
+import org.matscreen.core.structure.AtomCounts;
+import org.matscreen.core.structure.Prototype;
+import org.matscreen.core.structure.Supercell;
+
+/** Whole-campaign checks that need more than one section of the file. */
+final class CampaignChecks {
+    /** Spaces up to this size are checked candidate by candidate; beyond, by the grid rule. */
+    private static final long EXHAUSTIVE_LIMIT = 1_000_000;
+
+    private CampaignChecks() {}
+
+    /** Sites a cell needs (a multiple of) for every composition of the space to be exact. */
+    static int siteMultiple(ChemicalSpace space) {
+        if (!space.explicit().isEmpty()) {
+            long lcm = 1;
+            for (Composition c : space.explicit()) {
+                long[] n = c.integerProportions();
+                long total = 0;
+                for (long v : n == null ? new long[] {1} : n) {
+                    total += v;
+                }
+                lcm = lcm(lcm, total);
+                if (lcm > Supercell.MAX_SITES) {
+                    return (int) Math.min(Integer.MAX_VALUE, lcm);
+                }
+            }
+            return (int) lcm;
+        }
+        if (space.equiatomicOnly()) {
+            long lcm = 1;
+            for (int o : space.orders()) {
+                lcm = lcm(lcm, o);
+            }
+            return (int) lcm;
+        }
+        return space.gridDenominator();
+    }
+
+    private static long lcm(long a, long b) {
+        return a / BigInteger.valueOf(a).gcd(BigInteger.valueOf(b)).longValue() * b;
+    }
+
+    /**
+     * Every candidate's composition must fit its prototype's cell within the tolerance. Exhaustive for spaces up to a
+     * million candidates; larger grids must be exact by construction (sites a multiple of the grid denominator).
+     */
+    static void checkRepresentable(CampaignSpec spec) {
+        CandidateSpace cs = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
+        if (cs.size() == 0) {
+            throw new InvalidInputException(spec.source(), "space", "the chemical space is empty: no composition"
+                    + " satisfies the orders, step and fraction bounds");
+        }
+        int multiple = siteMultiple(spec.space());
+        boolean allExact = true;
+        for (Prototype p : spec.structure().prototypes()) {
+            allExact &= spec.structure().supercells().get(p).sites(p) % multiple == 0;
+        }
+        if (allExact) {
+            return;
+        }
+        if (cs.size() > EXHAUSTIVE_LIMIT) {
+            throw new InvalidInputException(spec.source(), "structure.supercell", "with " + cs.size()
+                    + " candidates the supercell must hold every composition exactly: its number of sites must be a"
+                    + " multiple of " + multiple);
+        }
+        for (Iterator<Candidate> it = cs.range(0, cs.size()); it.hasNext(); ) {
+            Candidate c = it.next();
+            Supercell sc = spec.structure().supercells().get(c.prototype());
+            AtomCounts counts = AtomCounts.of(c.composition(), sc.sites(c.prototype()));
+            if (!counts.representsWithin(spec.structure().compositionTolerance())) {
+                throw new InvalidInputException(spec.source(), "structure.supercell", String.format(
+                        java.util.Locale.ROOT, "a %s %s cell (%d sites) cannot hold %s within composition_tolerance"
+                                + " %.4g (nearest counts %s differ by up to %.4g); use a cell whose number of sites is a"
+                                + " multiple of %d, or raise composition_tolerance",
+                        c.prototype().key(), sc.key(), sc.sites(c.prototype()), c.composition().formula(),
+                        spec.structure().compositionTolerance(), java.util.Arrays.toString(counts.counts()),
+                        counts.maxFractionError(), multiple));
+            }
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package org.matscreen.core.campaign;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.matscreen.core.composition.Composition;
+import org.matscreen.core.element.PeriodicTable;
+import org.matscreen.core.error.InvalidInputException;
+import org.matscreen.core.screening.Criterion;
+import org.matscreen.core.screening.Objective;
+import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.RelaxSettings;
+import org.matscreen.core.space.ChemicalSpace;
+import org.matscreen.core.structure.Prototype;
+import org.matscreen.core.structure.SiteOrdering;
+import org.matscreen.core.structure.Supercell;
+
+/**
+ * Reads a campaign YAML file into a validated {@link CampaignSpec}. Everything that can be checked without the
+ * simulation code is checked here, and every problem is reported as an {@link InvalidInputException} naming the
+ * file, the field (dotted path) and the reason. Unknown keys are errors, so a typo never silently falls back to a
+ * default. Checks that need the potential registry (coverage of the elements) live in the native bridge.
+ */
+public final class CampaignLoader {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final int MAX_GRID_DENOMINATOR = 1000;
+
+    private CampaignLoader() {}
+
+    public static CampaignSpec load(Path file) {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(source, "", "no such file");
+        } catch (IOException e) {
+            throw new InvalidInputException(source, "", "cannot read: " + e.getMessage());
+        }
+        return parse(text, source);
+    }
+
+    /** Parses campaign YAML text; {@code source} names it in errors. */
+    public static CampaignSpec parse(String yaml, String source) {
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(yaml);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            throw new InvalidInputException(source, "", "not valid YAML"
+                    + (loc != null ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "") + ": "
+                    + e.getOriginalMessage());
+        }
+        Node top = new Node(root, source, "");
+        if (top.isMissing() || !top.isObject()) {
+            throw new InvalidInputException(source, "", "a campaign file must be a YAML mapping with at least "
+                    + "'name', 'space', 'structure' and 'method'");
+        }
+        top.allowOnly(Set.of("schema", "name", "description", "space", "structure", "method", "screening",
+                "execution", "visibility"));
+        String schema = top.get("schema").text("matscreen-campaign/1");
+        if (!schema.equals("matscreen-campaign/1")) {
+            throw top.get("schema").error("unsupported campaign schema '" + schema + "' (this matscreen reads "
+                    + "matscreen-campaign/1)");
+        }
+        String name = top.get("name").requireText();
+        if (!NAME.matcher(name).matches()) {
+            throw top.get("name").error("must be 1-100 characters of letters, digits, '.', '_' or '-' and start with"
+                    + " a letter or digit (it names the results folder)");
+        }
+        String description = top.get("description").text("");
+        ChemicalSpace space = space(top.get("space"));
+        StructureSpec structure = structure(top.get("structure"), space);
+        MethodSpec method = method(top.get("method"));
+        ScreeningSpec screening = screening(top.get("screening"));
+        ExecutionSpec execution = execution(top.get("execution"));
+        Visibility visibility = visibility(top.get("visibility"));
+        CampaignSpec spec = new CampaignSpec(name, description, space, structure, method, screening, execution,
+                visibility, source);
+        CampaignChecks.checkRepresentable(spec);
+        return spec;
+    }
+
+    private static ChemicalSpace space(Node n) {
+        n.requireObject();
+        n.allowOnly(Set.of("elements", "orders", "order", "step", "min_fraction", "max_fraction", "base",
+                "equiatomic_only", "compositions"));
+        List<Composition> explicit = new ArrayList<>();
+        for (Node c : n.get("compositions").list()) {
+            try {
+                explicit.add(Composition.parse(c.requireText()));
+            } catch (InvalidInputException e) {
+                throw c.error(e.reason());
+            }
+        }
+        List<String> elements = symbols(n.get("elements"));
+        if (elements.isEmpty() && explicit.isEmpty()) {
+            throw n.get("elements").error("is required (or give an explicit 'compositions' list)");
+        }
+        if (!explicit.isEmpty()) {
+            Set<String> inList = new LinkedHashSet<>();
+            explicit.forEach(c -> inList.addAll(c.symbols()));
+            if (!elements.isEmpty() && !elements.containsAll(inList)) {
+                Set<String> extra = new LinkedHashSet<>(inList);
+                extra.removeAll(elements);
+                throw n.get("compositions").error("uses elements not listed in space.elements: " + extra);
+            }
+            for (String k : List.of("orders", "order", "step", "min_fraction", "max_fraction", "base",
+                    "equiatomic_only")) {
+                if (!n.get(k).isMissing()) {
+                    throw n.get(k).error("cannot be combined with an explicit 'compositions' list");
+                }
+            }
+            return new ChemicalSpace(List.copyOf(inList), List.of(), 0, Map.of(), Map.of(), List.of(), false,
+                    explicit);
+        }
+        List<Integer> orders = new ArrayList<>();
+        Node ordersNode = !n.get("orders").isMissing() ? n.get("orders") : n.get("order");
+        if (!n.get("orders").isMissing() && !n.get("order").isMissing()) {
+            throw n.get("order").error("give either 'order' or 'orders', not both");
+        }
+        for (Node o : ordersNode.list()) {
+            int order = o.integer(0, 1, elements.size());
+            if (orders.contains(order)) {
+                throw o.error("order " + order + " is listed twice");
+            }
+            orders.add(order);
+        }
+        if (orders.isEmpty()) {
+            orders.add(elements.size());
+        }
+        orders.sort(null);
+        List<String> base = symbols(n.get("base"));
+        for (int i = 0; i < base.size(); i++) {
+            if (!elements.contains(base.get(i))) {
+                throw n.get("base").list().get(i).error("base element " + base.get(i) + " is not in space.elements");
+            }
+        }
+        if (orders.get(orders.size() - 1) < base.size()) {
+            throw n.get("base").error("has " + base.size() + " elements, more than the largest order "
+                    + orders.get(orders.size() - 1));
+        }
+        boolean equiatomic = n.get("equiatomic_only").bool(false);
+        int denominator = 1;
+        Node step = n.get("step");
+        if (!equiatomic || !step.isMissing()) {
+            double s = step.number(Double.NaN);
+            if (Double.isNaN(s)) {
+                if (orders.equals(List.of(1))) {
+                    s = 1.0;
+                } else {
+                    throw step.error("is required for a composition grid (e.g. 0.05), or set equiatomic_only: true");
+                }
+            }
+            if (!(s > 0 && s <= 1)) {
+                throw step.error("must be in (0, 1], got " + s);
+            }
+            denominator = (int) Math.round(1 / s);
+            if (denominator > MAX_GRID_DENOMINATOR || Math.abs(1.0 / denominator - s) > 1e-9) {
+                throw step.error("must be 1/n for a whole number n <= " + MAX_GRID_DENOMINATOR
+                        + " so that the fractions sum to exactly 1 (e.g. 0.05, 0.1, 0.125), got " + s);
+            }
+        }
+        Map<String, Double> min = fractions(n.get("min_fraction"), elements);
+        Map<String, Double> max = fractions(n.get("max_fraction"), elements);
+        for (String el : min.keySet()) {
+            if (min.get(el) > max.getOrDefault(el, 1.0)) {
+                throw n.get("min_fraction").get(el).error("minimum fraction " + min.get(el)
+                        + " exceeds the maximum " + max.getOrDefault(el, 1.0));
+            }
+        }
+        int largest = orders.get(orders.size() - 1);
+        if (!equiatomic && largest > denominator) {
+            throw step.error("a step of " + (1.0 / denominator) + " cannot hold " + largest
+                    + " elements that are all present (need step <= 1/" + largest + ")");
+        }
+        return new ChemicalSpace(elements, orders, denominator, min, max, base, equiatomic, List.of());
+    }
+
+    private static List<String> symbols(Node n) {
+        List<String> out = new ArrayList<>();
+        for (Node e : n.list()) {
+            String s = e.requireText();
+            PeriodicTable.require(s, e.source(), e.path());
+            if (out.contains(s)) {
+                throw e.error("element " + s + " is listed twice");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static Map<String, Double> fractions(Node n, List<String> elements) {
+        Map<String, Double> m = new TreeMap<>();
+        for (Map.Entry<String, Node> e : n.entries().entrySet()) {
+            PeriodicTable.require(e.getKey(), n.source(), e.getValue().path());
+            if (!elements.contains(e.getKey())) {
+                throw e.getValue().error("element " + e.getKey() + " is not in space.elements");
+            }
+            m.put(e.getKey(), e.getValue().number(0, 0, 1));
+        }
+        return m;
+    }
+
+    private static StructureSpec structure(Node n, ChemicalSpace space) {
+        n.requireObject();
+        n.allowOnly(Set.of("prototypes", "prototype", "supercell", "max_atoms", "ordering", "composition_tolerance",
+                "sqs"));
+        List<Prototype> prototypes = new ArrayList<>();
+        Node pn = !n.get("prototypes").isMissing() ? n.get("prototypes") : n.get("prototype");
+        for (Node p : pn.list()) {
+            Prototype proto = Prototype.parse(p.requireText(), p.source(), p.path());
+            if (prototypes.contains(proto)) {
+                throw p.error("prototype " + proto.key() + " is listed twice");
+            }
+            prototypes.add(proto);
+        }
+        if (prototypes.isEmpty()) {
+            throw n.get("prototypes").error("is required: a list of fcc, bcc, hcp");
+        }
+        SiteOrdering ordering = SiteOrdering.parse(n.get("ordering").text("random"), n.source(),
+                n.get("ordering").path());
+        double tolerance = n.get("composition_tolerance").number(0.0, 0.0, 0.25);
+        Node sqs = n.get("sqs");
+        sqs.allowOnly(Set.of("shells", "sweeps"));
+        int shells = sqs.get("shells").integer(2, 1, 4);
+        int sweeps = sqs.get("sweeps").integer(50, 0, 100_000);
+        Map<Prototype, Supercell> cells = new EnumMap<>(Prototype.class);
+        Node sc = n.get("supercell");
+        if (!sc.isMissing() && !n.get("max_atoms").isMissing()) {
+            throw n.get("max_atoms").error("give either 'supercell' (explicit repeats) or 'max_atoms' (automatic),"
+                    + " not both");
+        }
+        if (!sc.isMissing()) {
+            List<Node> reps = sc.list();
+            int[] r = new int[reps.size()];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = reps.get(i).integer(0, 1, 100);
+            }
+            Supercell cell = Supercell.parse(r, sc.source(), sc.path());
+            for (Prototype p : prototypes) {
+                if (cell.sites(p) > Supercell.MAX_SITES) {
+                    throw sc.error("a " + p.key() + " " + cell.key() + " supercell has " + cell.sites(p)
+                            + " sites, more than " + Supercell.MAX_SITES);
+                }
+                cells.put(p, cell);
+            }
+        } else {
+            int maxAtoms = n.get("max_atoms").integer(256, 1, Supercell.MAX_SITES);
+            int multiple = CampaignChecks.siteMultiple(space);
+            for (Prototype p : prototypes) {
+                Supercell cell = Supercell.mostCompact(p, multiple, maxAtoms);
+                if (cell == null) {
+                    throw n.get("max_atoms").error("no " + p.key() + " supercell of at most " + maxAtoms
+                            + " atoms has a multiple of " + multiple + " sites, which every composition of this"
+                            + " space needs to be exact; raise max_atoms or give 'supercell' and"
+                            + " 'composition_tolerance'");
+                }
+                cells.put(p, cell);
+            }
+        }
+        return new StructureSpec(prototypes, cells, ordering, tolerance, shells, sweeps);
+    }
+
+    private static MethodSpec method(Node n) {
+        n.requireObject();
+        n.allowOnly(Set.of("code", "potential", "relax", "properties", "timeout_seconds"));
+        String code = n.get("code").text("lammps").toLowerCase(Locale.ROOT);
+        if (!code.equals("lammps")) {
+            throw n.get("code").error("unknown simulation code '" + code + "' (supported: lammps)");
+        }
+        String potential = n.get("potential").requireText();
+        Node r = n.get("relax");
+        r.allowOnly(Set.of("etol", "ftol", "max_iterations", "max_evaluations", "pressure_tolerance_bar",
+                "max_force_ev_per_angstrom", "max_restarts"));
+        RelaxSettings d = RelaxSettings.DEFAULT;
+        RelaxSettings relax = new RelaxSettings(r.get("etol").number(d.energyTolerance(), 0, 1e-3),
+                r.get("ftol").number(d.forceToleranceEvPerA(), 1e-12, 1),
+                r.get("max_iterations").integer(d.maxIterations(), 1, 1_000_000),
+                r.get("max_evaluations").integer(d.maxEvaluations(), 1, 10_000_000),
+                r.get("pressure_tolerance_bar").number(d.pressureToleranceBar(), 1e-6, 1e5),
+                r.get("max_force_ev_per_angstrom").number(d.maxForceToleranceEvPerA(), 1e-12, 10),
+                r.get("max_restarts").integer(d.maxRestarts(), 0, 20));
+        Node p = n.get("properties");
+        p.allowOnly(Set.of("eos", "eos_points", "eos_max_volume_strain", "elastic", "elastic_strain"));
+        PropertySettings pd = PropertySettings.DEFAULT;
+        int points = p.get("eos_points").integer(pd.eosPoints(), 5, 41);
+        if (points % 2 == 0) {
+            throw p.get("eos_points").error("must be odd so the scan is centred on the relaxed volume");
+        }
+        PropertySettings props = new PropertySettings(p.get("eos").bool(pd.equationOfState()), points,
+                p.get("eos_max_volume_strain").number(pd.eosMaxVolumeStrain(), 0.01, 0.2),
+                p.get("elastic").bool(pd.elasticConstants()),
+                p.get("elastic_strain").number(pd.elasticStrain(), 1e-4, 0.02));
+        double timeout = n.get("timeout_seconds").number(600, 1, 7 * 24 * 3600);
+        return new MethodSpec(code, potential, relax, props, timeout);
+    }
+
+    private static ScreeningSpec screening(Node n) {
+        n.allowOnly(Set.of("filters", "objectives", "top"));
+        List<Criterion> filters = new ArrayList<>();
+        for (Node f : n.get("filters").list()) {
+            filters.add(Criterion.parse(f.requireText(), f.source(), f.path()));
+        }
+        List<Objective> objectives = new ArrayList<>();
+        for (Node o : n.get("objectives").list()) {
+            objectives.add(Objective.parse(o.requireText(), o.source(), o.path()));
+        }
+        if (objectives.isEmpty()) {
+            objectives.add(new Objective("dh_form_ev_per_atom", false));
+        }
+        return new ScreeningSpec(filters, objectives, n.get("top").integer(10, 1, 10_000));
+    }
+
+    private static ExecutionSpec execution(Node n) {
+        n.allowOnly(Set.of("partitions", "target_partition_seconds"));
+        return new ExecutionSpec(n.get("partitions").integer(0, 0, 1_000_000),
+                n.get("target_partition_seconds").number(ExecutionSpec.DEFAULT.targetPartitionSeconds(), 1, 86400));
+    }
+
+    private static Visibility visibility(Node n) {
+        n.allowOnly(Set.of("level", "embargo_until", "owner"));
+        if (n.isMissing()) {
+            return Visibility.PUBLIC;
+        }
+        String level = n.get("level").text("public").toLowerCase(Locale.ROOT);
+        Visibility.Level l;
+        try {
+            l = Visibility.Level.valueOf(level.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw n.get("level").error("must be public, consortium or embargoed, got '" + level + "'");
+        }
+        LocalDate until = null;
+        if (!n.get("embargo_until").isMissing()) {
+            try {
+                until = LocalDate.parse(n.get("embargo_until").requireText());
+            } catch (DateTimeParseException e) {
+                throw n.get("embargo_until").error("must be a date YYYY-MM-DD");
+            }
+        }
+        if (l == Visibility.Level.EMBARGOED && until == null) {
+            throw n.get("embargo_until").error("is required when level is embargoed");
+        }
+        String owner = n.get("owner").text("");
+        if (l == Visibility.Level.EMBARGOED && owner.isBlank()) {
+            throw n.get("owner").error("is required when level is embargoed (the group that may see the records)");
+        }
+        return new Visibility(l, until, owner);
+    }
+}

@@ -1,0 +1,56 @@
+package org.matscreen.core.result;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.TreeMap;
+import org.matscreen.core.campaign.Visibility;
+import org.matscreen.core.composition.Composition;
+import org.matscreen.core.properties.CandidateProperties;
+import org.matscreen.core.sim.Relaxation;
+import org.matscreen.core.sim.Status;
+import org.matscreen.core.sim.StrainStress;
+import org.matscreen.core.structure.Structure;
+import org.matscreen.core.structure.StructureRecipe;
+
+/**
+ * Everything the repository keeps about one candidate: what it is, how it was computed, what came out, where and
+ * when, and who may see it. Failed candidates keep their status and error text and have null structure and properties.
+ *
+ * @param id content hash (see {@link CandidateIds})
+ * @param composition nominal composition from the campaign's grid (fractions)
+ * @param cellComposition composition of the cell actually computed (atom counts)
+ * @param startingLatticeParameterAngstrom conventional lattice parameter of the starting cell, Å (with the recipe and
+ *     id it rebuilds the starting cell exactly)
+ * @param relaxed relaxed cell (null unless OK)
+ * @param eosVolumesA3PerAtom E(V) scan volumes, Å³/atom (empty if not computed)
+ * @param eosEnergiesEvPerAtom E(V) scan energies, eV/atom
+ * @param elastic finite-strain stresses (null if not computed)
+ * @param descriptors composition descriptors by metric key (units in the keys)
+ */
+public record CandidateResult(String id, String campaign, long candidateIndex, Composition composition,
+        Composition cellComposition, StructureRecipe recipe, double startingLatticeParameterAngstrom, Status status,
+        String errorText, Structure relaxed, CandidateProperties properties, Relaxation relaxation,
+        double[] eosVolumesA3PerAtom, double[] eosEnergiesEvPerAtom, StrainStress elastic,
+        Map<String, Double> descriptors, MethodInfo method, Provenance provenance, Visibility visibility)
+        implements Serializable {
+
+    public CandidateResult {
+        errorText = errorText == null ? "" : errorText;
+        eosVolumesA3PerAtom = eosVolumesA3PerAtom == null ? new double[0] : eosVolumesA3PerAtom;
+        eosEnergiesEvPerAtom = eosEnergiesEvPerAtom == null ? new double[0] : eosEnergiesEvPerAtom;
+        descriptors = descriptors == null ? Map.of() : new TreeMap<>(descriptors);
+    }
+
+    public String chemicalSystem() {
+        return composition.chemicalSystem();
+    }
+
+    /** Value of a metric (property or descriptor) by key; NaN if unknown. */
+    public double metric(String key) {
+        if (org.matscreen.core.screening.Metrics.isPropertyMetric(key)) {
+            return org.matscreen.core.screening.Metrics.property(key, properties);
+        }
+        Double d = descriptors.get(key);
+        return d == null ? Double.NaN : d;
+    }
+}

@@ -1,0 +1,110 @@
+package org.matscreen.core.structure;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.matscreen.core.composition.Composition;
+import org.matscreen.core.error.InvalidInputException;
+
+class SupercellBuilderTest {
+
+    @Test
+    void exactCompositionGetsExactCounts() {
+        StructureRecipe r = StructureRecipe.random(Prototype.FCC, new Supercell(5, 3, 3), 0);
+        var b = SupercellBuilder.build(Composition.parse("Cu0.95Ni0.05"), r, 3.6, 42);
+        assertEquals(180, b.structure().siteCount());
+        assertArrayEquals(new int[] {171, 9}, b.structure().speciesCounts());
+        assertEquals(0, b.counts().maxFractionError(), 1e-15);
+        // fcc conventional volume a^3 with 4 atoms, repeated 45 times
+        assertEquals(45 * 3.6 * 3.6 * 3.6, b.structure().lattice().volume(), 1e-9);
+    }
+
+    @Test
+    void sameSeedSameCellOtherSeedOtherCell() {
+        StructureRecipe r = StructureRecipe.random(Prototype.BCC, new Supercell(3, 3, 3), 0);
+        Composition c = Composition.parse("FeCr");
+        var a = SupercellBuilder.build(c, r, 2.87, 7).structure();
+        var b = SupercellBuilder.build(c, r, 2.87, 7).structure();
+        var d = SupercellBuilder.build(c, r, 2.87, 8).structure();
+        assertEquals(a, b);
+        assertNotEquals(a, d);
+    }
+
+    @Test
+    void largestRemainderRoundingByHand() {
+        // 108 sites, Cu0.95Ni0.05: exact 102.6 / 5.4 -> floors 102 / 5, one atom left, largest remainder 0.6 (Cu).
+        AtomCounts c = AtomCounts.of(Composition.parse("Cu0.95Ni0.05"), 108);
+        assertArrayEquals(new int[] {103, 5}, c.counts());
+        assertEquals(Math.abs(5.0 / 108 - 0.05), c.maxFractionError(), 1e-15);
+        // three-way tie of remainders 1/3 for 4 sites: alphabetical order decides.
+        AtomCounts t = AtomCounts.of(Composition.parse("CoCrFe"), 4);
+        assertArrayEquals(new int[] {2, 1, 1}, t.counts());
+    }
+
+    @Test
+    void cellThatCannotHoldTheCompositionIsRejectedWithTheNumbers() {
+        StructureRecipe r = StructureRecipe.random(Prototype.FCC, new Supercell(3, 3, 3), 0.001);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> SupercellBuilder.build(Composition.parse("Cu0.95Ni0.05"), r, 3.6, 1));
+        assertTrue(e.getMessage().contains("108 sites"), e.getMessage());
+        // an element present in the composition must get an atom
+        StructureRecipe tiny = StructureRecipe.random(Prototype.BCC, new Supercell(1, 1, 1), 0.49);
+        assertThrows(InvalidInputException.class,
+                () -> SupercellBuilder.build(Composition.parse("Cu0.9Ni0.05Al0.05"), tiny, 3, 1));
+    }
+
+    @Test
+    void hcpCellHasIdealNearestNeighbours() {
+        StructureRecipe r = StructureRecipe.random(Prototype.HCP, new Supercell(3, 2, 2), 0);
+        var s = SupercellBuilder.build(Composition.parse("Ti"), r, 2.95, 1).structure();
+        NeighbourShells shells = NeighbourShells.of(s.lattice(), s.fractionalCoordinates(), 1);
+        assertEquals(12, shells.coordination(0));
+        assertEquals(2.95, shells.radius(0), 1e-9);
+    }
+
+    @Test
+    void fccShellsHaveTextbookCoordination() {
+        StructureRecipe r = StructureRecipe.random(Prototype.FCC, new Supercell(3, 3, 3), 0);
+        var s = SupercellBuilder.build(Composition.parse("Cu"), r, 4.0, 1).structure();
+        NeighbourShells shells = NeighbourShells.of(s.lattice(), s.fractionalCoordinates(), 3);
+        assertEquals(12, shells.coordination(0));
+        assertEquals(6, shells.coordination(1));
+        assertEquals(24, shells.coordination(2));
+        assertEquals(4.0 / Math.sqrt(2), shells.radius(0), 1e-9);
+        assertEquals(4.0, shells.radius(1), 1e-9);
+    }
+
+    @Test
+    void sqsDrivesShortRangeOrderTowardsZero() {
+        Composition c = Composition.parse("CoCrFeNi");
+        StructureRecipe random = StructureRecipe.random(Prototype.FCC, new Supercell(4, 4, 4), 0);
+        StructureRecipe sqs = new StructureRecipe(Prototype.FCC, new Supercell(4, 4, 4), SiteOrdering.SQS, 0, 2, 30);
+        var rnd = SupercellBuilder.build(c, random, 3.6, 11).structure();
+        var opt = SupercellBuilder.build(c, sqs, 3.6, 11);
+        NeighbourShells shells = NeighbourShells.of(rnd.lattice(), rnd.fractionalCoordinates(), 2);
+        double before = WarrenCowley.objective(WarrenCowley.parameters(shells, rnd.siteSpecies(), 4));
+        double after = WarrenCowley.objective(opt.warrenCowley());
+        // the recorded parameters are those of the returned cell
+        double recomputed = WarrenCowley.objective(WarrenCowley.parameters(shells, opt.structure().siteSpecies(), 4));
+        assertEquals(recomputed, after, 1e-12);
+        assertTrue(after < before / 10, "SQS objective " + after + " vs random " + before);
+        assertArrayEquals(rnd.speciesCounts(), opt.structure().speciesCounts());
+    }
+
+    @Test
+    void warrenCowleyOfOrderedL12IsKnown() {
+        // Cu3Au (L1_2): Au at the cube corner, Cu on the faces. Every Au has 12 Cu first neighbours:
+        // alpha_AuAu(1) = 1 - 0/0.25 = 1; alpha_AuCu(1) = 1 - 1/0.75 = -1/3.
+        Lattice l = Lattice.cubic(3.75);
+        double[] f = {0, 0, 0, 0.5, 0.5, 0, 0.5, 0, 0.5, 0, 0.5, 0.5};
+        int[] sp = {0, 1, 1, 1}; // species list [Au, Cu]
+        NeighbourShells shells = NeighbourShells.of(l, f, 1);
+        double[][][] a = WarrenCowley.parameters(shells, sp, 2);
+        assertEquals(1.0, a[0][0][0], 1e-12);
+        assertEquals(-1.0 / 3, a[0][0][1], 1e-12);
+    }
+}

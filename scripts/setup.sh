@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what matscreen needs on a Debian or Ubuntu machine that has Java 17 and Maven, then builds it.
+#   scripts/setup.sh           runtime: LAMMPS shared library, its potentials, OpenMPI's launcher
+#   scripts/setup.sh --test    also the tools the test suite checks against (ASE, HDF5 tools)
+# Elsewhere it explains how to point matscreen at a site's LAMMPS build.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+runtime_pkgs=(liblammps0 lammps-data openmpi-bin)
+test_pkgs=(python3-ase hdf5-tools)
+want=("${runtime_pkgs[@]}")
+build=1
+for arg in "$@"; do
+  case "$arg" in
+    --test) want+=("${test_pkgs[@]}") ;;
+    --no-build) build=0 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "setup.sh: $1 is required: $2" >&2; exit 1; }; }
+need java "install a Java 17 JDK (Debian: apt-get install openjdk-17-jdk-headless)"
+need mvn "install Apache Maven (Debian: apt-get install maven)"
+jv=$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
+if [ -n "$jv" ] && [ "$jv" -lt 17 ]; then echo "setup.sh: Java 17 or newer is required (found $jv)" >&2; exit 1; fi
+
+if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  missing=()
+  for p in "${want[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "setup.sh: installing ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -q >/dev/null || echo "setup.sh: apt-get update failed; trying the install anyway" >&2
+    $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+else
+  cat >&2 <<'MSG'
+setup.sh: this is not a Debian/Ubuntu system, so LAMMPS is not installed for you.
+Point matscreen at your site's LAMMPS shared library (built with -DBUILD_SHARED_LIBS=on -DPKG_MANYBODY=on):
+  export MATSCREEN_LAMMPS_LIB=/path/to/liblammps.so
+or put 'lammps.library=/path/to/liblammps.so' into ~/.config/matscreen/matscreen.properties.
+Potential files: export MATSCREEN_POTENTIALS=/path/to/lammps/potentials (or potentials.dirs= in that file).
+Then check with: ./matscreen doctor
+MSG
+fi
+
+if [ "$build" -eq 1 ]; then
+  echo "setup.sh: building matscreen (mvn -DskipTests install)" >&2
+  (cd "$here" && mvn -q -B -DskipTests install)
+fi

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit tests and the integration tests against real components (LAMMPS, Spark, ...),
+# after installing what those need. This is what CI runs.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$here/scripts/setup.sh" --test --no-build
+cd "$here"
+exec mvn -B -Pall verify "$@"

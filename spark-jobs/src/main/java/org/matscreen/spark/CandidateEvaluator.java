@@ -1,0 +1,93 @@
+package org.matscreen.spark;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.matscreen.core.descriptors.DescriptorCalculator;
+import org.matscreen.core.error.InvalidInputException;
+import org.matscreen.core.properties.CandidateProperties;
+import org.matscreen.core.properties.PropertyAnalysis;
+import org.matscreen.core.result.CandidateIds;
+import org.matscreen.core.result.CandidateResult;
+import org.matscreen.core.result.Provenance;
+import org.matscreen.core.sim.CalculationOutcome;
+import org.matscreen.core.sim.CalculationRequest;
+import org.matscreen.core.sim.SimulationSession;
+import org.matscreen.core.sim.Status;
+import org.matscreen.core.space.Candidate;
+import org.matscreen.core.structure.StructureRecipe;
+import org.matscreen.core.structure.SupercellBuilder;
+import org.matscreen.core.util.BuildInfo;
+
+/**
+ * Computes one candidate end to end: builds its cell (seeded from its id), runs the simulation through the session,
+ * derives properties and descriptors, and wraps everything into a record. Problems of the candidate become a record
+ * with a non-OK status; nothing here throws for a bad candidate.
+ */
+public final class CandidateEvaluator {
+    private static final DescriptorCalculator DESCRIPTORS = DescriptorCalculator.standard();
+    private final JobContext ctx;
+
+    public CandidateEvaluator(JobContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The candidate's id (content hash), without computing anything. */
+    public String id(Candidate c) {
+        return CandidateIds.of(c.composition(), ctx.structure().recipe(c.prototype()), ctx.method());
+    }
+
+    /** Starting lattice parameter from Vegard's law on the reference volumes, Å. */
+    double startingLatticeParameter(Candidate c) {
+        double v = ctx.references().weightedVolume(c.composition(), c.prototype()).orElseThrow(() ->
+                new IllegalStateException("no reference volume for " + c.composition() + " in " + c.prototype()));
+        return c.prototype().latticeParameterForVolume(v);
+    }
+
+    public CandidateResult evaluate(Candidate c, SimulationSession session) {
+        long startMs = System.currentTimeMillis();
+        long t0 = System.nanoTime();
+        StructureRecipe recipe = ctx.structure().recipe(c.prototype());
+        String id = CandidateIds.of(c.composition(), recipe, ctx.method());
+        double a0 = startingLatticeParameter(c);
+        SupercellBuilder.Built built;
+        try {
+            built = SupercellBuilder.build(c.composition(), recipe, a0, CandidateIds.seed(id));
+        } catch (InvalidInputException e) {
+            return record(c, id, recipe, a0, null, Status.FAILED, e.reason(), null, startMs, t0, 0,
+                    session.codeVersion());
+        }
+        CalculationOutcome outcome = session.compute(new CalculationRequest(id, built.structure(),
+                ctx.method().potential(), ctx.method().relax(), ctx.method().properties(), ctx.timeoutSeconds()));
+        CandidateProperties props = null;
+        String error = outcome.errorText();
+        if (outcome.status() == Status.OK) {
+            StringBuilder notes = new StringBuilder(error);
+            props = PropertyAnalysis.analyse(outcome, recipe, ctx.references(),
+                    note -> notes.append(notes.length() > 0 ? "\n" : "").append(note));
+            error = notes.toString();
+        }
+        return record(c, id, recipe, a0, outcome, outcome.status(), error, props, startMs, t0,
+                outcome.nativeSeconds(), outcome.codeVersion());
+    }
+
+    private CandidateResult record(Candidate c, String id, StructureRecipe recipe, double a0,
+            CalculationOutcome outcome, Status status, String error, CandidateProperties props, long startMs, long t0,
+            double nativeSeconds, String codeVersion) {
+        long endMs = System.currentTimeMillis();
+        Provenance pv = new Provenance(BuildInfo.version(), BuildInfo.commit(), codeVersion, BuildInfo.host(),
+                startMs, endMs, (System.nanoTime() - t0) / 1e9, nativeSeconds);
+        var cellComposition = org.matscreen.core.structure.AtomCounts.of(c.composition(), recipe.sites())
+                .composition();
+        Map<String, Double> descriptors = new TreeMap<>();
+        DESCRIPTORS.compute(cellComposition).asMap().forEach((k, v) -> {
+            if (!Double.isNaN(v)) {
+                descriptors.put(k, v);
+            }
+        });
+        boolean ok = outcome != null && outcome.status() == Status.OK;
+        return new CandidateResult(id, ctx.campaign(), c.index(), c.composition(), cellComposition, recipe, a0, status,
+                error, ok ? outcome.relaxed() : null, props, ok ? outcome.relaxation() : null,
+                ok ? outcome.eosVolumesA3PerAtom() : null, ok ? outcome.eosEnergiesEvPerAtom() : null,
+                ok ? outcome.elastic() : null, descriptors, ctx.method(), pv, ctx.visibility());
+    }
+}

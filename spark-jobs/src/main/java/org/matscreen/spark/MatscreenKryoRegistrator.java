@@ -1,0 +1,40 @@
+package org.matscreen.spark;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
+import java.util.List;
+import org.apache.spark.serializer.KryoRegistrator;
+
+/**
+ * Every matscreen type that crosses the wire, registered because {@code spark.kryo.registrationRequired=true} makes
+ * an unregistered one fail at once instead of silently writing full class names with every object.
+ *
+ * <p>Our wire types are Java records. Kryo 4 (the version Spark ships) predates records and cannot set their final
+ * fields, so they are registered with Kryo's {@link JavaSerializer}: the objects that cross are few and small per
+ * job (ranges, summaries, one broadcast), so Java serialization's cost does not matter, and it constructs records
+ * through their canonical constructors, keeping their validation.
+ */
+public final class MatscreenKryoRegistrator implements KryoRegistrator {
+
+    /** Types registered with Java serialization, in registration order. */
+    static final List<Class<?>> JAVA_SERIALIZED = List.of(
+            JobContext.class,          // broadcast once per job
+            CandidateRange.class,      // the input of each partition
+            PartitionSummary.class,    // what each partition returns
+            RankedEntry.class,         // inside summaries
+            ReferenceTask.class,       // input of the reference stage
+            ReferenceResult.class);    // output of the reference stage
+
+    @Override
+    public void registerClasses(Kryo kryo) {
+        for (Class<?> c : JAVA_SERIALIZED) {
+            kryo.register(c, new JavaSerializer());
+        }
+        // collect() ships each partition's results as an array of the element type.
+        kryo.register(PartitionSummary[].class);
+        kryo.register(ReferenceResult[].class);
+        kryo.register(CandidateRange[].class);
+        kryo.register(ReferenceTask[].class);
+        kryo.register(Object[].class);
+    }
+}

@@ -1,0 +1,24 @@
+package org.matscreen.spark;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a partition reports to the driver: bounded counts and timings plus its candidates for the ranked table.
+ *
+ * @param statusCounts candidates computed per status key
+ * @param skipped candidates already committed by an earlier run
+ * @param nativeSeconds Σ time inside the simulation code, s
+ * @param wallSeconds wall time of the partition, s
+ * @param workerRestarts worker processes restarted after a crash or timeout
+ * @param codeVersion the simulation code version the worker reported
+ * @param top the partition's first Pareto fronts among candidates that passed the filters
+ */
+public record PartitionSummary(int partition, Map<String, Long> statusCounts, long skipped, long passedFilters,
+        double nativeSeconds, double wallSeconds, int workerRestarts, String codeVersion, List<RankedEntry> top) implements Serializable {
+
+    public long computed() {
+        return statusCounts.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,133 @@
+package org.matscreen.spark;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.LongAccumulator;
+import org.matscreen.core.result.CandidateResult;
+import org.matscreen.core.screening.Criterion;
+import org.matscreen.core.screening.Objective;
+import org.matscreen.core.sim.SimulationSession;
+import org.matscreen.core.sim.Status;
+import org.matscreen.core.space.Candidate;
+import org.matscreen.lammps.worker.IsolatedSession;
+import org.matscreen.repository.ChunkWriter;
+import org.matscreen.repository.RepositoryLayout;
+import org.matscreen.repository.ResultReader;
+
+/**
+ * The executor side of a screening job: generates its range of candidates, skips those already committed, computes
+ * the rest through one pooled LAMMPS worker, commits records in chunks and reports a bounded summary.
+ */
+final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, PartitionSummary> {
+    private static final long serialVersionUID = 1L;
+
+    private final Broadcast<JobContext> context;
+    private final List<String> tableMetrics;
+    private final LongAccumulator done;
+    private final LongAccumulator failed;
+    private final LongAccumulator skippedAcc;
+
+    PartitionTask(Broadcast<JobContext> context, List<String> tableMetrics, LongAccumulator done,
+            LongAccumulator failed, LongAccumulator skipped) {
+        this.context = context;
+        this.tableMetrics = tableMetrics;
+        this.done = done;
+        this.failed = failed;
+        this.skippedAcc = skipped;
+    }
+
+    @Override
+    public Iterator<PartitionSummary> call(Iterator<CandidateRange> ranges) {
+        List<PartitionSummary> out = new ArrayList<>();
+        JobContext ctx = context.value();
+        while (ranges.hasNext()) {
+            out.add(run(ctx, ranges.next()));
+        }
+        return out.iterator();
+    }
+
+    private PartitionSummary run(JobContext ctx, CandidateRange range) {
+        long t0 = System.nanoTime();
+        RepositoryLayout layout = new RepositoryLayout(ctx.repositoryUri(), new Configuration());
+        Set<String> committed = committedIds(layout, range);
+        ChunkWriter writer = new ChunkWriter(layout);
+        CandidateEvaluator evaluator = new CandidateEvaluator(ctx);
+        Map<String, Long> counts = new TreeMap<>();
+        List<CandidateResult> pending = new ArrayList<>();
+        List<RankedEntry> entries = new ArrayList<>();
+        long skipped = 0;
+        long passed = 0;
+        double nativeSeconds = 0;
+        int restarts = 0;
+        String codeVersion;
+        try (SimulationSession session = Sessions.open(ctx)) {
+            codeVersion = session.codeVersion();
+            for (Iterator<Candidate> it = ctx.space().range(range.start(), range.end()); it.hasNext(); ) {
+                Candidate c = it.next();
+                if (!committed.isEmpty() && committed.contains(evaluator.id(c))) {
+                    skipped++;
+                    skippedAcc.add(1);
+                    continue;
+                }
+                CandidateResult r = evaluator.evaluate(c, session);
+                counts.merge(r.status().key(), 1L, Long::sum);
+                nativeSeconds += r.provenance().nativeSeconds();
+                done.add(1);
+                if (r.status() != Status.OK) {
+                    failed.add(1);
+                } else if (passes(ctx, r)) {
+                    passed++;
+                    entries.add(entry(ctx, r));
+                }
+                pending.add(r);
+                if (pending.size() >= ctx.commitEvery()) {
+                    writer.commit(pending);
+                    pending.clear();
+                }
+            }
+            writer.commit(pending);
+            if (session instanceof IsolatedSession s) {
+                restarts = s.restarts();
+            }
+        }
+        List<RankedEntry> top = TopCandidates.firstFronts(entries, ctx.screening().top());
+        return new PartitionSummary(range.partition(), counts, skipped, passed, nativeSeconds,
+                (System.nanoTime() - t0) / 1e9, restarts, codeVersion, top);
+    }
+
+    private static Set<String> committedIds(RepositoryLayout layout, CandidateRange range) {
+        if (range.committedChunks().isEmpty()) {
+            return Set.of();
+        }
+        List<RepositoryLayout.Chunk> chunks = range.committedChunks().stream()
+                .map(p -> new RepositoryLayout.Chunk(new Path(p), 0, 0, 0)).toList();
+        return new ResultReader(layout).ids(chunks);
+    }
+
+    static boolean passes(JobContext ctx, CandidateResult r) {
+        for (Criterion f : ctx.screening().filters()) {
+            if (!f.test(r.metric(f.metric()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private RankedEntry entry(JobContext ctx, CandidateResult r) {
+        double[] metrics = tableMetrics.stream().mapToDouble(r::metric).toArray();
+        List<Objective> objectives = ctx.screening().objectives();
+        double[] costs = new double[objectives.size()];
+        for (int i = 0; i < costs.length; i++) {
+            costs[i] = objectives.get(i).cost(r.metric(objectives.get(i).metric()));
+        }
+        return new RankedEntry(r.id(), r.composition().formula(), r.recipe().prototype().key(), metrics, costs);
+    }
+}

@@ -1,0 +1,82 @@
+package org.matscreen.spark;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * A progress line on the driver (candidates done and failed, rate, ETA), redrawn in place on a terminal and printed
+ * every 10 s otherwise. Fed by accumulators, so it counts candidates of finished tasks.
+ */
+final class Progress {
+    private final PrintStream out;
+    private final long total;
+    private final LongAccumulator done;
+    private final LongAccumulator failed;
+    private final LongAccumulator skipped;
+    private final boolean terminal;
+    private final long t0 = System.nanoTime();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private Progress(PrintStream out, long total, LongAccumulator done, LongAccumulator failed,
+            LongAccumulator skipped) {
+        this.out = out;
+        this.total = total;
+        this.done = done;
+        this.failed = failed;
+        this.skipped = skipped;
+        this.terminal = System.console() != null;
+        this.thread = new Thread(this::loop, "matscreen-progress");
+        this.thread.setDaemon(true);
+    }
+
+    static Progress start(PrintStream out, long total, LongAccumulator done, LongAccumulator failed,
+            LongAccumulator skipped) {
+        Progress p = new Progress(out, total, done, failed, skipped);
+        p.thread.start();
+        return p;
+    }
+
+    private void loop() {
+        long period = terminal ? 500 : 10_000;
+        while (running) {
+            try {
+                Thread.sleep(period);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (running) {
+                print(false);
+            }
+        }
+    }
+
+    String line() {
+        long d = done.value();
+        long s = skipped.value();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double rate = seconds > 0 ? d / seconds : 0;
+        long left = Math.max(0, total - d - s);
+        String eta = rate > 0 ? String.format(Locale.ROOT, "%.0f s", left / rate) : "?";
+        int width = 30;
+        int filled = total > 0 ? (int) Math.min(width, width * (d + s) / total) : width;
+        return String.format(Locale.ROOT, "[%s%s] %d/%d done, %d failed, %d resumed, %.2f cand/s, ETA %s",
+                "#".repeat(filled), ".".repeat(width - filled), d + s, total, failed.value(), s, rate, eta);
+    }
+
+    private synchronized void print(boolean last) {
+        if (terminal) {
+            out.print("\r" + line() + (last ? "\n" : ""));
+        } else {
+            out.println(line());
+        }
+        out.flush();
+    }
+
+    void stop() {
+        running = false;
+        thread.interrupt();
+        print(true);
+    }
+}

@@ -1,0 +1,9 @@
+package org.matscreen.spark;
+
+import java.io.Serializable;
+import org.matscreen.core.structure.Prototype;
+
+/**
+ * One pure-element reference calculation: an element in a prototype, started at {@code latticeGuessAngstrom}.
+ */
+public record ReferenceTask(String element, Prototype prototype, double latticeGuessAngstrom) implements Serializable {}

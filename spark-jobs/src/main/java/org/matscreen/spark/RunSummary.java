@@ -1,0 +1,38 @@
+package org.matscreen.spark;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of one run of a campaign.
+ *
+ * @param candidates size of the campaign's candidate space
+ * @param computed candidates computed in this run
+ * @param skipped candidates already committed by an earlier run
+ * @param statusCounts this run's candidates per status
+ * @param wallSeconds wall time of the screening stage (after references), s
+ * @param nativeSeconds Σ time inside the simulation code, s
+ * @param cores task slots (Spark default parallelism)
+ * @param tableMetrics metric keys of the ranked table's columns
+ * @param top the ranked table
+ */
+public record RunSummary(String campaign, String repositoryUri, long candidates, long computed, long skipped,
+        Map<String, Long> statusCounts, long passedFilters, double wallSeconds, double referenceSeconds,
+        double nativeSeconds, int cores, int partitions, int workerRestarts, List<String> tableMetrics,
+        List<TopCandidates.Row> top) {
+
+    public long failures() {
+        return statusCounts.entrySet().stream().filter(e -> !e.getKey().equals("ok")).mapToLong(Map.Entry::getValue)
+                .sum();
+    }
+
+    /** Candidates computed per second of wall time. */
+    public double candidatesPerSecond() {
+        return wallSeconds > 0 ? computed / wallSeconds : 0;
+    }
+
+    /** Σ native seconds ÷ (wall seconds × cores): the share of the machine spent inside the simulation code. */
+    public double efficiency() {
+        return wallSeconds > 0 && cores > 0 ? nativeSeconds / (wallSeconds * cores) : 0;
+    }
+}

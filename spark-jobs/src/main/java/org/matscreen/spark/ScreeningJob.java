@@ -1,0 +1,225 @@
+package org.matscreen.spark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.matscreen.core.campaign.CampaignSpec;
+import org.matscreen.core.error.InvalidInputException;
+import org.matscreen.core.properties.ReferenceEnergies;
+import org.matscreen.core.result.MethodInfo;
+import org.matscreen.core.screening.Criterion;
+import org.matscreen.core.screening.Objective;
+import org.matscreen.core.sim.PotentialRef;
+import org.matscreen.core.space.CandidateSpace;
+import org.matscreen.core.util.BuildInfo;
+import org.matscreen.core.util.Hashing;
+import org.matscreen.repository.JsonFiles;
+import org.matscreen.repository.Manifest;
+import org.matscreen.repository.ReferenceStore;
+import org.matscreen.repository.RepositoryLayout;
+import org.matscreen.repository.ResultReader;
+
+/**
+ * The screening pipeline on a given Spark session: references, then the candidates in ranges computed on the
+ * executors, committed to the repository by the executors, with only bounded summaries returned here.
+ */
+public final class ScreeningJob {
+
+    /**
+     * Run options.
+     *
+     * @param repositoryUri the campaign's repository (local path or Hadoop URI)
+     * @param fresh delete what the repository holds first (otherwise a rerun resumes)
+     * @param partitions Spark partitions (0: the campaign's setting, else automatic)
+     * @param commitEvery records per committed chunk
+     * @param libraryPath the LAMMPS library resolved on the driver
+     * @param progress where to print progress lines (null for none)
+     */
+    public record Options(String repositoryUri, boolean fresh, int partitions, int commitEvery, String libraryPath,
+            PrintStream progress) {}
+
+    private ScreeningJob() {}
+
+    /** Metric columns of the ranked table: objectives, filter metrics, then the standard ones. */
+    static List<String> tableMetrics(CampaignSpec spec) {
+        Set<String> keys = new LinkedHashSet<>();
+        spec.screening().objectives().stream().map(Objective::metric).forEach(keys::add);
+        spec.screening().filters().stream().map(Criterion::metric).forEach(keys::add);
+        keys.add("dh_mix_ev_per_atom");
+        keys.add("lattice_parameter_angstrom");
+        keys.add("bulk_modulus_gpa");
+        return new ArrayList<>(keys);
+    }
+
+    /** What identifies the numbers a repository holds; a rerun must match it. */
+    static String fingerprint(CampaignSpec spec, MethodInfo method) {
+        return Hashing.sha256Hex(spec.space() + "|" + spec.structure() + "|" + method.key());
+    }
+
+    public static RunSummary run(SparkSession spark, CampaignSpec spec, String campaignYaml, PotentialRef potential,
+            Options opts) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        RepositoryLayout layout = new RepositoryLayout(opts.repositoryUri(), sc.hadoopConfiguration());
+        MethodInfo method = new MethodInfo(spec.method().code(), potential, spec.method().relax(),
+                spec.method().properties());
+        prepareRepository(layout, spec, method, opts.fresh());
+        CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
+        String started = Instant.now().toString();
+        JobContext ctx = new JobContext(spec.name(), space, spec.structure(), method, spec.screening(),
+                spec.visibility(), layout.root().toString(), opts.libraryPath(), spec.method().timeoutSeconds(),
+                opts.commitEvery(), null);
+
+        long r0 = System.nanoTime();
+        ReferenceEnergies refs = references(sc, layout, ctx, space.elementsUsed());
+        double referenceSeconds = (System.nanoTime() - r0) / 1e9;
+        Broadcast<JobContext> bc = sc.broadcast(ctx.withReferences(refs));
+
+        int cores = sc.defaultParallelism();
+        List<CandidateRange> ranges = ranges(space.size(), partitions(spec, opts, space.size(), cores),
+                layout.chunks());
+        LongAccumulator done = sc.sc().longAccumulator("matscreen.done");
+        LongAccumulator failed = sc.sc().longAccumulator("matscreen.failed");
+        List<String> tableMetrics = tableMetrics(spec);
+        LongAccumulator skippedAcc = sc.sc().longAccumulator("matscreen.skipped");
+        Progress progress = opts.progress() == null ? null
+                : Progress.start(opts.progress(), space.size(), done, failed, skippedAcc);
+        long t0 = System.nanoTime();
+        List<PartitionSummary> summaries;
+        try {
+            summaries = sc.parallelize(ranges, ranges.size())
+                    .mapPartitions(new PartitionTask(bc, tableMetrics, done, failed, skippedAcc))
+                    .collect();
+        } finally {
+            if (progress != null) {
+                progress.stop();
+            }
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+
+        Map<String, Long> counts = new TreeMap<>();
+        long skipped = 0;
+        long passed = 0;
+        double nativeSeconds = 0;
+        int restarts = 0;
+        String codeVersion = "";
+        List<RankedEntry> union = new ArrayList<>();
+        for (PartitionSummary s : summaries) {
+            s.statusCounts().forEach((k, v) -> counts.merge(k, v, Long::sum));
+            skipped += s.skipped();
+            passed += s.passedFilters();
+            nativeSeconds += s.nativeSeconds();
+            restarts += s.workerRestarts();
+            if (!s.codeVersion().isEmpty()) {
+                codeVersion = s.codeVersion();
+            }
+            union.addAll(s.top());
+        }
+        long computed = counts.values().stream().mapToLong(Long::longValue).sum();
+        RunSummary summary = new RunSummary(spec.name(), layout.root().toString(), space.size(), computed, skipped,
+                counts, passed, wall, referenceSeconds, nativeSeconds, cores, ranges.size(), restarts, tableMetrics,
+                TopCandidates.merge(union, spec.screening().top()));
+        writeManifest(layout, spec, campaignYaml, method, space.size(), started, summary, sc.master(), codeVersion);
+        return summary;
+    }
+
+    static int partitions(CampaignSpec spec, Options opts, long size, int cores) {
+        int p = opts.partitions() > 0 ? opts.partitions() : spec.execution().partitions();
+        if (p <= 0) {
+            // Several partitions per core so stragglers (costs vary several-fold with composition) even out.
+            p = (int) Math.min(Math.max(3L * cores, size / 200), 100_000);
+        }
+        return (int) Math.max(1, Math.min(p, size));
+    }
+
+    /** Equal contiguous ranges, each with the committed chunks that overlap it. */
+    static List<CandidateRange> ranges(long size, int partitions, List<RepositoryLayout.Chunk> chunks) {
+        List<CandidateRange> out = new ArrayList<>();
+        for (int i = 0; i < partitions; i++) {
+            long start = size * i / partitions;
+            long end = size * (i + 1) / partitions;
+            List<String> overlapping = new ArrayList<>();
+            for (RepositoryLayout.Chunk c : chunks) {
+                if (c.overlaps(start, end)) {
+                    overlapping.add(c.path().toString());
+                }
+            }
+            out.add(new CandidateRange(i, start, end, overlapping));
+        }
+        return out;
+    }
+
+    private static void prepareRepository(RepositoryLayout layout, CampaignSpec spec, MethodInfo method,
+            boolean fresh) {
+        try {
+            var fs = layout.fs();
+            if (fresh && fs.exists(layout.root())) {
+                fs.delete(layout.root(), true);
+            }
+            fs.mkdirs(layout.root());
+            var existing = JsonFiles.read(layout, layout.manifest(), Manifest.class);
+            if (existing.isPresent()) {
+                Manifest m = existing.get();
+                if (!m.campaign().equals(spec.name())) {
+                    throw new InvalidInputException(spec.source(), "name", "the repository " + layout.root()
+                            + " holds campaign '" + m.campaign() + "'; choose another --out or pass --fresh");
+                }
+                if (!m.potential().sha256().equals(method.potential().sha256())) {
+                    throw new InvalidInputException(spec.source(), "method.potential", "the repository "
+                            + layout.root() + " was computed with potential " + m.potential().name() + " (SHA-256 "
+                            + m.potential().sha256().substring(0, 12) + "…); rerun with --fresh to recompute");
+                }
+                if (!m.fingerprint().equals(fingerprint(spec, method))) {
+                    throw new InvalidInputException(spec.source(), "", "the chemical space, structures or method"
+                            + " changed since " + layout.root() + " was computed, so its records would not belong"
+                            + " to this campaign; rerun with --fresh (or choose another --out)");
+                }
+            }
+            fs.mkdirs(layout.staging());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the repository " + layout.root(), e);
+        }
+    }
+
+    private static ReferenceEnergies references(JavaSparkContext sc, RepositoryLayout layout, JobContext ctx,
+            List<String> elements) {
+        ReferenceStore store = new ReferenceStore(layout);
+        String key = ReferenceStage.settingsKey(ctx);
+        return store.find(ctx.method().potential().sha256(), key, elements,
+                        List.of(org.matscreen.core.structure.Prototype.values()))
+                .orElseGet(() -> {
+                    ReferenceEnergies refs = ReferenceStage.compute(sc, sc.broadcast(ctx), elements);
+                    store.store(key, refs);
+                    return refs;
+                });
+    }
+
+    private static void writeManifest(RepositoryLayout layout, CampaignSpec spec, String yaml, MethodInfo method,
+            long candidates, String started, RunSummary s, String master, String codeVersion) {
+        Map<String, Long> total = new ResultReader(layout).statusCounts();
+        List<Manifest.Run> runs = new ArrayList<>(JsonFiles.read(layout, layout.manifest(), Manifest.class)
+                .map(Manifest::runs).orElse(List.of()));
+        long committed = total.values().stream().mapToLong(Long::longValue).sum();
+        runs.add(new Manifest.Run(started, Instant.now().toString(), master, s.cores(), s.computed(), s.skipped(),
+                s.statusCounts(), s.wallSeconds(), s.nativeSeconds(), committed == candidates));
+        String created = JsonFiles.read(layout, layout.manifest(), Manifest.class).map(Manifest::createdAt)
+                .orElse(started);
+        PotentialRef p = method.potential();
+        Manifest m = new Manifest(org.matscreen.repository.RecordSchema.VERSION, spec.name(), spec.description(), yaml,
+                created, Instant.now().toString(), fingerprint(spec, method), candidates, total, BuildInfo.version(), BuildInfo.commit(),
+                codeVersion, new Manifest.Potential(p.name(), p.pairStyle(), p.sha256(), p.citation(), p.elements()),
+                runs);
+        JsonFiles.write(layout, layout.manifest(), m);
+    }
+
+}

@@ -1,0 +1,136 @@
+package org.matscreen.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.matscreen.core.campaign.CampaignLoader;
+import org.matscreen.core.campaign.CampaignSpec;
+import org.matscreen.core.error.InvalidInputException;
+import org.matscreen.core.result.CandidateResult;
+import org.matscreen.core.sim.PotentialRef;
+import org.matscreen.core.sim.Status;
+import org.matscreen.lammps.jna.LibraryLocator;
+import org.matscreen.lammps.potential.PotentialRegistry;
+import org.matscreen.repository.JsonFiles;
+import org.matscreen.repository.Manifest;
+import org.matscreen.repository.RepositoryLayout;
+import org.matscreen.repository.ResultReader;
+
+/** An end-to-end screen in Spark local mode: campaign → Spark → LAMMPS workers → repository, then a resume. */
+@Tag("integration")
+@Tag("lammps")
+@Tag("spark")
+class LocalScreenIntegrationTest {
+    static final String YAML = """
+            name: cuni-test
+            space: {elements: [Cu, Ni], orders: [1, 2], step: 0.25}
+            structure: {prototypes: [fcc], supercell: [2, 2, 2]}
+            method: {potential: CuNi.eam.alloy, properties: {eos: true, elastic: false}}
+            screening: {objectives: ["min dh_mix_ev_per_atom"], top: 3}
+            """;
+    @TempDir
+    static Path dir;
+    static SparkSession spark;
+    static CampaignSpec spec;
+    static PotentialRef potential;
+    static String library;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSessionFactory.create("local[2]", Map.of());
+        spec = CampaignLoader.parse(YAML, "cuni-test.yaml");
+        potential = PotentialRegistry.standard().resolve("CuNi.eam.alloy", "cuni-test.yaml", "method.potential");
+        library = LibraryLocator.locate(null).path().toString();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private RunSummary run(String repo, boolean fresh) {
+        return ScreeningJob.run(spark, spec, YAML, potential, new ScreeningJob.Options(repo, fresh, 3, 2, library,
+                null));
+    }
+
+    @Test
+    void screensStoresAndResumes() {
+        String repo = dir.resolve("repo").toString();
+        RunSummary first = run(repo, false);
+        assertEquals(5, first.candidates());
+        assertEquals(5, first.computed());
+        assertEquals(Map.of("ok", 5L), first.statusCounts());
+        assertEquals("true", spark.conf().get("spark.kryo.registrationRequired"));
+
+        RepositoryLayout layout = new RepositoryLayout(repo, new Configuration());
+        List<CandidateResult> records = new ResultReader(layout).readAll();
+        records.sort(Comparator.comparingDouble(r -> r.composition().fraction("Ni")));
+        assertEquals(5, records.size());
+        assertEquals(5, new HashSet<>(records.stream().map(CandidateResult::id).toList()).size());
+        double[] expectA = {3.615, Double.NaN, Double.NaN, Double.NaN, 3.52};
+        for (int i = 0; i < 5; i++) {
+            CandidateResult r = records.get(i);
+            assertEquals(Status.OK, r.status(), r.errorText());
+            assertEquals(32, r.relaxed().siteCount());
+            assertEquals(0.25 * i, r.cellComposition().fraction("Ni"), 1e-12, "exact atom counts");
+            assertTrue(r.relaxation().converged());
+            if (!Double.isNaN(expectA[i])) {
+                assertEquals(expectA[i], r.properties().latticeParameterAngstrom(), 2e-4);
+                assertEquals(0, r.properties().mixingEnthalpyEvPerAtom(), 1e-6, "pure element");
+            } else {
+                // Cu-Ni mixes endothermically (EAM and experiment: a few kJ/mol, tens of meV/atom)
+                double dh = r.properties().mixingEnthalpyEvPerAtom();
+                assertTrue(dh > 0.005 && dh < 0.06, "dH_mix " + dh);
+                double a = r.properties().latticeParameterAngstrom();
+                assertTrue(a < records.get(i - 1).properties().latticeParameterAngstrom() && a > 3.52,
+                        "lattice parameter decreases from Cu to Ni");
+            }
+            assertEquals(r.properties().bulkModulusGpa(), r.properties().bulkModulusGpa());
+        }
+        assertEquals(-3.54, records.get(0).properties().energyPerAtomEv(), 1e-4);
+        assertEquals(-4.45, records.get(4).properties().energyPerAtomEv(), 1e-4);
+
+        Manifest m = JsonFiles.read(layout, layout.manifest(), Manifest.class).orElseThrow();
+        assertEquals(Map.of("ok", 5L), m.statusCounts());
+        assertEquals("LAMMPS 20210929".length() > 0, m.codeVersion().startsWith("LAMMPS"));
+        assertEquals(potential.sha256(), m.potential().sha256());
+
+        // The top table is the mixing-enthalpy ranking: the pure metals first.
+        assertEquals(3, first.top().size());
+        assertTrue(first.top().get(2).entry().formula().contains("Cu"));
+
+        RunSummary again = run(repo, false);
+        assertEquals(0, again.computed());
+        assertEquals(5, again.skipped());
+        assertEquals(5, new ResultReader(layout).readAll().size(), "no duplicates after a resume");
+        Manifest m2 = JsonFiles.read(layout, layout.manifest(), Manifest.class).orElseThrow();
+        assertEquals(2, m2.runs().size());
+        assertTrue(m2.runs().get(1).complete());
+    }
+
+    @Test
+    void aChangedCampaignDoesNotMixIntoAnOldRepository() {
+        String repo = dir.resolve("repo2").toString();
+        run(repo, false);
+        CampaignSpec changed = CampaignLoader.parse(YAML.replace("eos: true", "eos: false"), "cuni-test.yaml");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScreeningJob.run(spark, changed,
+                YAML, potential, new ScreeningJob.Options(repo, false, 2, 2, library, null)));
+        assertTrue(e.getMessage().contains("--fresh"), e.getMessage());
+        RunSummary fresh = ScreeningJob.run(spark, changed, YAML, potential, new ScreeningJob.Options(repo, true, 2,
+                2, library, null));
+        assertEquals(5, fresh.computed());
+    }
+}
