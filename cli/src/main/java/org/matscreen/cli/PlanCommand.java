@@ -46,8 +46,9 @@ final class PlanCommand implements Callable<Integer> {
         PreparedCampaign pc = PreparedCampaign.load(campaign, MatscreenConfig.load());
         var s = pc.spec();
         o.printf(Locale.ROOT, "campaign %s (%s)%n", s.name(), s.source());
-        o.printf(Locale.ROOT, "potential %s [%s] sha256 %s%n  %s%n", pc.potential().name(), pc.potential().pairStyle(),
-                pc.potential().sha256(), pc.potential().citation());
+        var pot = pc.potentials().spec();
+        o.printf(Locale.ROOT, "potential %s [%s] key %s%n  %s%n", pot.name(), pot.pairStyle(), pot.key(),
+                pot.citation());
         for (Prototype p : s.structure().prototypes()) {
             Supercell sc = s.structure().supercells().get(p);
             o.printf(Locale.ROOT, "structure %s %s supercell, %d atoms, %s ordering%n", p.key(), sc.key(), sc.sites(p),

@@ -9,16 +9,18 @@ import java.util.List;
 import org.matscreen.core.campaign.CampaignLoader;
 import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.error.InvalidInputException;
-import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.lammps.potential.PotentialRegistry;
+import org.matscreen.lammps.potential.PotentialResolver;
+import org.matscreen.lammps.potential.PotentialSource;
 
 /**
  * A campaign validated as far as possible before any expensive work: the file (see {@link CampaignLoader}), then the
- * potential (resolved to one checksummed file that covers every element). Shared by {@code run}, {@code plan} and
- * {@code submit}, so all of them refuse the same bad input with the same message.
+ * potential (each file resolved to one checksummed file that covers its chemical systems, or a generated family whose
+ * parameters cover every element). Shared by {@code run}, {@code plan} and {@code submit}, so all of them refuse the
+ * same bad input with the same message.
  */
-record PreparedCampaign(CampaignSpec spec, String yaml, PotentialRef potential, CandidateSpace space) {
+record PreparedCampaign(CampaignSpec spec, String yaml, PotentialSource potentials, CandidateSpace space) {
 
     static PreparedCampaign load(Path file, MatscreenConfig config) {
         CampaignSpec spec = CampaignLoader.load(file);
@@ -28,11 +30,10 @@ record PreparedCampaign(CampaignSpec spec, String yaml, PotentialRef potential, 
         } catch (IOException e) {
             throw new InvalidInputException(file.toString(), "", "cannot read: " + e.getMessage());
         }
-        PotentialRef potential = registry(config).resolve(spec.method().potential(), spec.source(),
-                "method.potential");
         CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
-        PotentialRegistry.requireCoverage(potential, space.elementsUsed(), spec.source(), "method.potential");
-        return new PreparedCampaign(spec, yaml, potential, space);
+        PotentialSource potentials = new PotentialResolver(registry(config), PotentialResolver.defaultCacheDir())
+                .resolve(spec.method(), space.systems(), spec.source());
+        return new PreparedCampaign(spec, yaml, potentials, space);
     }
 
     static PotentialRegistry registry(MatscreenConfig config) {

@@ -72,13 +72,13 @@ final class RunCommand implements Callable<Integer> {
                     "must be at least 1");
         }
         o.printf(Locale.ROOT, "campaign %s: %d candidates in %d chemical systems; potential %s (%s)%n",
-                pc.spec().name(), pc.space().size(), pc.space().systemCount(), pc.potential().name(),
-                pc.potential().pairStyle());
+                pc.spec().name(), pc.space().size(), pc.space().systemCount(), pc.potentials().spec().name(),
+                pc.potentials().spec().pairStyle());
         o.flush();
         SparkSession spark = SparkSessionFactory.create(master, userConf);
         RunSummary s;
         try {
-            s = ScreeningJob.run(spark, pc.spec(), pc.yaml(), pc.potential(), new ScreeningJob.Options(repo, fresh,
+            s = ScreeningJob.run(spark, pc.spec(), pc.yaml(), pc.potentials(), new ScreeningJob.Options(repo, fresh,
                     partitions, commitEvery, lib, noProgress ? null : System.err));
         } finally {
             spark.stop();

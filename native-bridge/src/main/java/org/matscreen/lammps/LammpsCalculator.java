@@ -17,6 +17,7 @@ import org.matscreen.core.sim.StrainStress;
 import org.matscreen.core.structure.Lattice;
 import org.matscreen.core.structure.Structure;
 import org.matscreen.lammps.deck.Commands;
+import org.matscreen.lammps.potential.FileChecksums;
 import org.matscreen.lammps.jna.Lammps;
 
 /**
@@ -116,7 +117,9 @@ public final class LammpsCalculator {
         if (created != sp.length) {
             throw new IllegalStateException("LAMMPS created " + created + " of " + sp.length + " atoms");
         }
-        Commands.pair(req.potential().pairStyle(), Path.of(req.potential().path()), species).forEach(lammps::command);
+        Path potential = Path.of(req.potential().path());
+        FileChecksums.verify(potential, req.potential().sha256());
+        Commands.pair(req.potential().pairStyle(), potential, species).forEach(lammps::command);
         Commands.neighbour(1.0).forEach(lammps::command);
         Commands.thermo().forEach(lammps::command);
     }

@@ -18,8 +18,12 @@ public record Manifest(int schemaVersion, String campaign, String description, S
         String createdAt, String updatedAt, String fingerprint, long candidates, Map<String, Long> statusCounts, String matscreenVersion,
         String matscreenCommit, String codeVersion, Potential potential, List<Run> runs) {
 
-    /** The potential all records of the campaign were computed with. */
-    public record Potential(String name, String pairStyle, String sha256, String citation, List<String> elements) {}
+    /**
+     * The potential all records of the campaign were computed with.
+     *
+     * @param key SHA-256 of the file, or of the definition of a generated family or per-system map
+     */
+    public record Potential(String name, String pairStyle, String key, String citation, List<String> elements) {}
 
     /**
      * One run.

@@ -18,6 +18,7 @@ import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.result.Provenance;
 import org.matscreen.core.screening.Metrics;
 import org.matscreen.core.sim.PotentialRef;
+import org.matscreen.core.sim.PotentialSpec;
 import org.matscreen.core.sim.PropertySettings;
 import org.matscreen.core.sim.Relaxation;
 import org.matscreen.core.sim.RelaxSettings;
@@ -75,6 +76,19 @@ public final class RecordCodec {
         g.add("sqs_sweeps", rc.sqsSweeps());
         g.add("start_lattice_parameter_angstrom", r.startingLatticeParameterAngstrom());
         g.add("nsites", rc.sites());
+        if (r.warrenCowley() != null) {
+            double[][][] wc = r.warrenCowley();
+            double[] flat = new double[wc.length * wc[0].length * wc[0].length];
+            int n = 0;
+            for (double[][] shell : wc) {
+                for (double[] row : shell) {
+                    for (double a : row) {
+                        flat[n++] = a;
+                    }
+                }
+            }
+            doubles(g, "sqs_warren_cowley", flat);
+        }
         g.add("status", r.status().key());
         g.add("error", r.errorText());
         if (r.relaxed() != null) {
@@ -105,10 +119,15 @@ public final class RecordCodec {
             doubles(g, "elastic_stress_minus_gpa", flatten(r.elastic().stressMinusGpa()));
         }
         MethodInfo m = r.method();
-        PotentialRef p = m.potential();
+        PotentialSpec spec = m.potential();
+        PotentialRef p = r.potentialFile();
         g.add("code", m.code());
+        g.add("method_potential", spec.name());
+        g.add("method_potential_key", spec.key());
+        strings(g, "method_potential_elements", spec.elements());
+        g.add("method_potential_citation", spec.citation());
         g.add("code_version", r.provenance().codeVersion());
-        g.add("pair_style", p.pairStyle());
+        g.add("pair_style", spec.pairStyle());
         g.add("potential_name", p.name());
         g.add("potential_path", p.path());
         g.add("potential_sha256", p.sha256());
@@ -183,7 +202,19 @@ public final class RecordCodec {
         PotentialRef p = new PotentialRef(str(g, "potential_name"), str(g, "potential_path"),
                 str(g, "potential_sha256"), str(g, "pair_style"), readStrings(g, "potential_elements"),
                 str(g, "potential_citation"));
-        MethodInfo method = new MethodInfo(str(g, "code"), p, relaxSettings(str(g, "relax_settings")),
+        PotentialSpec spec = new PotentialSpec(str(g, "method_potential"), str(g, "method_potential_key"),
+                str(g, "pair_style"), readStrings(g, "method_potential_elements"),
+                str(g, "method_potential_citation"));
+        double[][][] wc = null;
+        if (has(g, "sqs_warren_cowley")) {
+            int k = elements.size();
+            double[] flat = readDoubles(g, "sqs_warren_cowley");
+            wc = new double[flat.length / (k * k)][k][k];
+            for (int i = 0; i < flat.length; i++) {
+                wc[i / (k * k)][(i / k) % k][i % k] = flat[i];
+            }
+        }
+        MethodInfo method = new MethodInfo(str(g, "code"), spec, relaxSettings(str(g, "relax_settings")),
                 propertySettings(str(g, "property_settings")));
         Provenance pv = new Provenance(str(g, "matscreen_version"), str(g, "matscreen_commit"),
                 str(g, "code_version"), str(g, "host"), g.getLong("started_at", 0), g.getLong("finished_at", 0),
@@ -196,7 +227,7 @@ public final class RecordCodec {
                 str(g, "error"), relaxed, props, rx, has(g, "eos_volumes_a3_per_atom")
                         ? readDoubles(g, "eos_volumes_a3_per_atom") : null,
                 has(g, "eos_energies_ev_per_atom") ? readDoubles(g, "eos_energies_ev_per_atom") : null, elastic,
-                descriptors, method, pv, vis);
+                descriptors, wc, method, p, pv, vis);
     }
 
     static Supercell parseSupercell(String key) {

@@ -51,6 +51,9 @@ public final class RecordSchema {
         c.add(req("start_lattice_parameter_angstrom", Column.Kind.DOUBLE, "Å",
                 "conventional lattice parameter of the starting cell (with id and recipe it rebuilds the cell)"));
         c.add(req("nsites", Column.Kind.INT32, "atoms", "sites in the computed cell"));
+        c.add(opt("sqs_warren_cowley", Column.Kind.LIST_DOUBLE, "",
+                "Warren–Cowley parameters alpha[shell][i][j] the SQS search reached, flattened (shell, i, j over"
+                        + " elements); absent for random orderings"));
         // outcome
         c.add(req("status", Column.Kind.STRING, "", "ok, failed, timeout, crashed or quarantined"));
         c.add(req("error", Column.Kind.STRING, "", "the simulation code's error text (empty when ok)"));
@@ -82,6 +85,12 @@ public final class RecordSchema {
         c.add(req("code", Column.Kind.STRING, "", "simulation code"));
         c.add(req("code_version", Column.Kind.STRING, "", "simulation code version as the library reports it"));
         c.add(req("pair_style", Column.Kind.STRING, "", "LAMMPS pair style"));
+        c.add(req("method_potential", Column.Kind.STRING, "",
+                "the campaign's potential: a file name, a generated family (zhou2004) or a per-system map"));
+        c.add(req("method_potential_key", Column.Kind.STRING, "",
+                "SHA-256 of that file, or of the family's or map's definition (enters the id)"));
+        c.add(req("method_potential_elements", Column.Kind.LIST_STRING, "", "elements the campaign's potential covers"));
+        c.add(req("method_potential_citation", Column.Kind.STRING, "", "reference(s) for the campaign's potential"));
         c.add(req("potential_name", Column.Kind.STRING, "", "potential file name"));
         c.add(req("potential_path", Column.Kind.STRING, "", "absolute path of the potential file used"));
         c.add(req("potential_sha256", Column.Kind.STRING, "", "SHA-256 of the potential file's bytes"));

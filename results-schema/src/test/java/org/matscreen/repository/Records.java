@@ -10,6 +10,7 @@ import org.matscreen.core.result.CandidateResult;
 import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.result.Provenance;
 import org.matscreen.core.sim.PotentialRef;
+import org.matscreen.core.sim.PotentialSpec;
 import org.matscreen.core.sim.PropertySettings;
 import org.matscreen.core.sim.Relaxation;
 import org.matscreen.core.sim.RelaxSettings;
@@ -25,7 +26,8 @@ import org.matscreen.core.structure.SupercellBuilder;
 public final class Records {
     static final PotentialRef POT = new PotentialRef("CuNi.eam.alloy", "/usr/share/lammps/potentials/CuNi.eam.alloy",
             "9f".repeat(32), "eam/alloy", List.of("Ni", "Cu"), "Onat and Durukanoglu (2014)");
-    static final MethodInfo METHOD = new MethodInfo("lammps", POT, RelaxSettings.DEFAULT, PropertySettings.DEFAULT);
+    static final MethodInfo METHOD = new MethodInfo("lammps", PotentialSpec.of(POT), RelaxSettings.DEFAULT,
+            PropertySettings.DEFAULT);
 
     private Records() {}
 
@@ -46,7 +48,7 @@ public final class Records {
         return new CandidateResult("id" + index, "test", index, c, AtomCounts.of(c, 32).composition(), r, 3.6,
                 Status.OK, "", s, p, new Relaxation(true, 1, 300, "force tolerance", 0, 1e-7, 0.01),
                 new double[] {11, 11.5, 12}, new double[] {-3.8, -3.9, -3.85}, new StrainStress(0.005, plus, minus),
-                Map.of("vec", 10.5, "delta_pct", 1.2), METHOD,
+                Map.of("vec", 10.5, "delta_pct", 1.2), new double[][][] {{{0.1, -0.1}, {-0.1, 0.1}}}, METHOD, POT,
                 new Provenance("0.1.0", "abc", "LAMMPS 20210929", "host1", 1_700_000_000_000L + index,
                         1_700_000_000_500L + index, 0.5, 0.45),
                 new Visibility(Visibility.Level.EMBARGOED, LocalDate.of(2027, 6, 30), "groupA"));
@@ -57,7 +59,7 @@ public final class Records {
         StructureRecipe r = StructureRecipe.random(Prototype.BCC, new Supercell(3, 3, 3), 0);
         return new CandidateResult("id" + index, "test", index, c, AtomCounts.of(c, 54).composition(), r, 2.9,
                 Status.CRASHED, "ERROR: Invalid eam/alloy potential file\nLast command: pair_coeff", null, null, null,
-                null, null, null, Map.of(), METHOD,
+                null, null, null, Map.of(), null, METHOD, POT,
                 new Provenance("0.1.0", "abc", "LAMMPS 20210929", "host1", 1L, 2L, 0.1, 0.0), Visibility.PUBLIC);
     }
 }

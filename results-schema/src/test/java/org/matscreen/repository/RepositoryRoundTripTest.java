@@ -42,6 +42,10 @@ class RepositoryRoundTripTest {
             assertEquals(a.relaxation(), b.relaxation());
             assertArrayEquals(a.eosEnergiesEvPerAtom(), b.eosEnergiesEvPerAtom());
             assertEquals(a.method(), b.method());
+            assertEquals(a.potentialFile(), b.potentialFile());
+            if (a.warrenCowley() != null) {
+                assertEquals(a.warrenCowley()[0][1][0], b.warrenCowley()[0][1][0]);
+            }
             assertEquals(a.provenance(), b.provenance());
             assertEquals(a.visibility(), b.visibility());
             assertEquals(a.startingLatticeParameterAngstrom(), b.startingLatticeParameterAngstrom());

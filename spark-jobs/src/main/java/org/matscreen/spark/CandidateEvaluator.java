@@ -6,14 +6,17 @@ import org.matscreen.core.descriptors.DescriptorCalculator;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.properties.CandidateProperties;
 import org.matscreen.core.properties.PropertyAnalysis;
+import org.matscreen.core.properties.ReferenceEnergies;
 import org.matscreen.core.result.CandidateIds;
 import org.matscreen.core.result.CandidateResult;
 import org.matscreen.core.result.Provenance;
 import org.matscreen.core.sim.CalculationOutcome;
 import org.matscreen.core.sim.CalculationRequest;
+import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.SimulationSession;
 import org.matscreen.core.sim.Status;
 import org.matscreen.core.space.Candidate;
+import org.matscreen.core.structure.AtomCounts;
 import org.matscreen.core.structure.StructureRecipe;
 import org.matscreen.core.structure.SupercellBuilder;
 import org.matscreen.core.util.BuildInfo;
@@ -27,6 +30,7 @@ public final class CandidateEvaluator {
     private static final DescriptorCalculator DESCRIPTORS = DescriptorCalculator.standard();
     private final JobContext ctx;
 
+    /** @param ctx the job context as it works on this machine (see {@link JobContext#localised(String)}) */
     public CandidateEvaluator(JobContext ctx) {
         this.ctx = ctx;
     }
@@ -37,8 +41,8 @@ public final class CandidateEvaluator {
     }
 
     /** Starting lattice parameter from Vegard's law on the reference volumes, Å. */
-    double startingLatticeParameter(Candidate c) {
-        double v = ctx.references().weightedVolume(c.composition(), c.prototype()).orElseThrow(() ->
+    static double startingLatticeParameter(Candidate c, ReferenceEnergies refs) {
+        double v = refs.weightedVolume(c.composition(), c.prototype()).orElseThrow(() ->
                 new IllegalStateException("no reference volume for " + c.composition() + " in " + c.prototype()));
         return c.prototype().latticeParameterForVolume(v);
     }
@@ -48,36 +52,38 @@ public final class CandidateEvaluator {
         long t0 = System.nanoTime();
         StructureRecipe recipe = ctx.structure().recipe(c.prototype());
         String id = CandidateIds.of(c.composition(), recipe, ctx.method());
-        double a0 = startingLatticeParameter(c);
+        ReferenceEnergies refs = ctx.referencesFor(c.composition().symbols());
+        double a0 = startingLatticeParameter(c, refs);
+        PotentialRef file = ctx.potentials().fileFor(c.composition().symbols());
         SupercellBuilder.Built built;
         try {
             built = SupercellBuilder.build(c.composition(), recipe, a0, CandidateIds.seed(id));
         } catch (InvalidInputException e) {
-            return record(c, id, recipe, a0, null, Status.FAILED, e.reason(), null, startMs, t0, 0,
+            return record(c, id, recipe, a0, file, null, Status.FAILED, e.reason(), null, null, startMs, t0,
                     session.codeVersion());
         }
-        CalculationOutcome outcome = session.compute(new CalculationRequest(id, built.structure(),
-                ctx.method().potential(), ctx.method().relax(), ctx.method().properties(), ctx.timeoutSeconds()));
+        CalculationOutcome outcome = session.compute(new CalculationRequest(id, built.structure(), file,
+                ctx.method().relax(), ctx.method().properties(), ctx.timeoutSeconds()));
         CandidateProperties props = null;
         String error = outcome.errorText();
         if (outcome.status() == Status.OK) {
             StringBuilder notes = new StringBuilder(error);
-            props = PropertyAnalysis.analyse(outcome, recipe, ctx.references(),
+            props = PropertyAnalysis.analyse(outcome, recipe, refs,
                     note -> notes.append(notes.length() > 0 ? "\n" : "").append(note));
             error = notes.toString();
         }
-        return record(c, id, recipe, a0, outcome, outcome.status(), error, props, startMs, t0,
-                outcome.nativeSeconds(), outcome.codeVersion());
+        return record(c, id, recipe, a0, file, outcome, outcome.status(), error, props, built.warrenCowley(), startMs,
+                t0, outcome.codeVersion());
     }
 
-    private CandidateResult record(Candidate c, String id, StructureRecipe recipe, double a0,
-            CalculationOutcome outcome, Status status, String error, CandidateProperties props, long startMs, long t0,
-            double nativeSeconds, String codeVersion) {
+    private CandidateResult record(Candidate c, String id, StructureRecipe recipe, double a0, PotentialRef file,
+            CalculationOutcome outcome, Status status, String error, CandidateProperties props,
+            double[][][] warrenCowley, long startMs, long t0, String codeVersion) {
         long endMs = System.currentTimeMillis();
+        double nativeSeconds = outcome == null ? 0 : outcome.nativeSeconds();
         Provenance pv = new Provenance(BuildInfo.version(), BuildInfo.commit(), codeVersion, BuildInfo.host(),
                 startMs, endMs, (System.nanoTime() - t0) / 1e9, nativeSeconds);
-        var cellComposition = org.matscreen.core.structure.AtomCounts.of(c.composition(), recipe.sites())
-                .composition();
+        var cellComposition = AtomCounts.of(c.composition(), recipe.sites()).composition();
         Map<String, Double> descriptors = new TreeMap<>();
         DESCRIPTORS.compute(cellComposition).asMap().forEach((k, v) -> {
             if (!Double.isNaN(v)) {
@@ -88,6 +94,6 @@ public final class CandidateEvaluator {
         return new CandidateResult(id, ctx.campaign(), c.index(), c.composition(), cellComposition, recipe, a0, status,
                 error, ok ? outcome.relaxed() : null, props, ok ? outcome.relaxation() : null,
                 ok ? outcome.eosVolumesA3PerAtom() : null, ok ? outcome.eosEnergiesEvPerAtom() : null,
-                ok ? outcome.elastic() : null, descriptors, ctx.method(), pv, ctx.visibility());
+                ok ? outcome.elastic() : null, descriptors, warrenCowley, ctx.method(), file, pv, ctx.visibility());
     }
 }

@@ -47,7 +47,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
     @Override
     public Iterator<PartitionSummary> call(Iterator<CandidateRange> ranges) {
         List<PartitionSummary> out = new ArrayList<>();
-        JobContext ctx = context.value();
+        JobContext ctx = Sessions.localise(context.value());
         while (ranges.hasNext()) {
             out.add(run(ctx, ranges.next()));
         }

@@ -20,7 +20,8 @@ import org.matscreen.core.properties.ReferenceEnergies;
 import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.screening.Criterion;
 import org.matscreen.core.screening.Objective;
-import org.matscreen.core.sim.PotentialRef;
+import org.matscreen.core.sim.PotentialSpec;
+import org.matscreen.lammps.potential.PotentialSource;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.util.BuildInfo;
 import org.matscreen.core.util.Hashing;
@@ -67,21 +68,21 @@ public final class ScreeningJob {
         return Hashing.sha256Hex(spec.space() + "|" + spec.structure() + "|" + method.key());
     }
 
-    public static RunSummary run(SparkSession spark, CampaignSpec spec, String campaignYaml, PotentialRef potential,
-            Options opts) {
+    public static RunSummary run(SparkSession spark, CampaignSpec spec, String campaignYaml,
+            PotentialSource potentials, Options opts) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         RepositoryLayout layout = new RepositoryLayout(opts.repositoryUri(), sc.hadoopConfiguration());
-        MethodInfo method = new MethodInfo(spec.method().code(), potential, spec.method().relax(),
+        MethodInfo method = new MethodInfo(spec.method().code(), potentials.spec(), spec.method().relax(),
                 spec.method().properties());
         prepareRepository(layout, spec, method, opts.fresh());
         CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
         String started = Instant.now().toString();
-        JobContext ctx = new JobContext(spec.name(), space, spec.structure(), method, spec.screening(),
+        JobContext ctx = new JobContext(spec.name(), space, spec.structure(), method, potentials, spec.screening(),
                 spec.visibility(), layout.root().toString(), opts.libraryPath(), spec.method().timeoutSeconds(),
-                opts.commitEvery(), null);
+                opts.commitEvery(), Map.of());
 
         long r0 = System.nanoTime();
-        ReferenceEnergies refs = references(sc, layout, ctx, space.elementsUsed());
+        Map<String, ReferenceEnergies> refs = references(sc, layout, ctx, potentials.referenceGroups(space.systems()));
         double referenceSeconds = (System.nanoTime() - r0) / 1e9;
         Broadcast<JobContext> bc = sc.broadcast(ctx.withReferences(refs));
 
@@ -174,10 +175,10 @@ public final class ScreeningJob {
                     throw new InvalidInputException(spec.source(), "name", "the repository " + layout.root()
                             + " holds campaign '" + m.campaign() + "'; choose another --out or pass --fresh");
                 }
-                if (!m.potential().sha256().equals(method.potential().sha256())) {
+                if (!m.potential().key().equals(method.potential().key())) {
                     throw new InvalidInputException(spec.source(), "method.potential", "the repository "
-                            + layout.root() + " was computed with potential " + m.potential().name() + " (SHA-256 "
-                            + m.potential().sha256().substring(0, 12) + "…); rerun with --fresh to recompute");
+                            + layout.root() + " was computed with potential " + m.potential().name() + " (key "
+                            + m.potential().key().substring(0, 12) + "…); rerun with --fresh to recompute");
                 }
                 if (!m.fingerprint().equals(fingerprint(spec, method))) {
                     throw new InvalidInputException(spec.source(), "", "the chemical space, structures or method"
@@ -191,17 +192,24 @@ public final class ScreeningJob {
         }
     }
 
-    private static ReferenceEnergies references(JavaSparkContext sc, RepositoryLayout layout, JobContext ctx,
-            List<String> elements) {
+    /** References per group: from the repository's cache where present, else computed (and cached). */
+    private static Map<String, ReferenceEnergies> references(JavaSparkContext sc, RepositoryLayout layout,
+            JobContext ctx, List<PotentialSource.ReferenceGroup> groups) {
         ReferenceStore store = new ReferenceStore(layout);
         String key = ReferenceStage.settingsKey(ctx);
-        return store.find(ctx.method().potential().sha256(), key, elements,
-                        List.of(org.matscreen.core.structure.Prototype.values()))
-                .orElseGet(() -> {
-                    ReferenceEnergies refs = ReferenceStage.compute(sc, sc.broadcast(ctx), elements);
-                    store.store(key, refs);
-                    return refs;
-                });
+        Map<String, ReferenceEnergies> out = new TreeMap<>();
+        List<PotentialSource.ReferenceGroup> missing = new ArrayList<>();
+        for (PotentialSource.ReferenceGroup g : groups) {
+            store.find(g.key(), key, g.elements(), List.of(org.matscreen.core.structure.Prototype.values()))
+                    .ifPresentOrElse(r -> out.put(g.key(), r), () -> missing.add(g));
+        }
+        if (!missing.isEmpty()) {
+            ReferenceStage.compute(sc, sc.broadcast(ctx), missing).forEach((g, r) -> {
+                store.store(key, r);
+                out.put(g, r);
+            });
+        }
+        return out;
     }
 
     private static void writeManifest(RepositoryLayout layout, CampaignSpec spec, String yaml, MethodInfo method,
@@ -214,10 +222,11 @@ public final class ScreeningJob {
                 s.statusCounts(), s.wallSeconds(), s.nativeSeconds(), committed == candidates));
         String created = JsonFiles.read(layout, layout.manifest(), Manifest.class).map(Manifest::createdAt)
                 .orElse(started);
-        PotentialRef p = method.potential();
+        PotentialSpec p = method.potential();
         Manifest m = new Manifest(org.matscreen.repository.RecordSchema.VERSION, spec.name(), spec.description(), yaml,
-                created, Instant.now().toString(), fingerprint(spec, method), candidates, total, BuildInfo.version(), BuildInfo.commit(),
-                codeVersion, new Manifest.Potential(p.name(), p.pairStyle(), p.sha256(), p.citation(), p.elements()),
+                created, Instant.now().toString(), fingerprint(spec, method), candidates, total, BuildInfo.version(),
+                BuildInfo.commit(),
+                codeVersion, new Manifest.Potential(p.name(), p.pairStyle(), p.key(), p.citation(), p.elements()),
                 runs);
         JsonFiles.write(layout, layout.manifest(), m);
     }

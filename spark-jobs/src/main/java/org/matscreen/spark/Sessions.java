@@ -34,6 +34,13 @@ final class Sessions {
         return WorkerConfig.forLibrary(lib.path(), root);
     }
 
+    /** The context with generated potentials cached on this machine's local disk. */
+    static JobContext localise(JobContext ctx) {
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "matscreen-potentials-"
+                + System.getProperty("user.name"));
+        return ctx.localised(cache.toString());
+    }
+
     static SimulationSession open(JobContext ctx) {
         return new IsolatedSession(WorkerPool.shared(), workerConfig(ctx));
     }

@@ -20,7 +20,8 @@ import org.matscreen.core.campaign.CampaignLoader;
 import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.result.CandidateResult;
-import org.matscreen.core.sim.PotentialRef;
+import org.matscreen.lammps.potential.FilePotentialSource;
+import org.matscreen.lammps.potential.PotentialSource;
 import org.matscreen.core.sim.Status;
 import org.matscreen.lammps.jna.LibraryLocator;
 import org.matscreen.lammps.potential.PotentialRegistry;
@@ -45,14 +46,15 @@ class LocalScreenIntegrationTest {
     static Path dir;
     static SparkSession spark;
     static CampaignSpec spec;
-    static PotentialRef potential;
+    static PotentialSource potential;
     static String library;
 
     @BeforeAll
     static void start() {
         spark = SparkSessionFactory.create("local[2]", Map.of());
         spec = CampaignLoader.parse(YAML, "cuni-test.yaml");
-        potential = PotentialRegistry.standard().resolve("CuNi.eam.alloy", "cuni-test.yaml", "method.potential");
+        potential = new FilePotentialSource(PotentialRegistry.standard().resolve("CuNi.eam.alloy", "cuni-test.yaml",
+                "method.potential"));
         library = LibraryLocator.locate(null).path().toString();
     }
 
@@ -106,7 +108,7 @@ class LocalScreenIntegrationTest {
         Manifest m = JsonFiles.read(layout, layout.manifest(), Manifest.class).orElseThrow();
         assertEquals(Map.of("ok", 5L), m.statusCounts());
         assertEquals("LAMMPS 20210929".length() > 0, m.codeVersion().startsWith("LAMMPS"));
-        assertEquals(potential.sha256(), m.potential().sha256());
+        assertEquals(potential.spec().key(), m.potential().key());
 
         // The top table is the mixing-enthalpy ranking: the pure metals first.
         assertEquals(3, first.top().size());

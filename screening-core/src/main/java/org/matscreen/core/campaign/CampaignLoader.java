@@ -248,18 +248,26 @@ public final class CampaignLoader {
                     + " not both");
         }
         if (!sc.isMissing()) {
-            List<Node> reps = sc.list();
-            int[] r = new int[reps.size()];
-            for (int i = 0; i < r.length; i++) {
-                r[i] = reps.get(i).integer(0, 1, 100);
-            }
-            Supercell cell = Supercell.parse(r, sc.source(), sc.path());
             for (Prototype p : prototypes) {
+                // one list of repeats for every prototype, or a mapping prototype -> repeats
+                Node reps = sc.isObject() ? sc.get(p.key()) : sc;
+                if (reps.isMissing()) {
+                    throw reps.error("gives no supercell for prototype " + p.key());
+                }
+                Supercell cell = repeats(reps);
                 if (cell.sites(p) > Supercell.MAX_SITES) {
-                    throw sc.error("a " + p.key() + " " + cell.key() + " supercell has " + cell.sites(p)
+                    throw reps.error("a " + p.key() + " " + cell.key() + " supercell has " + cell.sites(p)
                             + " sites, more than " + Supercell.MAX_SITES);
                 }
                 cells.put(p, cell);
+            }
+            if (sc.isObject()) {
+                for (String k : sc.entries().keySet()) {
+                    Prototype p = Prototype.parse(k, sc.source(), sc.get(k).path());
+                    if (!prototypes.contains(p)) {
+                        throw sc.get(k).error("prototype " + k + " is not in structure.prototypes");
+                    }
+                }
             }
         } else {
             int maxAtoms = n.get("max_atoms").integer(256, 1, Supercell.MAX_SITES);
@@ -278,6 +286,15 @@ public final class CampaignLoader {
         return new StructureSpec(prototypes, cells, ordering, tolerance, shells, sweeps);
     }
 
+    private static Supercell repeats(Node reps) {
+        List<Node> list = reps.list();
+        int[] r = new int[list.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = list.get(i).integer(0, 1, 100);
+        }
+        return Supercell.parse(r, reps.source(), reps.path());
+    }
+
     private static MethodSpec method(Node n) {
         n.requireObject();
         n.allowOnly(Set.of("code", "potential", "relax", "properties", "timeout_seconds"));
@@ -285,7 +302,22 @@ public final class CampaignLoader {
         if (!code.equals("lammps")) {
             throw n.get("code").error("unknown simulation code '" + code + "' (supported: lammps)");
         }
-        String potential = n.get("potential").requireText();
+        Node pn = n.get("potential");
+        String potential = "";
+        Map<String, String> bySystem = new TreeMap<>();
+        if (pn.isObject()) {
+            for (Map.Entry<String, Node> e : pn.entries().entrySet()) {
+                String system = canonicalSystem(e.getKey(), e.getValue());
+                if (bySystem.put(system, e.getValue().requireText()) != null) {
+                    throw e.getValue().error("chemical system " + system + " is given twice");
+                }
+            }
+            if (bySystem.isEmpty()) {
+                throw pn.error("must name at least one chemical system");
+            }
+        } else {
+            potential = pn.requireText();
+        }
         Node r = n.get("relax");
         r.allowOnly(Set.of("etol", "ftol", "max_iterations", "max_evaluations", "pressure_tolerance_bar",
                 "max_force_ev_per_angstrom", "max_restarts"));
@@ -309,7 +341,22 @@ public final class CampaignLoader {
                 p.get("elastic").bool(pd.elasticConstants()),
                 p.get("elastic_strain").number(pd.elasticStrain(), 1e-4, 0.02));
         double timeout = n.get("timeout_seconds").number(600, 1, 7 * 24 * 3600);
-        return new MethodSpec(code, potential, relax, props, timeout);
+        return new MethodSpec(code, potential, bySystem, relax, props, timeout);
+    }
+
+    /** {@code Ni-Cu} → {@code Cu-Ni}: element symbols validated, sorted, joined by '-'. */
+    private static String canonicalSystem(String key, Node where) {
+        List<String> els = new ArrayList<>();
+        for (String part : key.split("-")) {
+            String sym = part.strip();
+            PeriodicTable.require(sym, where.source(), where.path());
+            if (els.contains(sym)) {
+                throw where.error("element " + sym + " appears twice in the chemical system '" + key + "'");
+            }
+            els.add(sym);
+        }
+        els.sort(null);
+        return String.join("-", els);
     }
 
     private static ScreeningSpec screening(Node n) {

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.matscreen.core.campaign.Visibility;
 import org.matscreen.core.composition.Composition;
 import org.matscreen.core.properties.CandidateProperties;
+import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.Relaxation;
 import org.matscreen.core.sim.Status;
 import org.matscreen.core.sim.StrainStress;
@@ -26,13 +27,15 @@ import org.matscreen.core.structure.StructureRecipe;
  * @param eosEnergiesEvPerAtom E(V) scan energies, eV/atom
  * @param elastic finite-strain stresses (null if not computed)
  * @param descriptors composition descriptors by metric key (units in the keys)
+ * @param warrenCowley Warren–Cowley parameters α[shell][i][j] the SQS search reached (null for random orderings)
+ * @param potentialFile the concrete potential file used (null if the candidate failed before one was chosen)
  */
 public record CandidateResult(String id, String campaign, long candidateIndex, Composition composition,
         Composition cellComposition, StructureRecipe recipe, double startingLatticeParameterAngstrom, Status status,
         String errorText, Structure relaxed, CandidateProperties properties, Relaxation relaxation,
         double[] eosVolumesA3PerAtom, double[] eosEnergiesEvPerAtom, StrainStress elastic,
-        Map<String, Double> descriptors, MethodInfo method, Provenance provenance, Visibility visibility)
-        implements Serializable {
+        Map<String, Double> descriptors, double[][][] warrenCowley, MethodInfo method, PotentialRef potentialFile,
+        Provenance provenance, Visibility visibility) implements Serializable {
 
     public CandidateResult {
         errorText = errorText == null ? "" : errorText;

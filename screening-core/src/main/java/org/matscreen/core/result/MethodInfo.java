@@ -1,7 +1,7 @@
 package org.matscreen.core.result;
 
 import java.io.Serializable;
-import org.matscreen.core.sim.PotentialRef;
+import org.matscreen.core.sim.PotentialSpec;
 import org.matscreen.core.sim.PropertySettings;
 import org.matscreen.core.sim.RelaxSettings;
 
@@ -10,12 +10,12 @@ import org.matscreen.core.sim.RelaxSettings;
  *
  * @param code simulation code name, e.g. {@code lammps}
  */
-public record MethodInfo(String code, PotentialRef potential, RelaxSettings relax, PropertySettings properties)
+public record MethodInfo(String code, PotentialSpec potential, RelaxSettings relax, PropertySettings properties)
         implements Serializable {
 
     /** Stable text of everything that changes the numbers; part of every candidate id. */
     public String key() {
-        return code + "|" + potential.pairStyle() + "|" + potential.sha256() + "|" + relax.key() + "|"
+        return code + "|" + potential.pairStyle() + "|" + potential.key() + "|" + relax.key() + "|"
                 + properties.key();
     }
 }

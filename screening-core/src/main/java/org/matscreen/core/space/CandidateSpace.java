@@ -179,6 +179,11 @@ public final class CandidateSpace implements Serializable {
         return m;
     }
 
+    /** Every chemical system (elements alphabetical), in enumeration order. */
+    public List<List<String>> systems() {
+        return Arrays.stream(systems).map(s -> List.of(s.elements)).toList();
+    }
+
     /** Every element that occurs in some candidate, alphabetical. */
     public List<String> elementsUsed() {
         return Arrays.stream(systems).flatMap(s -> Arrays.stream(s.elements)).distinct().sorted().toList();
