@@ -4,5 +4,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$here/scripts/setup.sh" --test --no-build
+# A serial LAMMPS with exceptions, for the in-process mode tests (built once, then cached).
+"$here/scripts/build-lammps-serial.sh" >/dev/null
 cd "$here"
 exec mvn -B -Pall verify "$@"

@@ -49,6 +49,11 @@ final class DoctorCommand implements Callable<Integer> {
         o.printf("  packages   %s%n", String.join(" ", packages));
         o.printf("  exceptions %s%n", exceptions ? "yes (errors can be caught in-process)"
                 : "no (a LAMMPS error ends its process; matscreen isolates LAMMPS in worker processes)");
+        o.printf("  MEAM       %s%n", packages.contains("MEAM") ? "yes" : "no (meam potentials unavailable; matscreen's"
+                + " EAM campaigns do not need it)");
+        String risk = org.matscreen.lammps.worker.SessionMode.inProcessRisk(lib);
+        o.printf("  mode       %s%n", risk == null ? "in-process (exceptions, no MPI: safe in threads)"
+                : "isolated worker processes (" + risk + ")");
         if (!packages.contains("MANYBODY")) {
             ok = false;
             o.println("  MISSING package MANYBODY (needed for eam/alloy and eam/fs): rebuild LAMMPS with"

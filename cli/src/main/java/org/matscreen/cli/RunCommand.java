@@ -13,6 +13,7 @@ import org.matscreen.spark.RunSummary;
 import org.matscreen.spark.ScreeningJob;
 import org.matscreen.spark.SparkSessionFactory;
 import org.matscreen.spark.TopCandidates;
+import org.matscreen.lammps.worker.SessionMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,7 +80,8 @@ final class RunCommand implements Callable<Integer> {
         RunSummary s;
         try {
             s = ScreeningJob.run(spark, pc.spec(), pc.yaml(), pc.potentials(), new ScreeningJob.Options(repo, fresh,
-                    partitions, commitEvery, lib, noProgress ? null : System.err));
+                    partitions, commitEvery, lib, SessionMode.parse(userConf.get(SessionMode.CONF_KEY)),
+                    noProgress ? null : System.err));
         } finally {
             spark.stop();
         }

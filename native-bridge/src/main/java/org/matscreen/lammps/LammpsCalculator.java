@@ -53,7 +53,7 @@ public final class LammpsCalculator {
     public CalculationOutcome compute(CalculationRequest req) {
         long t0 = System.nanoTime();
         Structure s = req.structure();
-        lammps.command(Commands.log(logFile));
+        send(Commands.log(logFile));
         load(s, req);
         Relaxation relaxation = relax(req.relax());
         double energy = lammps.thermo("pe");
@@ -99,9 +99,9 @@ public final class LammpsCalculator {
         Lattice l = s.lattice();
         double[] box = l.toLammpsForm();
         List<String> species = s.speciesSymbols();
-        Commands.setup(box, species.size()).forEach(lammps::command);
+        Commands.setup(box, species.size()).forEach(this::send);
         for (int t = 0; t < species.size(); t++) {
-            lammps.command(Commands.mass(t + 1, PeriodicTable.of(species.get(t)).atomicMassGPerMol()));
+            send(Commands.mass(t + 1, PeriodicTable.of(species.get(t)).atomicMassGPerMol()));
         }
         Lattice lmp = Lattice.fromLammps(box[0], box[1], box[2], box[3], box[4], box[5]);
         double[] frac = s.fractionalCoordinates();
@@ -119,9 +119,9 @@ public final class LammpsCalculator {
         }
         Path potential = Path.of(req.potential().path());
         FileChecksums.verify(potential, req.potential().sha256());
-        Commands.pair(req.potential().pairStyle(), potential, species).forEach(lammps::command);
-        Commands.neighbour(1.0).forEach(lammps::command);
-        Commands.thermo().forEach(lammps::command);
+        Commands.pair(req.potential().pairStyle(), potential, species).forEach(this::send);
+        Commands.neighbour(1.0).forEach(this::send);
+        Commands.thermo().forEach(this::send);
     }
 
     /** Box-and-positions relaxation with restarts after early stops. */
@@ -135,13 +135,13 @@ public final class LammpsCalculator {
         double pmax = Double.NaN;
         String[] styles = {"cg", "cg", "sd"};
         for (int attempt = 0; attempt <= rs.maxRestarts() && !converged; attempt++) {
-            lammps.command(Commands.minStyleCommand(styles[Math.min(attempt, styles.length - 1)]));
-            lammps.command(Commands.boxRelax(VMAX));
+            send(Commands.minStyleCommand(styles[Math.min(attempt, styles.length - 1)]));
+            send(Commands.boxRelax(VMAX));
             double stepBefore = attempt == 0 ? 0 : lammps.thermo("step");
             long logOffset = logSize();
-            lammps.command(Commands.minimize(rs.energyTolerance(), rs.forceToleranceEvPerA(), rs.maxIterations(),
+            send(Commands.minimize(rs.energyTolerance(), rs.forceToleranceEvPerA(), rs.maxIterations(),
                     rs.maxEvaluations()));
-            lammps.command(Commands.unfixBoxRelax());
+            send(Commands.unfixBoxRelax());
             minimisations++;
             iterations += (int) Math.round(lammps.thermo("step") - stepBefore);
             stop = lastStoppingCriterion(logOffset);
@@ -149,7 +149,7 @@ public final class LammpsCalculator {
                 earlyStops++;
             }
             // Evaluate the final state without the box fix so pressure and forces are the plain physical values.
-            lammps.command(Commands.runZero());
+            send(Commands.runZero());
             fmax = lammps.thermo("fmax");
             pmax = maxAbsPressureBar();
             converged = fmax <= rs.maxForceToleranceEvPerA() && pmax <= rs.pressureToleranceBar();
@@ -164,8 +164,8 @@ public final class LammpsCalculator {
      * the energy error that leaves is far below a meV per cell.
      */
     private void relaxIons(RelaxSettings rs) {
-        lammps.command(Commands.minStyleCommand("cg"));
-        lammps.command(Commands.minimize(Math.max(rs.energyTolerance(), ION_ETOL), rs.forceToleranceEvPerA(),
+        send(Commands.minStyleCommand("cg"));
+        send(Commands.minimize(Math.max(rs.energyTolerance(), ION_ETOL), rs.forceToleranceEvPerA(),
                 Math.min(rs.maxIterations(), ION_MAX_ITERATIONS), Math.min(rs.maxEvaluations(), 10 * ION_MAX_ITERATIONS)));
     }
 
@@ -195,7 +195,7 @@ public final class LammpsCalculator {
      * triangular) with the atoms mapped affinely.
      */
     private void applyGradient(double[] lo, double[] box, double[] relaxedX, double[] f) {
-        lammps.command(Commands.changeBox(lo, box));
+        send(Commands.changeBox(lo, box));
         lammps.scatter("x", 3, relaxedX);
         double lx = box[0], ly = box[1], lz = box[2], xy = box[3], xz = box[4], yz = box[5];
         // Columns a = (lx,0,0), b = (xy,ly,0), c = (xz,yz,lz) mapped by F.
@@ -207,7 +207,7 @@ public final class LammpsCalculator {
             f[0] * xz + f[1] * yz + f[2] * lz,
             f[4] * yz + f[5] * lz
         };
-        lammps.command(Commands.changeBox(lo, nb));
+        send(Commands.changeBox(lo, nb));
     }
 
     /** Current box: fills lo = {xlo, ylo, zlo} and returns {lx, ly, lz, xy, xz, yz}. */
@@ -217,6 +217,11 @@ public final class LammpsCalculator {
         lo[1] = b[1];
         lo[2] = b[2];
         return new double[] {b[3] - b[0], b[4] - b[1], b[5] - b[2], b[6], b[8], b[7]};
+    }
+
+    /** Every command goes through the allowlist of {@link Commands#check(String)} on its way to LAMMPS. */
+    private void send(String command) {
+        lammps.command(Commands.check(command));
     }
 
     private double maxAbsPressureBar() {

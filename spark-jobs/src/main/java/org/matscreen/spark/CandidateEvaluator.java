@@ -17,6 +17,7 @@ import org.matscreen.core.sim.SimulationSession;
 import org.matscreen.core.sim.Status;
 import org.matscreen.core.space.Candidate;
 import org.matscreen.core.structure.AtomCounts;
+import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.StructureRecipe;
 import org.matscreen.core.structure.SupercellBuilder;
 import org.matscreen.core.util.BuildInfo;
@@ -40,11 +41,22 @@ public final class CandidateEvaluator {
         return CandidateIds.of(c.composition(), ctx.structure().recipe(c.prototype()), ctx.method());
     }
 
-    /** Starting lattice parameter from Vegard's law on the reference volumes, Å. */
-    static double startingLatticeParameter(Candidate c, ReferenceEnergies refs) {
-        double v = refs.weightedVolume(c.composition(), c.prototype()).orElseThrow(() ->
-                new IllegalStateException("no reference volume for " + c.composition() + " in " + c.prototype()));
-        return c.prototype().latticeParameterForVolume(v);
+    /**
+     * Starting lattice parameter, Å: Vegard's law on the reference volumes, or, where a reference failed, on the
+     * lattice constants the potential file states (a fcc-like 3.6 Å if even that cannot be read).
+     */
+    static double startingLatticeParameter(Candidate c, ReferenceEnergies refs, PotentialRef file) {
+        var v = refs.weightedVolume(c.composition(), c.prototype());
+        if (v.isPresent()) {
+            return c.prototype().latticeParameterForVolume(v.get());
+        }
+        double volume = 0;
+        double[] x = c.composition().fractions();
+        Map<String, Double> stated = StatedVolumes.of(file);
+        for (int i = 0; i < x.length; i++) {
+            volume += x[i] * stated.getOrDefault(c.composition().symbols().get(i), Prototype.FCC.volumePerAtom(3.6));
+        }
+        return c.prototype().latticeParameterForVolume(volume);
     }
 
     public CandidateResult evaluate(Candidate c, SimulationSession session) {
@@ -53,8 +65,8 @@ public final class CandidateEvaluator {
         StructureRecipe recipe = ctx.structure().recipe(c.prototype());
         String id = CandidateIds.of(c.composition(), recipe, ctx.method());
         ReferenceEnergies refs = ctx.referencesFor(c.composition().symbols());
-        double a0 = startingLatticeParameter(c, refs);
         PotentialRef file = ctx.potentials().fileFor(c.composition().symbols());
+        double a0 = startingLatticeParameter(c, refs, file);
         SupercellBuilder.Built built;
         try {
             built = SupercellBuilder.build(c.composition(), recipe, a0, CandidateIds.seed(id));
@@ -70,10 +82,30 @@ public final class CandidateEvaluator {
             StringBuilder notes = new StringBuilder(error);
             props = PropertyAnalysis.analyse(outcome, recipe, refs,
                     note -> notes.append(notes.length() > 0 ? "\n" : "").append(note));
+            if (Double.isNaN(props.formationEnthalpyEvPerAtom())) {
+                notes.append(notes.length() > 0 ? "\n" : "").append("enthalpies unknown: a pure-element reference"
+                        + " calculation of this potential failed");
+            }
             error = notes.toString();
         }
         return record(c, id, recipe, a0, file, outcome, outcome.status(), error, props, built.warrenCowley(), startMs,
                 t0, outcome.codeVersion());
+    }
+
+    /** A record for a candidate that is not computed because it is quarantined. */
+    public CandidateResult quarantined(Candidate c, String reason) {
+        StructureRecipe recipe = ctx.structure().recipe(c.prototype());
+        String id = CandidateIds.of(c.composition(), recipe, ctx.method());
+        return record(c, id, recipe, Double.NaN, ctx.potentials().fileFor(c.composition().symbols()), null,
+                Status.QUARANTINED, reason, null, null, System.currentTimeMillis(), System.nanoTime(), "");
+    }
+
+    /** The same record with another error text. */
+    public CandidateResult withError(CandidateResult r, String text) {
+        return new CandidateResult(r.id(), r.campaign(), r.candidateIndex(), r.composition(), r.cellComposition(),
+                r.recipe(), r.startingLatticeParameterAngstrom(), r.status(), text, r.relaxed(), r.properties(),
+                r.relaxation(), r.eosVolumesA3PerAtom(), r.eosEnergiesEvPerAtom(), r.elastic(), r.descriptors(),
+                r.warrenCowley(), r.method(), r.potentialFile(), r.provenance(), r.visibility());
     }
 
     private CandidateResult record(Candidate c, String id, StructureRecipe recipe, double a0, PotentialRef file,

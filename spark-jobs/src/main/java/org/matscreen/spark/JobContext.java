@@ -9,6 +9,7 @@ import org.matscreen.core.properties.ReferenceEnergies;
 import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.lammps.potential.PotentialSource;
+import org.matscreen.lammps.worker.SessionMode;
 
 /**
  * Everything an executor needs to compute its slice of a campaign, broadcast once per job. Compact by design: the
@@ -19,12 +20,13 @@ import org.matscreen.lammps.potential.PotentialSource;
  * @param timeoutSeconds wall-clock limit per candidate, s
  * @param commitEvery records per committed chunk (also committed at the end of each partition)
  * @param potentials where each calculation's potential file comes from
+ * @param sessionMode where LAMMPS runs (resolved per node against its library)
  * @param references pure-element reference energies by reference group (empty while computing them)
  */
 public record JobContext(String campaign, CandidateSpace space, StructureSpec structure, MethodInfo method,
         PotentialSource potentials, ScreeningSpec screening, Visibility visibility, String repositoryUri,
-        String driverLibraryPath, double timeoutSeconds, int commitEvery, Map<String, ReferenceEnergies> references)
-        implements Serializable {
+        String driverLibraryPath, SessionMode sessionMode, double timeoutSeconds, int commitEvery,
+        Map<String, ReferenceEnergies> references) implements Serializable {
 
     public JobContext {
         references = Map.copyOf(references);
@@ -32,13 +34,13 @@ public record JobContext(String campaign, CandidateSpace space, StructureSpec st
 
     public JobContext withReferences(Map<String, ReferenceEnergies> refs) {
         return new JobContext(campaign, space, structure, method, potentials, screening, visibility, repositoryUri,
-                driverLibraryPath, timeoutSeconds, commitEvery, refs);
+                driverLibraryPath, sessionMode, timeoutSeconds, commitEvery, refs);
     }
 
     /** The same context with the potential source working on this machine (generated files in a local cache). */
     public JobContext localised(String cacheDir) {
         return new JobContext(campaign, space, structure, method, potentials.localised(cacheDir), screening,
-                visibility, repositoryUri, driverLibraryPath, timeoutSeconds, commitEvery, references);
+                visibility, repositoryUri, driverLibraryPath, sessionMode, timeoutSeconds, commitEvery, references);
     }
 
     /** References of the group a chemical system belongs to. */

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param skipped candidates already committed by an earlier run
  * @param nativeSeconds Σ time inside the simulation code, s
  * @param wallSeconds wall time of the partition, s
- * @param workerRestarts worker processes restarted after a crash or timeout
+ * @param workerRestarts worker processes lost to a crash or a timeout (each replaced by a fresh one)
  * @param codeVersion the simulation code version the worker reported
  * @param top the partition's first Pareto fronts among candidates that passed the filters
  */

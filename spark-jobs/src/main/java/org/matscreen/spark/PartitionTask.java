@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
@@ -18,13 +19,20 @@ import org.matscreen.core.sim.SimulationSession;
 import org.matscreen.core.sim.Status;
 import org.matscreen.core.space.Candidate;
 import org.matscreen.lammps.worker.IsolatedSession;
+import org.matscreen.lammps.worker.SessionMode;
 import org.matscreen.repository.ChunkWriter;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;
 
 /**
  * The executor side of a screening job: generates its range of candidates, skips those already committed, computes
- * the rest through one pooled LAMMPS worker, commits records in chunks and reports a bounded summary.
+ * the rest through one pooled LAMMPS session, commits records in chunks and reports a bounded summary.
+ *
+ * <p>Failure policy: a candidate never fails the task. A crash of the LAMMPS worker is retried once on a fresh
+ * worker (a node hiccup deserves a second chance); a second crash is recorded as {@code crashed} with both texts and,
+ * like every committed record, is not attempted again in this campaign. With LAMMPS in-process a crash can take the
+ * executor down: the candidate in flight is remembered on the repository's file system, and the retried task records
+ * it as {@code quarantined} instead of computing it again.
  */
 final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, PartitionSummary> {
     private static final long serialVersionUID = 1L;
@@ -60,6 +68,9 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
         Set<String> committed = committedIds(layout, range);
         ChunkWriter writer = new ChunkWriter(layout);
         CandidateEvaluator evaluator = new CandidateEvaluator(ctx);
+        boolean inProcess = Sessions.mode(ctx) == SessionMode.IN_PROCESS;
+        InFlightMarkers markers = new InFlightMarkers(layout, range);
+        OptionalLong poison = inProcess ? markers.leftOver() : OptionalLong.empty();
         Map<String, Long> counts = new TreeMap<>();
         List<CandidateResult> pending = new ArrayList<>();
         List<RankedEntry> entries = new ArrayList<>();
@@ -77,7 +88,16 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                     skippedAcc.add(1);
                     continue;
                 }
-                CandidateResult r = evaluator.evaluate(c, session);
+                CandidateResult r;
+                if (poison.isPresent() && poison.getAsLong() == c.index()) {
+                    r = evaluator.quarantined(c, "its calculation ended the executor process in an earlier attempt"
+                            + " of this task (LAMMPS in-process); not computed again in this campaign");
+                } else {
+                    if (inProcess) {
+                        markers.mark(c.index());
+                    }
+                    r = evaluateWithRetry(evaluator, c, session);
+                }
                 counts.merge(r.status().key(), 1L, Long::sum);
                 nativeSeconds += r.provenance().nativeSeconds();
                 done.add(1);
@@ -94,13 +114,31 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                 }
             }
             writer.commit(pending);
+            if (inProcess) {
+                markers.clear();
+            }
             if (session instanceof IsolatedSession s) {
-                restarts = s.restarts();
+                restarts = s.workersLost();
             }
         }
         List<RankedEntry> top = TopCandidates.firstFronts(entries, ctx.screening().top());
         return new PartitionSummary(range.partition(), counts, skipped, passed, nativeSeconds,
                 (System.nanoTime() - t0) / 1e9, restarts, codeVersion, top);
+    }
+
+    /** A crashed calculation gets one more try on a fresh worker; two crashes are recorded with both texts. */
+    static CandidateResult evaluateWithRetry(CandidateEvaluator evaluator, Candidate c, SimulationSession session) {
+        CandidateResult first = evaluator.evaluate(c, session);
+        if (first.status() != Status.CRASHED) {
+            return first;
+        }
+        CandidateResult second = evaluator.evaluate(c, session);
+        String history = "first attempt crashed:\n" + first.errorText();
+        return second.status() == Status.CRASHED
+                ? evaluator.withError(second, "crashed twice; " + history + "\nsecond attempt crashed:\n"
+                        + second.errorText())
+                : evaluator.withError(second, (second.errorText().isEmpty() ? "" : second.errorText() + "\n")
+                        + "succeeded on a fresh worker after the " + history);
     }
 
     private static Set<String> committedIds(RepositoryLayout layout, CandidateRange range) {

@@ -7,12 +7,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.matscreen.core.composition.Composition;
-import org.matscreen.core.error.MatscreenException;
 import org.matscreen.core.properties.ReferenceEnergies;
 import org.matscreen.core.sim.CalculationOutcome;
 import org.matscreen.core.sim.CalculationRequest;
@@ -24,7 +22,6 @@ import org.matscreen.core.structure.StructureRecipe;
 import org.matscreen.core.structure.Supercell;
 import org.matscreen.core.structure.SupercellBuilder;
 import org.matscreen.lammps.potential.PotentialSource;
-import org.matscreen.lammps.potential.SetflHeader;
 
 /**
  * Computes the pure-element references of a campaign as a small Spark stage (reference groups × elements × {fcc,
@@ -51,8 +48,19 @@ final class ReferenceStage {
                 + START_EXPANSION;
     }
 
-    /** Computes the references of the given groups (group key → elements needed). */
-    static Map<String, ReferenceEnergies> compute(JavaSparkContext sc, Broadcast<JobContext> ctx,
+    /**
+     * What the reference stage produced: energies per group (possibly incomplete) and the failures. A failed reference
+     * does not stop the job: its candidates are still computed (and most likely fail the same way, which their records
+     * then show), only their enthalpies are unknown.
+     */
+    record Outcome(Map<String, ReferenceEnergies> references, Map<String, List<String>> failures) {
+        boolean complete(String group) {
+            return failures.getOrDefault(group, List.of()).isEmpty();
+        }
+    }
+
+    /** Computes the references of the given groups. */
+    static Outcome compute(JavaSparkContext sc, Broadcast<JobContext> ctx,
             List<PotentialSource.ReferenceGroup> groups) {
         List<ReferenceTask> tasks = new ArrayList<>();
         for (PotentialSource.ReferenceGroup g : groups) {
@@ -61,8 +69,9 @@ final class ReferenceStage {
         List<ReferenceResult> results = sc.parallelize(tasks, Math.max(1, Math.min(tasks.size(),
                 sc.defaultParallelism()))).mapPartitions(new Compute(ctx, groups)).collect();
         Map<String, ReferenceEnergies> out = new LinkedHashMap<>();
-        List<String> failures = new ArrayList<>();
+        Map<String, List<String>> failuresByGroup = new LinkedHashMap<>();
         for (PotentialSource.ReferenceGroup g : groups) {
+            List<String> failures = new ArrayList<>();
             List<ReferenceEnergies.Entry> entries = new ArrayList<>();
             for (ReferenceResult r : results) {
                 if (!r.group().equals(g.key())) {
@@ -75,35 +84,15 @@ final class ReferenceStage {
                     failures.add(r.element() + " " + r.prototype().key() + " (" + g.file().name() + "): " + r.error());
                 }
             }
-            ReferenceEnergies refs = new ReferenceEnergies(g.key(), entries);
-            for (String el : g.elements()) {
-                for (Prototype p : ctx.value().structure().prototypes()) {
-                    if (refs.find(el, p).isEmpty()) {
-                        throw new MatscreenException("the reference calculation of pure " + el + " in " + p.key()
-                                + " with " + g.file().name() + " failed, so no candidate can be started or referenced: "
-                                + String.join("; ", failures));
-                    }
-                }
-            }
-            out.put(g.key(), refs);
+            out.put(g.key(), new ReferenceEnergies(g.key(), entries));
+            failuresByGroup.put(g.key(), failures);
         }
-        return out;
+        return new Outcome(out, failuresByGroup);
     }
 
     /** Starting lattice parameters from the potential file's own element lines (lattice constant and type). */
     static List<ReferenceTask> tasks(PotentialSource.ReferenceGroup g) {
-        Path file = Path.of(g.file().path());
-        SetflHeader h = SetflHeader.read(file, file.toString(), "");
-        Map<String, Double> volume = new TreeMap<>();
-        for (SetflHeader.ElementLine line : SetflHeader.elementLines(file, h)) {
-            Prototype p = switch (line.lattice()) {
-                case "bcc" -> Prototype.BCC;
-                case "hcp" -> Prototype.HCP;
-                default -> Prototype.FCC; // fcc, or a type matscreen does not build: any guess relaxes
-            };
-            double a = line.latticeAngstrom() > 0.5 ? line.latticeAngstrom() : 3.6;
-            volume.put(line.element(), p.volumePerAtom(a));
-        }
+        Map<String, Double> volume = StatedVolumes.read(Path.of(g.file().path()));
         List<ReferenceTask> tasks = new ArrayList<>();
         for (String el : g.elements()) {
             double v = volume.getOrDefault(el, Prototype.FCC.volumePerAtom(3.6));

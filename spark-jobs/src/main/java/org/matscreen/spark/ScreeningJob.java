@@ -22,6 +22,7 @@ import org.matscreen.core.screening.Criterion;
 import org.matscreen.core.screening.Objective;
 import org.matscreen.core.sim.PotentialSpec;
 import org.matscreen.lammps.potential.PotentialSource;
+import org.matscreen.lammps.worker.SessionMode;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.util.BuildInfo;
 import org.matscreen.core.util.Hashing;
@@ -45,10 +46,11 @@ public final class ScreeningJob {
      * @param partitions Spark partitions (0: the campaign's setting, else automatic)
      * @param commitEvery records per committed chunk
      * @param libraryPath the LAMMPS library resolved on the driver
+     * @param sessionMode where LAMMPS runs (auto: in-process only where the library makes that safe)
      * @param progress where to print progress lines (null for none)
      */
     public record Options(String repositoryUri, boolean fresh, int partitions, int commitEvery, String libraryPath,
-            PrintStream progress) {}
+            SessionMode sessionMode, PrintStream progress) {}
 
     private ScreeningJob() {}
 
@@ -78,8 +80,8 @@ public final class ScreeningJob {
         CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
         String started = Instant.now().toString();
         JobContext ctx = new JobContext(spec.name(), space, spec.structure(), method, potentials, spec.screening(),
-                spec.visibility(), layout.root().toString(), opts.libraryPath(), spec.method().timeoutSeconds(),
-                opts.commitEvery(), Map.of());
+                spec.visibility(), layout.root().toString(), opts.libraryPath(), opts.sessionMode(),
+                spec.method().timeoutSeconds(), opts.commitEvery(), Map.of());
 
         long r0 = System.nanoTime();
         Map<String, ReferenceEnergies> refs = references(sc, layout, ctx, potentials.referenceGroups(space.systems()));
@@ -204,8 +206,14 @@ public final class ScreeningJob {
                     .ifPresentOrElse(r -> out.put(g.key(), r), () -> missing.add(g));
         }
         if (!missing.isEmpty()) {
-            ReferenceStage.compute(sc, sc.broadcast(ctx), missing).forEach((g, r) -> {
-                store.store(key, r);
+            ReferenceStage.Outcome computed = ReferenceStage.compute(sc, sc.broadcast(ctx), missing);
+            computed.references().forEach((g, r) -> {
+                if (computed.complete(g)) {
+                    store.store(key, r); // only complete sets are cached, so a rerun retries what failed
+                } else {
+                    System.err.println("warning: pure-element references failed, enthalpies of the affected"
+                            + " candidates will be unknown: " + String.join("; ", computed.failures().get(g)));
+                }
                 out.put(g, r);
             });
         }

@@ -4,20 +4,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.matscreen.core.error.MatscreenException;
 import org.matscreen.core.sim.SimulationSession;
+import org.matscreen.lammps.jna.LammpsNative;
 import org.matscreen.lammps.jna.LibraryLocator;
+import org.matscreen.lammps.worker.InProcessSession;
 import org.matscreen.lammps.worker.IsolatedSession;
+import org.matscreen.lammps.worker.SessionMode;
 import org.matscreen.lammps.worker.WorkerConfig;
 import org.matscreen.lammps.worker.WorkerPool;
 
 /**
- * Opens simulation sessions on an executor: LAMMPS in pooled, supervised worker processes. The library is this
- * node's own ({@code MATSCREEN_LAMMPS_LIB}) if set, else the path the driver resolved, else whatever discovery finds
- * here, so heterogeneous clusters work when each node names its build.
+ * Opens simulation sessions on an executor, in the session mode the job asked for (resolved against this node's
+ * library: in-process only where that is safe). The library is this node's own ({@code MATSCREEN_LAMMPS_LIB}) if set,
+ * else the path the driver resolved, else whatever discovery finds here, so heterogeneous clusters work when each node
+ * names its build. One engine code path serves local and cluster mode.
  */
 final class Sessions {
     private Sessions() {}
 
-    static WorkerConfig workerConfig(JobContext ctx) {
+    static Path library(JobContext ctx) {
         String own = System.getenv(LibraryLocator.ENV);
         LibraryLocator.Result lib;
         if (own != null && !own.isBlank()) {
@@ -30,18 +34,31 @@ final class Sessions {
         if (!lib.found()) {
             throw new MatscreenException("on host " + org.matscreen.core.util.BuildInfo.host() + ": " + lib.fix());
         }
-        Path root = Path.of(System.getProperty("java.io.tmpdir"), "matscreen-workers-" + System.getProperty("user.name"));
-        return WorkerConfig.forLibrary(lib.path(), root);
+        return lib.path();
+    }
+
+    private static Path localDir(String name) {
+        return Path.of(System.getProperty("java.io.tmpdir"), name + "-" + System.getProperty("user.name"));
+    }
+
+    static WorkerConfig workerConfig(JobContext ctx) {
+        return WorkerConfig.forLibrary(library(ctx), localDir("matscreen-workers"));
     }
 
     /** The context with generated potentials cached on this machine's local disk. */
     static JobContext localise(JobContext ctx) {
-        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "matscreen-potentials-"
-                + System.getProperty("user.name"));
-        return ctx.localised(cache.toString());
+        return ctx.localised(localDir("matscreen-potentials").toString());
+    }
+
+    /** The mode sessions of this job run in on this node. */
+    static SessionMode mode(JobContext ctx) {
+        return ctx.sessionMode().resolve(LammpsNative.load(library(ctx)));
     }
 
     static SimulationSession open(JobContext ctx) {
+        if (mode(ctx) == SessionMode.IN_PROCESS) {
+            return new InProcessSession(LammpsNative.load(library(ctx)), localDir("matscreen-inprocess"));
+        }
         return new IsolatedSession(WorkerPool.shared(), workerConfig(ctx));
     }
 }

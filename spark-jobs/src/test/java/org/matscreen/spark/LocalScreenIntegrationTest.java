@@ -22,6 +22,7 @@ import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.result.CandidateResult;
 import org.matscreen.lammps.potential.FilePotentialSource;
 import org.matscreen.lammps.potential.PotentialSource;
+import org.matscreen.lammps.worker.SessionMode;
 import org.matscreen.core.sim.Status;
 import org.matscreen.lammps.jna.LibraryLocator;
 import org.matscreen.lammps.potential.PotentialRegistry;
@@ -65,7 +66,7 @@ class LocalScreenIntegrationTest {
 
     private RunSummary run(String repo, boolean fresh) {
         return ScreeningJob.run(spark, spec, YAML, potential, new ScreeningJob.Options(repo, fresh, 3, 2, library,
-                null));
+                SessionMode.AUTO, null));
     }
 
     @Test
@@ -129,10 +130,10 @@ class LocalScreenIntegrationTest {
         run(repo, false);
         CampaignSpec changed = CampaignLoader.parse(YAML.replace("eos: true", "eos: false"), "cuni-test.yaml");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScreeningJob.run(spark, changed,
-                YAML, potential, new ScreeningJob.Options(repo, false, 2, 2, library, null)));
+                YAML, potential, new ScreeningJob.Options(repo, false, 2, 2, library, SessionMode.AUTO, null)));
         assertTrue(e.getMessage().contains("--fresh"), e.getMessage());
         RunSummary fresh = ScreeningJob.run(spark, changed, YAML, potential, new ScreeningJob.Options(repo, true, 2,
-                2, library, null));
+                2, library, SessionMode.AUTO, null));
         assertEquals(5, fresh.computed());
     }
 }

@@ -20,7 +20,35 @@ public final class Commands {
     private static final double MAX_LENGTH = 1e5;
     private static final int MAX_TYPES = 64;
 
+    /** The only LAMMPS commands matscreen ever sends (checked again on the way out, see {@link #check(String)}). */
+    static final java.util.Set<String> ALLOWED = java.util.Set.of("clear", "units", "atom_style", "atom_modify",
+            "boundary", "region", "create_box", "mass", "pair_style", "pair_coeff", "neighbor", "neigh_modify",
+            "thermo_style", "thermo_modify", "thermo", "log", "fix", "unfix", "min_style", "minimize", "run",
+            "change_box");
+
     private Commands() {}
+
+    /**
+     * Second wall behind the builders: a command must start with an allowed word and contain no character with a
+     * meaning in LAMMPS' input language beyond plain words and numbers ({@code $ # & ' " ;}, control characters).
+     * {@code thermo_modify format} is the one command with a {@code %}, and it is a constant of this class.
+     *
+     * @throws IllegalStateException if a command would break either rule (a bug, never user input)
+     */
+    public static String check(String command) {
+        String first = command.split(" ", 2)[0];
+        if (!ALLOWED.contains(first)) {
+            throw new IllegalStateException("refusing to send a LAMMPS command outside the allowed set: " + first);
+        }
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (c < 0x20 || c == 0x7f || "$#&'\";".indexOf(c) >= 0) {
+                throw new IllegalStateException("refusing to send a LAMMPS command with character U+"
+                        + String.format("%04X", (int) c) + ": " + DeckValues.printable(command));
+            }
+        }
+        return command;
+    }
 
     /** Commands that reset LAMMPS and set up a periodic metal-units system with a triclinic box and an atom map. */
     public static List<String> setup(double[] box, int types) {

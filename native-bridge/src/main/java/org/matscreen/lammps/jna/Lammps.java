@@ -16,7 +16,7 @@ import org.matscreen.core.error.NativeCodeException;
 public final class Lammps implements AutoCloseable {
     private final LammpsLibrary lib;
     private final boolean exceptions;
-    private Pointer handle;
+    private volatile Pointer handle;
 
     /**
      * Opens an instance with the given command-line arguments (e.g. {@code -screen none -log none -nocite}); the
@@ -45,7 +45,7 @@ public final class Lammps implements AutoCloseable {
         return lib.lammps_version(open());
     }
 
-    /** Runs one command. */
+    /** Runs one command. The binding does not judge commands; matscreen's calculator only sends checked ones. */
     public void command(String cmd) {
         lib.lammps_command(open(), cmd);
         check(cmd);
@@ -97,6 +97,17 @@ public final class Lammps implements AutoCloseable {
     public void scatter(String name, int count, double[] data) {
         lib.lammps_scatter_atoms(open(), name, 1, count, data);
         check("scatter " + name);
+    }
+
+    /**
+     * Makes a running minimisation or run stop at its next timeout check. The only method that may be called from
+     * another thread than the one driving this instance.
+     */
+    public void forceTimeout() {
+        Pointer h = handle;
+        if (h != null) {
+            lib.lammps_force_timeout(h);
+        }
     }
 
     public boolean hasStyle(String category, String name) {

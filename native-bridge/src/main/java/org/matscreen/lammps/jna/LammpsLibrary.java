@@ -64,4 +64,7 @@ public interface LammpsLibrary extends Library {
     int lammps_get_last_error_message(Pointer handle, byte[] buffer, int bufferSize);
 
     void lammps_get_os_info(byte[] buffer, int bufferSize);
+
+    /** Asks a running run or minimisation to stop at its next check (thread-safe; used for in-process timeouts). */
+    void lammps_force_timeout(Pointer handle);
 }

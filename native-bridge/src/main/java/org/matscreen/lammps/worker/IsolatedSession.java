@@ -13,7 +13,7 @@ public final class IsolatedSession implements SimulationSession {
     private final WorkerPool pool;
     private final WorkerConfig config;
     private WorkerProcess worker;
-    private int restarts;
+    private int lost;
 
     public IsolatedSession(WorkerPool pool, WorkerConfig config) {
         this.pool = pool;
@@ -28,14 +28,17 @@ public final class IsolatedSession implements SimulationSession {
         }
         if (!worker.isAlive()) {
             worker = pool.replace(config, worker);
-            restarts++;
         }
-        return worker.compute(request);
+        CalculationOutcome o = worker.compute(request);
+        if (!worker.isAlive()) {
+            lost++; // replaced lazily, before the next candidate
+        }
+        return o;
     }
 
-    /** Workers restarted by this session after a crash or timeout. */
-    public int restarts() {
-        return restarts;
+    /** Worker processes this session lost to a crash or a timeout kill (each is replaced by a fresh one). */
+    public int workersLost() {
+        return lost;
     }
 
     @Override

@@ -1,0 +1,117 @@
+package org.matscreen.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.Success$;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.matscreen.core.campaign.CampaignLoader;
+import org.matscreen.core.campaign.CampaignSpec;
+import org.matscreen.core.result.CandidateResult;
+import org.matscreen.core.sim.Status;
+import org.matscreen.core.space.CandidateSpace;
+import org.matscreen.lammps.jna.LibraryLocator;
+import org.matscreen.lammps.potential.PotentialRegistry;
+import org.matscreen.lammps.potential.PotentialResolver;
+import org.matscreen.lammps.potential.PotentialSource;
+import org.matscreen.lammps.worker.SessionMode;
+import org.matscreen.repository.RepositoryLayout;
+import org.matscreen.repository.ResultReader;
+
+/**
+ * Candidates that abort LAMMPS (a truncated potential file for one chemical system) and candidates that hang (bcc
+ * cells far too large for their time limit) run beside good ones: the job completes, the good candidates are right,
+ * the bad ones are recorded with LAMMPS' own message, and no Spark task fails.
+ */
+@Tag("integration")
+@Tag("lammps")
+@Tag("spark")
+class FaultIsolationIntegrationTest {
+
+    @Test
+    void crashesAndHangsAreRecordedAndNothingElseSuffers(@TempDir Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("/usr/share/lammps/potentials/CuTa.eam.alloy"));
+        Path broken = Files.write(dir.resolve("CuTaBroken.eam.alloy"), lines.subList(0, 60));
+        String yaml = """
+                name: faults
+                space: {compositions: [Cu0.5Ni0.5, Cu0.75Ni0.25, Ni, Cu0.5Ta0.5]}
+                structure:
+                  prototypes: [fcc, bcc]
+                  supercell: {fcc: [2, 2, 2], bcc: [22, 22, 22]}
+                method:
+                  potential: {Cu-Ni: CuNi.eam.alloy, Ni: CuNi.eam.alloy, Cu-Ta: BROKEN}
+                  properties: {eos: true, elastic: true}
+                  timeout_seconds: 6
+                screening: {objectives: ["min dh_mix_ev_per_atom"], top: 3}
+                """.replace("BROKEN", broken.toString());
+        CampaignSpec spec = CampaignLoader.parse(yaml, "faults.yaml");
+        CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
+        PotentialSource potentials = new PotentialResolver(PotentialRegistry.standard(), dir.resolve("cache"))
+                .resolve(spec.method(), space.systems(), spec.source());
+
+        SparkSession spark = SparkSessionFactory.create("local[2]", Map.of());
+        AtomicInteger failedTasks = new AtomicInteger();
+        AtomicInteger tasks = new AtomicInteger();
+        spark.sparkContext().addSparkListener(new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                tasks.incrementAndGet();
+                if (end.reason() != Success$.MODULE$) {
+                    failedTasks.incrementAndGet();
+                }
+            }
+        });
+        RunSummary s;
+        try {
+            s = ScreeningJob.run(spark, spec, yaml, potentials, new ScreeningJob.Options(dir.resolve("repo").toString(),
+                    false, 4, 2, LibraryLocator.locate(null).path().toString(), SessionMode.ISOLATED, null));
+        } finally {
+            spark.stop();
+        }
+        assertEquals(8, s.computed());
+        assertEquals(0, failedTasks.get(), "no Spark task may fail because of a candidate");
+        assertTrue(tasks.get() > 0);
+
+        List<CandidateResult> records = new ResultReader(new RepositoryLayout(dir.resolve("repo").toString(),
+                new Configuration())).readAll();
+        assertEquals(8, records.size());
+        for (CandidateResult r : records) {
+            String what = r.composition().formula() + " " + r.recipe().prototype().key();
+            boolean tantalum = r.composition().contains("Ta");
+            boolean bcc = r.recipe().prototype().key().equals("bcc");
+            if (tantalum) {
+                assertEquals(Status.CRASHED, r.status(), what + ": " + r.errorText());
+                assertTrue(r.errorText().contains("ERROR"), what + ": " + r.errorText());
+                assertTrue(r.errorText().contains("Last command"), what + ": " + r.errorText());
+                assertTrue(r.errorText().contains("crashed twice"), what + ": " + r.errorText());
+            } else if (bcc) {
+                assertEquals(Status.TIMEOUT, r.status(), what + ": " + r.errorText());
+                assertTrue(r.errorText().contains("6.0 s"), r.errorText());
+            } else {
+                assertEquals(Status.OK, r.status(), what + ": " + r.errorText());
+                assertTrue(r.relaxation().converged(), what);
+            }
+        }
+        CandidateResult ni = records.stream().filter(r -> r.composition().symbols().equals(List.of("Ni"))
+                && r.status() == Status.OK).findFirst().orElseThrow();
+        assertEquals(-4.45, ni.properties().energyPerAtomEv(), 1e-4);
+        assertEquals(0, ni.properties().mixingEnthalpyEvPerAtom(), 1e-6);
+        CandidateResult cuni = records.stream().filter(r -> r.composition().formula().equals("Cu0.5Ni0.5")
+                && r.status() == Status.OK).findFirst().orElseThrow();
+        assertTrue(cuni.properties().mixingEnthalpyEvPerAtom() > 0.01, "Cu-Ni mixes endothermically");
+        // two crashes for each Cu-Ta candidate, one kill for each of the three bcc timeouts
+        assertEquals(2 * 2 + 3, s.workerRestarts(), "workers lost");
+    }
+}
