@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.matscreen.core.plan.CostModel;
 import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.Supercell;
 import picocli.CommandLine.Command;
@@ -17,15 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "plan", header = "Validate a campaign and show its size and estimated cost.",
         mixinStandardHelpOptions = true)
 final class PlanCommand implements Callable<Integer> {
-    /**
-     * Measured cost of one EAM force evaluation per atom on this class of machine (x86-64, 2021 LAMMPS), s. Used for
-     * estimates only; BENCHMARKS.md has the measurement.
-     */
-    static final double SECONDS_PER_ATOM_EVALUATION = 1.1e-6;
-    /** Typical force evaluations of the relaxation, and of each positions-only relaxation of the property scans. */
-    static final int RELAX_EVALUATIONS = 900;
-    static final int SCAN_EVALUATIONS = 40;
-
     @Spec
     CommandSpec spec;
 
@@ -72,14 +64,10 @@ final class PlanCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Estimated seconds per candidate from atoms and the property protocol. */
+    /** Estimated seconds per candidate (mean over the campaign's prototypes) from the prior cost model. */
     static double estimateSeconds(PreparedCampaign pc) {
-        var s = pc.spec();
-        double atoms = s.structure().prototypes().stream()
-                .mapToInt(p -> s.structure().supercells().get(p).sites(p)).average().orElse(0);
-        var props = s.method().properties();
-        int scans = (props.equationOfState() ? props.eosPoints() : 0) + (props.elasticConstants() ? 12 : 0);
-        return atoms * SECONDS_PER_ATOM_EVALUATION * (RELAX_EVALUATIONS + scans * SCAN_EVALUATIONS);
+        CostModel m = CostModel.prior(pc.spec());
+        return pc.spec().structure().prototypes().stream().mapToDouble(m::seconds).average().orElse(0);
     }
 
     static String duration(double seconds) {

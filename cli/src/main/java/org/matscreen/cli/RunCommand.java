@@ -57,6 +57,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "do not print progress lines")
     boolean noProgress;
 
+    @Option(names = "--cache", paramLabel = "DIR|URI", description = "shared result cache: identical calculations of"
+            + " any campaign are reused from it (default: $MATSCREEN_CACHE/records or ~/.cache/matscreen/records)")
+    String cache;
+
+    @Option(names = "--no-cache", description = "neither reuse nor add to the shared result cache")
+    boolean noCache;
+
+    @Option(names = "--dry-run", description = "enumerate every candidate and build its cell on the executors, compute"
+            + " and store nothing (checks a large campaign and measures enumeration)")
+    boolean dryRun;
+
     @Mixin
     LammpsLibraryOption library;
 
@@ -81,9 +92,16 @@ final class RunCommand implements Callable<Integer> {
         try {
             s = ScreeningJob.run(spark, pc.spec(), pc.yaml(), pc.potentials(), new ScreeningJob.Options(repo, fresh,
                     partitions, commitEvery, lib, SessionMode.parse(userConf.get(SessionMode.CONF_KEY)),
-                    noProgress ? null : System.err));
+                    noCache ? null : cache != null ? cache : defaultCache(), dryRun, noProgress ? null : System.err));
         } finally {
             spark.stop();
+        }
+        if (dryRun) {
+            o.printf(Locale.ROOT, "dry run: %d candidates generated on the executors, ids derived and cells checked"
+                            + " (%s) in %.1f s, %.0f candidates/s on %d cores in %d partitions; nothing computed or"
+                            + " stored%n", s.computed(), s.statusCounts(), s.wallSeconds(), s.candidatesPerSecond(),
+                    s.cores(), s.partitions());
+            return s.statusCounts().containsKey("unbuildable") ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
         }
         printTable(o, s);
         o.printf(Locale.ROOT, "%d candidates, %d computed, %d resumed, %d failures (%s); wall %.1f s"
@@ -91,6 +109,13 @@ final class RunCommand implements Callable<Integer> {
                 s.candidates(), s.computed(), s.skipped(), s.failures(), s.statusCounts(), s.wallSeconds(),
                 s.referenceSeconds(), s.candidatesPerSecond(), s.efficiency(), s.cores(), s.repositoryUri());
         return ExitCodes.OK;
+    }
+
+    static String defaultCache() {
+        String env = System.getenv("MATSCREEN_CACHE");
+        Path base = env != null && !env.isBlank() ? Path.of(env)
+                : Path.of(System.getProperty("user.home"), ".cache", "matscreen");
+        return base.resolve("records").toString();
     }
 
     static void printTable(PrintWriter o, RunSummary s) {

@@ -143,6 +143,7 @@ public final class RecordCodec {
         g.add("finished_at", pv.finishedAtEpochMs());
         g.add("wall_seconds", pv.wallSeconds());
         g.add("native_seconds", pv.nativeSeconds());
+        g.add("origin", pv.origin());
         Visibility v = r.visibility();
         g.add("visibility", v.level().key());
         if (v.embargoUntil() != null) {
@@ -218,7 +219,8 @@ public final class RecordCodec {
                 propertySettings(str(g, "property_settings")));
         Provenance pv = new Provenance(str(g, "matscreen_version"), str(g, "matscreen_commit"),
                 str(g, "code_version"), str(g, "host"), g.getLong("started_at", 0), g.getLong("finished_at", 0),
-                g.getDouble("wall_seconds", 0), g.getDouble("native_seconds", 0));
+                g.getDouble("wall_seconds", 0), g.getDouble("native_seconds", 0),
+                has(g, "origin") ? str(g, "origin") : Provenance.COMPUTED);
         Visibility.Level level = Visibility.Level.valueOf(str(g, "visibility").toUpperCase(java.util.Locale.ROOT));
         LocalDate until = has(g, "embargo_until") ? LocalDate.parse(str(g, "embargo_until")) : null;
         Visibility vis = new Visibility(level, until, str(g, "owner"));

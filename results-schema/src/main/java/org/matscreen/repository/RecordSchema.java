@@ -106,6 +106,8 @@ public final class RecordSchema {
         c.add(req("finished_at", Column.Kind.TIMESTAMP_MS, "ms since epoch (UTC)", "end of the calculation"));
         c.add(req("wall_seconds", Column.Kind.DOUBLE, "s", "wall time of the candidate"));
         c.add(req("native_seconds", Column.Kind.DOUBLE, "s", "time inside the simulation code"));
+        c.add(req("origin", Column.Kind.STRING, "",
+                "computed, cache:<campaign> (an identical calculation reused) or pulled:<url> (copied from a server)"));
         // visibility
         c.add(req("visibility", Column.Kind.STRING, "", "public, consortium or embargoed"));
         c.add(opt("embargo_until", Column.Kind.STRING, "date", "last day of the embargo, YYYY-MM-DD"));

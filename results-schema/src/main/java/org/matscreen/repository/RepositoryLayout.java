@@ -100,13 +100,18 @@ public final class RepositoryLayout {
 
     /** Every committed chunk file (staging and hidden files excluded). */
     public List<Chunk> chunks() {
+        return chunks(data());
+    }
+
+    /** Committed chunk files under {@code dir} (the data folder or one system's folder). */
+    public List<Chunk> chunks(Path dir) {
         List<Chunk> out = new ArrayList<>();
         FileSystem fs = fs();
         try {
-            if (!fs.exists(data())) {
+            if (!fs.exists(dir)) {
                 return out;
             }
-            RemoteIterator<LocatedFileStatus> it = fs.listFiles(data(), true);
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
             while (it.hasNext()) {
                 LocatedFileStatus st = it.next();
                 Matcher m = CHUNK.matcher(st.getPath().getName());
@@ -116,7 +121,7 @@ public final class RepositoryLayout {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + data(), e);
+            throw new UncheckedIOException("cannot list " + dir, e);
         }
         return out;
     }

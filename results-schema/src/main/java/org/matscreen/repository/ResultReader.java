@@ -72,6 +72,25 @@ public final class ResultReader {
         return ids;
     }
 
+    /** id → chunk path of every record of one chemical system, reading only the id column of that system's chunks. */
+    public java.util.Map<String, String> idsInSystem(String chemicalSystem) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        org.apache.hadoop.fs.Path dir = layout.systemDir(chemicalSystem);
+        try {
+            if (!layout.fs().exists(dir)) {
+                return out;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look into " + dir, e);
+        }
+        for (RepositoryLayout.Chunk c : layout.chunks(dir)) {
+            for (String id : ids(List.of(c))) {
+                out.put(id, c.path().toString());
+            }
+        }
+        return out;
+    }
+
     /** Committed records per status over the whole repository, reading only the status column. */
     public java.util.Map<String, Long> statusCounts() {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
@@ -90,6 +109,36 @@ public final class ResultReader {
             }
         }
         return counts;
+    }
+
+    /**
+     * Mean wall seconds of computed (non-quarantined) records per prototype, reading two columns:
+     * prototype key → {mean seconds, count}.
+     */
+    public java.util.Map<String, double[]> meanSecondsByPrototype() {
+        java.util.Map<String, double[]> sums = new java.util.TreeMap<>();
+        MessageType schema = RecordSchema.parquetSchema();
+        MessageType projection = Types.buildMessage().addField(schema.getType("prototype"))
+                .addField(schema.getType("status")).addField(schema.getType("wall_seconds"))
+                .named(RecordSchema.MESSAGE_NAME);
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(layout.conf());
+        conf.set(org.apache.parquet.hadoop.api.ReadSupport.PARQUET_READ_SCHEMA, projection.toString());
+        for (RepositoryLayout.Chunk c : layout.chunks()) {
+            try (ParquetReader<Group> r = ParquetReader.builder(new GroupReadSupport(), c.path()).withConf(conf)
+                    .build()) {
+                for (Group g; (g = r.read()) != null; ) {
+                    if (g.getString("status", 0).equals("ok")) {
+                        double[] s = sums.computeIfAbsent(g.getString("prototype", 0), k -> new double[2]);
+                        s[0] += g.getDouble("wall_seconds", 0);
+                        s[1]++;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read costs from " + c.path(), e);
+            }
+        }
+        sums.values().forEach(s -> s[0] /= s[1]);
+        return sums;
     }
 
     /** Number of rows in a chunk from its footer (no data read). */

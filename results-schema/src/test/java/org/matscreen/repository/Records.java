@@ -50,7 +50,7 @@ public final class Records {
                 new double[] {11, 11.5, 12}, new double[] {-3.8, -3.9, -3.85}, new StrainStress(0.005, plus, minus),
                 Map.of("vec", 10.5, "delta_pct", 1.2), new double[][][] {{{0.1, -0.1}, {-0.1, 0.1}}}, METHOD, POT,
                 new Provenance("0.1.0", "abc", "LAMMPS 20210929", "host1", 1_700_000_000_000L + index,
-                        1_700_000_000_500L + index, 0.5, 0.45),
+                        1_700_000_000_500L + index, 0.5, 0.45, "computed"),
                 new Visibility(Visibility.Level.EMBARGOED, LocalDate.of(2027, 6, 30), "groupA"));
     }
 
@@ -60,6 +60,7 @@ public final class Records {
         return new CandidateResult("id" + index, "test", index, c, AtomCounts.of(c, 54).composition(), r, 2.9,
                 Status.CRASHED, "ERROR: Invalid eam/alloy potential file\nLast command: pair_coeff", null, null, null,
                 null, null, null, Map.of(), null, METHOD, POT,
-                new Provenance("0.1.0", "abc", "LAMMPS 20210929", "host1", 1L, 2L, 0.1, 0.0), Visibility.PUBLIC);
+                new Provenance("0.1.0", "abc", "LAMMPS 20210929", "host1", 1L, 2L, 0.1, 0.0, "cache:other"),
+                Visibility.PUBLIC);
     }
 }

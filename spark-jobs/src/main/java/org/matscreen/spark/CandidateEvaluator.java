@@ -30,15 +30,22 @@ import org.matscreen.core.util.BuildInfo;
 public final class CandidateEvaluator {
     private static final DescriptorCalculator DESCRIPTORS = DescriptorCalculator.standard();
     private final JobContext ctx;
+    private final String methodKey;
+    private final java.util.Map<org.matscreen.core.structure.Prototype, String> recipeKeys =
+            new java.util.EnumMap<>(org.matscreen.core.structure.Prototype.class);
 
     /** @param ctx the job context as it works on this machine (see {@link JobContext#localised(String)}) */
     public CandidateEvaluator(JobContext ctx) {
         this.ctx = ctx;
+        this.methodKey = ctx.method().key();
+        for (var p : ctx.structure().prototypes()) {
+            recipeKeys.put(p, ctx.structure().recipe(p).key());
+        }
     }
 
     /** The candidate's id (content hash), without computing anything. */
     public String id(Candidate c) {
-        return CandidateIds.of(c.composition(), ctx.structure().recipe(c.prototype()), ctx.method());
+        return CandidateIds.of(c.composition(), recipeKeys.get(c.prototype()), methodKey);
     }
 
     /**
@@ -63,7 +70,7 @@ public final class CandidateEvaluator {
         long startMs = System.currentTimeMillis();
         long t0 = System.nanoTime();
         StructureRecipe recipe = ctx.structure().recipe(c.prototype());
-        String id = CandidateIds.of(c.composition(), recipe, ctx.method());
+        String id = id(c);
         ReferenceEnergies refs = ctx.referencesFor(c.composition().symbols());
         PotentialRef file = ctx.potentials().fileFor(c.composition().symbols());
         double a0 = startingLatticeParameter(c, refs, file);
@@ -92,10 +99,20 @@ public final class CandidateEvaluator {
                 t0, outcome.codeVersion());
     }
 
+    /**
+     * What a dry run does per candidate: derive its id and check that its cell can hold it (the rounding rule),
+     * without building sites or computing anything. False if the cell cannot hold the composition.
+     */
+    public boolean checkOnly(Candidate c) {
+        StructureRecipe recipe = ctx.structure().recipe(c.prototype());
+        id(c);
+        return AtomCounts.of(c.composition(), recipe.sites()).representsWithin(recipe.compositionTolerance());
+    }
+
     /** A record for a candidate that is not computed because it is quarantined. */
     public CandidateResult quarantined(Candidate c, String reason) {
         StructureRecipe recipe = ctx.structure().recipe(c.prototype());
-        String id = CandidateIds.of(c.composition(), recipe, ctx.method());
+        String id = id(c);
         return record(c, id, recipe, Double.NaN, ctx.potentials().fileFor(c.composition().symbols()), null,
                 Status.QUARANTINED, reason, null, null, System.currentTimeMillis(), System.nanoTime(), "");
     }
@@ -114,7 +131,7 @@ public final class CandidateEvaluator {
         long endMs = System.currentTimeMillis();
         double nativeSeconds = outcome == null ? 0 : outcome.nativeSeconds();
         Provenance pv = new Provenance(BuildInfo.version(), BuildInfo.commit(), codeVersion, BuildInfo.host(),
-                startMs, endMs, (System.nanoTime() - t0) / 1e9, nativeSeconds);
+                startMs, endMs, (System.nanoTime() - t0) / 1e9, nativeSeconds, Provenance.COMPUTED);
         var cellComposition = AtomCounts.of(c.composition(), recipe.sites()).composition();
         Map<String, Double> descriptors = new TreeMap<>();
         DESCRIPTORS.compute(cellComposition).asMap().forEach((k, v) -> {

@@ -21,12 +21,14 @@ import org.matscreen.lammps.worker.SessionMode;
  * @param commitEvery records per committed chunk (also committed at the end of each partition)
  * @param potentials where each calculation's potential file comes from
  * @param sessionMode where LAMMPS runs (resolved per node against its library)
+ * @param cacheUri the shared result cache (a repository URI), or null for none
+ * @param dryRun build every candidate's cell and id but compute and commit nothing
  * @param references pure-element reference energies by reference group (empty while computing them)
  */
 public record JobContext(String campaign, CandidateSpace space, StructureSpec structure, MethodInfo method,
         PotentialSource potentials, ScreeningSpec screening, Visibility visibility, String repositoryUri,
-        String driverLibraryPath, SessionMode sessionMode, double timeoutSeconds, int commitEvery,
-        Map<String, ReferenceEnergies> references) implements Serializable {
+        String driverLibraryPath, SessionMode sessionMode, String cacheUri, boolean dryRun, double timeoutSeconds,
+        int commitEvery, Map<String, ReferenceEnergies> references) implements Serializable {
 
     public JobContext {
         references = Map.copyOf(references);
@@ -34,13 +36,14 @@ public record JobContext(String campaign, CandidateSpace space, StructureSpec st
 
     public JobContext withReferences(Map<String, ReferenceEnergies> refs) {
         return new JobContext(campaign, space, structure, method, potentials, screening, visibility, repositoryUri,
-                driverLibraryPath, sessionMode, timeoutSeconds, commitEvery, refs);
+                driverLibraryPath, sessionMode, cacheUri, dryRun, timeoutSeconds, commitEvery, refs);
     }
 
     /** The same context with the potential source working on this machine (generated files in a local cache). */
     public JobContext localised(String cacheDir) {
         return new JobContext(campaign, space, structure, method, potentials.localised(cacheDir), screening,
-                visibility, repositoryUri, driverLibraryPath, sessionMode, timeoutSeconds, commitEvery, references);
+                visibility, repositoryUri, driverLibraryPath, sessionMode, cacheUri, dryRun, timeoutSeconds, commitEvery,
+                references);
     }
 
     /** References of the group a chemical system belongs to. */

@@ -63,10 +63,14 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
     }
 
     private PartitionSummary run(JobContext ctx, CandidateRange range) {
+        if (ctx.dryRun()) {
+            return dryRun(ctx, range);
+        }
         long t0 = System.nanoTime();
         RepositoryLayout layout = new RepositoryLayout(ctx.repositoryUri(), new Configuration());
         Set<String> committed = committedIds(layout, range);
         ChunkWriter writer = new ChunkWriter(layout);
+        ResultCache cache = ctx.cacheUri() == null ? null : new ResultCache(ctx.cacheUri());
         CandidateEvaluator evaluator = new CandidateEvaluator(ctx);
         boolean inProcess = Sessions.mode(ctx) == SessionMode.IN_PROCESS;
         InFlightMarkers markers = new InFlightMarkers(layout, range);
@@ -89,7 +93,11 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                     continue;
                 }
                 CandidateResult r;
-                if (poison.isPresent() && poison.getAsLong() == c.index()) {
+                var cached = cache == null ? java.util.Optional.<CandidateResult>empty()
+                        : cache.find(c.chemicalSystem(), evaluator.id(c), ctx.campaign(), c.index(), ctx.visibility());
+                if (cached.isPresent()) {
+                    r = cached.get();
+                } else if (poison.isPresent() && poison.getAsLong() == c.index()) {
                     r = evaluator.quarantined(c, "its calculation ended the executor process in an earlier attempt"
                             + " of this task (LAMMPS in-process); not computed again in this campaign");
                 } else {
@@ -109,11 +117,10 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                 }
                 pending.add(r);
                 if (pending.size() >= ctx.commitEvery()) {
-                    writer.commit(pending);
-                    pending.clear();
+                    commit(writer, cache, pending);
                 }
             }
-            writer.commit(pending);
+            commit(writer, cache, pending);
             if (inProcess) {
                 markers.clear();
             }
@@ -124,6 +131,28 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
         List<RankedEntry> top = TopCandidates.firstFronts(entries, ctx.screening().top());
         return new PartitionSummary(range.partition(), counts, skipped, passed, nativeSeconds,
                 (System.nanoTime() - t0) / 1e9, restarts, codeVersion, top);
+    }
+
+    private static void commit(ChunkWriter writer, ResultCache cache, List<CandidateResult> pending) {
+        writer.commit(pending);
+        if (cache != null) {
+            cache.add(pending);
+        }
+        pending.clear();
+    }
+
+    /** Dry run: every candidate is generated, its id derived and its cell checked; nothing is computed. */
+    private PartitionSummary dryRun(JobContext ctx, CandidateRange range) {
+        long t0 = System.nanoTime();
+        CandidateEvaluator evaluator = new CandidateEvaluator(ctx);
+        Map<String, Long> counts = new TreeMap<>();
+        for (Iterator<Candidate> it = ctx.space().range(range.start(), range.end()); it.hasNext(); ) {
+            Candidate c = it.next();
+            counts.merge(evaluator.checkOnly(c) ? "planned" : "unbuildable", 1L, Long::sum);
+            done.add(1);
+        }
+        return new PartitionSummary(range.partition(), counts, 0, 0, 0, (System.nanoTime() - t0) / 1e9, 0, "",
+                List.of());
     }
 
     /** A crashed calculation gets one more try on a fresh worker; two crashes are recorded with both texts. */

@@ -6,7 +6,7 @@ import org.apache.spark.util.LongAccumulator;
 
 /**
  * A progress line on the driver (candidates done and failed, rate, ETA), redrawn in place on a terminal and printed
- * every 10 s otherwise. Fed by accumulators, so it counts candidates of finished tasks.
+ * every 10 s otherwise. Fed by accumulators and by the partial values running tasks send with executor heartbeats.
  */
 final class Progress {
     private final PrintStream out;
@@ -14,26 +14,28 @@ final class Progress {
     private final LongAccumulator done;
     private final LongAccumulator failed;
     private final LongAccumulator skipped;
+    private final ProgressListener partials;
     private final boolean terminal;
     private final long t0 = System.nanoTime();
     private final Thread thread;
     private volatile boolean running = true;
 
     private Progress(PrintStream out, long total, LongAccumulator done, LongAccumulator failed,
-            LongAccumulator skipped) {
+            LongAccumulator skipped, ProgressListener partials) {
         this.out = out;
         this.total = total;
         this.done = done;
         this.failed = failed;
         this.skipped = skipped;
+        this.partials = partials;
         this.terminal = System.console() != null;
         this.thread = new Thread(this::loop, "matscreen-progress");
         this.thread.setDaemon(true);
     }
 
     static Progress start(PrintStream out, long total, LongAccumulator done, LongAccumulator failed,
-            LongAccumulator skipped) {
-        Progress p = new Progress(out, total, done, failed, skipped);
+            LongAccumulator skipped, ProgressListener partials) {
+        Progress p = new Progress(out, total, done, failed, skipped, partials);
         p.thread.start();
         return p;
     }
@@ -53,8 +55,10 @@ final class Progress {
     }
 
     String line() {
-        long d = done.value();
-        long s = skipped.value();
+        // finished tasks' counts plus what running tasks reported with their last heartbeat
+        long d = done.value() + partials.runningPartial(0);
+        long f = failed.value() + partials.runningPartial(1);
+        long s = skipped.value() + partials.runningPartial(2);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double rate = seconds > 0 ? d / seconds : 0;
         long left = Math.max(0, total - d - s);
@@ -62,7 +66,7 @@ final class Progress {
         int width = 30;
         int filled = total > 0 ? (int) Math.min(width, width * (d + s) / total) : width;
         return String.format(Locale.ROOT, "[%s%s] %d/%d done, %d failed, %d resumed, %.2f cand/s, ETA %s",
-                "#".repeat(filled), ".".repeat(width - filled), d + s, total, failed.value(), s, rate, eta);
+                "#".repeat(filled), ".".repeat(width - filled), d + s, total, f, s, rate, eta);
     }
 
     private synchronized void print(boolean last) {

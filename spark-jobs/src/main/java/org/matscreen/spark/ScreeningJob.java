@@ -16,6 +16,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.error.InvalidInputException;
+import org.matscreen.core.plan.CostModel;
+import org.matscreen.core.plan.Partitioner;
 import org.matscreen.core.properties.ReferenceEnergies;
 import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.screening.Criterion;
@@ -47,10 +49,20 @@ public final class ScreeningJob {
      * @param commitEvery records per committed chunk
      * @param libraryPath the LAMMPS library resolved on the driver
      * @param sessionMode where LAMMPS runs (auto: in-process only where the library makes that safe)
+     * @param cacheUri the shared result cache (a repository URI), or null for none
+     * @param dryRun enumerate and build every candidate (ids, cells) on the executors without computing anything
      * @param progress where to print progress lines (null for none)
      */
     public record Options(String repositoryUri, boolean fresh, int partitions, int commitEvery, String libraryPath,
-            SessionMode sessionMode, PrintStream progress) {}
+            SessionMode sessionMode, String cacheUri, boolean dryRun, PrintStream progress) {
+
+        /** Options for a plain local run (no cache, not a dry run). */
+        public static Options simple(String repositoryUri, boolean fresh, int partitions, int commitEvery,
+                String libraryPath) {
+            return new Options(repositoryUri, fresh, partitions, commitEvery, libraryPath, SessionMode.AUTO, null,
+                    false, null);
+        }
+    }
 
     private ScreeningJob() {}
 
@@ -76,27 +88,34 @@ public final class ScreeningJob {
         RepositoryLayout layout = new RepositoryLayout(opts.repositoryUri(), sc.hadoopConfiguration());
         MethodInfo method = new MethodInfo(spec.method().code(), potentials.spec(), spec.method().relax(),
                 spec.method().properties());
-        prepareRepository(layout, spec, method, opts.fresh());
+        if (!opts.dryRun()) {
+            prepareRepository(layout, spec, method, opts.fresh());
+        }
         CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
         String started = Instant.now().toString();
         JobContext ctx = new JobContext(spec.name(), space, spec.structure(), method, potentials, spec.screening(),
-                spec.visibility(), layout.root().toString(), opts.libraryPath(), opts.sessionMode(),
-                spec.method().timeoutSeconds(), opts.commitEvery(), Map.of());
+                spec.visibility(), layout.root().toString(), opts.libraryPath(), opts.sessionMode(), opts.cacheUri(),
+                opts.dryRun(), spec.method().timeoutSeconds(), opts.commitEvery(), Map.of());
 
         long r0 = System.nanoTime();
-        Map<String, ReferenceEnergies> refs = references(sc, layout, ctx, potentials.referenceGroups(space.systems()));
+        // A dry run builds cells at a nominal lattice parameter and needs no references (nor LAMMPS).
+        Map<String, ReferenceEnergies> refs = opts.dryRun() ? Map.of()
+                : references(sc, layout, ctx, potentials.referenceGroups(space.systems()));
         double referenceSeconds = (System.nanoTime() - r0) / 1e9;
         Broadcast<JobContext> bc = sc.broadcast(ctx.withReferences(refs));
 
         int cores = sc.defaultParallelism();
-        List<CandidateRange> ranges = ranges(space.size(), partitions(spec, opts, space.size(), cores),
-                layout.chunks());
+        CostModel cost = calibrate(CostModel.prior(spec), layout, spec);
+        List<CandidateRange> ranges = ranges(plan(spec, opts, space, cores, cost),
+                opts.dryRun() ? List.of() : layout.chunks());
         LongAccumulator done = sc.sc().longAccumulator("matscreen.done");
         LongAccumulator failed = sc.sc().longAccumulator("matscreen.failed");
         List<String> tableMetrics = tableMetrics(spec);
         LongAccumulator skippedAcc = sc.sc().longAccumulator("matscreen.skipped");
+        ProgressListener partials = new ProgressListener(done, failed, skippedAcc);
+        spark.sparkContext().addSparkListener(partials);
         Progress progress = opts.progress() == null ? null
-                : Progress.start(opts.progress(), space.size(), done, failed, skippedAcc);
+                : Progress.start(opts.progress(), space.size(), done, failed, skippedAcc, partials);
         long t0 = System.nanoTime();
         List<PartitionSummary> summaries;
         try {
@@ -107,6 +126,7 @@ public final class ScreeningJob {
             if (progress != null) {
                 progress.stop();
             }
+            spark.sparkContext().removeSparkListener(partials);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
 
@@ -132,25 +152,49 @@ public final class ScreeningJob {
         RunSummary summary = new RunSummary(spec.name(), layout.root().toString(), space.size(), computed, skipped,
                 counts, passed, wall, referenceSeconds, nativeSeconds, cores, ranges.size(), restarts, tableMetrics,
                 TopCandidates.merge(union, spec.screening().top()));
-        writeManifest(layout, spec, campaignYaml, method, space.size(), started, summary, sc.master(), codeVersion);
+        if (!opts.dryRun()) {
+            writeManifest(layout, spec, campaignYaml, method, space.size(), started, summary, sc.master(),
+                    codeVersion);
+        }
         return summary;
     }
 
-    static int partitions(CampaignSpec spec, Options opts, long size, int cores) {
-        int p = opts.partitions() > 0 ? opts.partitions() : spec.execution().partitions();
-        if (p <= 0) {
-            // Several partitions per core so stragglers (costs vary several-fold with composition) even out.
-            p = (int) Math.min(Math.max(3L * cores, size / 200), 100_000);
+    /** Ranges per {@code --partitions} or the campaign's setting, else cost-aware (see {@link Partitioner}). */
+    static List<Partitioner.Range> plan(CampaignSpec spec, Options opts, CandidateSpace space, int cores,
+            CostModel cost) {
+        int fixed = opts.partitions() > 0 ? opts.partitions() : spec.execution().partitions();
+        if (fixed > 0) {
+            return Partitioner.split(space.size(), space.prototypes(), cost, Double.MAX_VALUE, fixed, fixed);
         }
-        return (int) Math.max(1, Math.min(p, size));
+        // At least 20 ranges per task slot: Spark hands them out as slots free up, so the last wave (and any
+        // straggler, costs vary several-fold with composition) idles a slot for a twentieth of its share at most.
+        return Partitioner.split(space.size(), space.prototypes(), cost,
+                spec.execution().targetPartitionSeconds(), MIN_RANGES_PER_SLOT * cores, MAX_RANGES);
     }
 
-    /** Equal contiguous ranges, each with the committed chunks that overlap it. */
-    static List<CandidateRange> ranges(long size, int partitions, List<RepositoryLayout.Chunk> chunks) {
+    static final int MIN_RANGES_PER_SLOT = 20;
+    static final int MAX_RANGES = 200_000;
+
+    /** The prior cost model corrected by this campaign's own measured costs, where a resumed run has them. */
+    static CostModel calibrate(CostModel prior, RepositoryLayout layout, CampaignSpec spec) {
+        Map<String, double[]> measured = new ResultReader(layout).meanSecondsByPrototype();
+        CostModel m = prior;
+        for (var p : spec.structure().prototypes()) {
+            double[] v = measured.get(p.key());
+            if (v != null && v[1] >= 5) { // a mean over a handful of candidates is still noise
+                m = m.calibrated(p, v[0]);
+                break;
+            }
+        }
+        return m;
+    }
+
+    /** Contiguous ranges, each with the committed chunks that overlap it. */
+    static List<CandidateRange> ranges(List<Partitioner.Range> plan, List<RepositoryLayout.Chunk> chunks) {
         List<CandidateRange> out = new ArrayList<>();
-        for (int i = 0; i < partitions; i++) {
-            long start = size * i / partitions;
-            long end = size * (i + 1) / partitions;
+        for (int i = 0; i < plan.size(); i++) {
+            long start = plan.get(i).start();
+            long end = plan.get(i).end();
             List<String> overlapping = new ArrayList<>();
             for (RepositoryLayout.Chunk c : chunks) {
                 if (c.overlaps(start, end)) {

@@ -76,7 +76,7 @@ class FaultIsolationIntegrationTest {
         RunSummary s;
         try {
             s = ScreeningJob.run(spark, spec, yaml, potentials, new ScreeningJob.Options(dir.resolve("repo").toString(),
-                    false, 4, 2, LibraryLocator.locate(null).path().toString(), SessionMode.ISOLATED, null));
+                    false, 4, 2, LibraryLocator.locate(null).path().toString(), SessionMode.ISOLATED, null, false, null));
         } finally {
             spark.stop();
         }

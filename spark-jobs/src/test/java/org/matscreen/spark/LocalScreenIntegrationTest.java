@@ -66,7 +66,7 @@ class LocalScreenIntegrationTest {
 
     private RunSummary run(String repo, boolean fresh) {
         return ScreeningJob.run(spark, spec, YAML, potential, new ScreeningJob.Options(repo, fresh, 3, 2, library,
-                SessionMode.AUTO, null));
+                SessionMode.AUTO, null, false, null));
     }
 
     @Test
@@ -130,10 +130,10 @@ class LocalScreenIntegrationTest {
         run(repo, false);
         CampaignSpec changed = CampaignLoader.parse(YAML.replace("eos: true", "eos: false"), "cuni-test.yaml");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScreeningJob.run(spark, changed,
-                YAML, potential, new ScreeningJob.Options(repo, false, 2, 2, library, SessionMode.AUTO, null)));
+                YAML, potential, ScreeningJob.Options.simple(repo, false, 2, 2, library)));
         assertTrue(e.getMessage().contains("--fresh"), e.getMessage());
-        RunSummary fresh = ScreeningJob.run(spark, changed, YAML, potential, new ScreeningJob.Options(repo, true, 2,
-                2, library, SessionMode.AUTO, null));
+        RunSummary fresh = ScreeningJob.run(spark, changed, YAML, potential, ScreeningJob.Options.simple(repo, true, 2,
+                2, library));
         assertEquals(5, fresh.computed());
     }
 }

@@ -16,7 +16,12 @@ public final class CandidateIds {
     private CandidateIds() {}
 
     public static String of(Composition composition, StructureRecipe recipe, MethodInfo method) {
-        return Hashing.sha256Hex(PREFIX + composition.canonicalKey() + "|" + recipe.key() + "|" + method.key());
+        return of(composition, recipe.key(), method.key());
+    }
+
+    /** As {@link #of(Composition, StructureRecipe, MethodInfo)} with the recipe and method keys already computed. */
+    public static String of(Composition composition, String recipeKey, String methodKey) {
+        return Hashing.sha256Hex(PREFIX + composition.canonicalKey() + "|" + recipeKey + "|" + methodKey);
     }
 
     /** The 64-bit ordering seed of an id (its first 16 hex digits). */

@@ -1,0 +1,58 @@
+package org.matscreen.core.plan;
+
+import java.io.Serializable;
+import java.util.EnumMap;
+import java.util.Map;
+import org.matscreen.core.campaign.CampaignSpec;
+import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.structure.Prototype;
+
+/**
+ * Estimated wall-clock cost of one candidate, s: atoms × force evaluations × seconds per atom-evaluation. The
+ * evaluation counts reflect the protocol (a box relaxation of about {@value #RELAX_EVALUATIONS} evaluations for a
+ * random alloy, about {@value #SCAN_EVALUATIONS} per positions-only relaxation of an E(V) point or a strained cell);
+ * the per-atom constant is the prior below until measured costs of the same campaign correct it.
+ *
+ * @param secondsPerAtomEvaluation cost of one EAM force evaluation per atom, s
+ */
+public record CostModel(double secondsPerAtomEvaluation, Map<Prototype, Integer> atoms, int evaluations)
+        implements Serializable {
+    /**
+     * Prior for EAM on one x86-64 core (measured: 180-atom Cu–Ni candidates with the full protocol take about 0.5 s
+     * with LAMMPS 29 Sep 2021; see BENCHMARKS.md).
+     */
+    public static final double PRIOR_SECONDS_PER_ATOM_EVALUATION = 1.6e-6;
+    public static final int RELAX_EVALUATIONS = 1000;
+    public static final int SCAN_EVALUATIONS = 40;
+
+    public CostModel {
+        atoms = new EnumMap<>(atoms);
+    }
+
+    public static CostModel of(CampaignSpec spec, double secondsPerAtomEvaluation) {
+        Map<Prototype, Integer> atoms = new EnumMap<>(Prototype.class);
+        for (Prototype p : spec.structure().prototypes()) {
+            atoms.put(p, spec.structure().supercells().get(p).sites(p));
+        }
+        PropertySettings ps = spec.method().properties();
+        int scans = (ps.equationOfState() ? ps.eosPoints() : 0) + (ps.elasticConstants() ? 12 : 0);
+        return new CostModel(secondsPerAtomEvaluation, atoms, RELAX_EVALUATIONS + scans * SCAN_EVALUATIONS);
+    }
+
+    public static CostModel prior(CampaignSpec spec) {
+        return of(spec, PRIOR_SECONDS_PER_ATOM_EVALUATION);
+    }
+
+    /** Estimated seconds for a candidate of this prototype. */
+    public double seconds(Prototype p) {
+        return atoms.get(p) * (double) evaluations * secondsPerAtomEvaluation;
+    }
+
+    /** The same model with the per-atom constant implied by a measured mean cost of a prototype's candidates. */
+    public CostModel calibrated(Prototype p, double measuredSeconds) {
+        if (!(measuredSeconds > 0) || !atoms.containsKey(p)) {
+            return this;
+        }
+        return new CostModel(measuredSeconds / (atoms.get(p) * (double) evaluations), atoms, evaluations);
+    }
+}
