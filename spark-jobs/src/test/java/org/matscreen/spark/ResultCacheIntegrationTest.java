@@ -1,0 +1,73 @@
+package org.matscreen.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.matscreen.core.campaign.CampaignLoader;
+import org.matscreen.core.campaign.CampaignSpec;
+import org.matscreen.core.result.CandidateResult;
+import org.matscreen.lammps.jna.LibraryLocator;
+import org.matscreen.lammps.potential.FilePotentialSource;
+import org.matscreen.lammps.potential.PotentialRegistry;
+import org.matscreen.lammps.worker.SessionMode;
+import org.matscreen.repository.RepositoryLayout;
+import org.matscreen.repository.ResultReader;
+
+/** Two campaigns asking for overlapping calculations: the second reuses the first one's records. */
+@Tag("integration")
+@Tag("spark")
+@Tag("lammps")
+class ResultCacheIntegrationTest {
+
+    @Test
+    void identicalCalculationsAreNeverRepeated(@TempDir Path dir) {
+        String a = """
+                name: cache-a
+                space: {elements: [Cu, Ni], orders: [2], step: 0.25}
+                structure: {prototypes: [fcc], supercell: [2, 2, 2]}
+                method: {potential: CuNi.eam.alloy, properties: {eos: true, elastic: false}}
+                """;
+        // b asks for a finer grid: 0.25, 0.5 and 0.75 are shared with a, the other four are new
+        String b = a.replace("cache-a", "cache-b").replace("step: 0.25", "step: 0.125");
+        String cache = dir.resolve("cache").toString();
+        var potentials = new FilePotentialSource(PotentialRegistry.standard().resolve("CuNi.eam.alloy", "c",
+                "method.potential"));
+        String lib = LibraryLocator.locate(null).path().toString();
+        SparkSession spark = SparkSessionFactory.create("local[2]", Map.of());
+        try {
+            CampaignSpec sa = CampaignLoader.parse(a, "a.yaml");
+            CampaignSpec sb = CampaignLoader.parse(b, "b.yaml");
+            ScreeningJob.run(spark, sa, a, potentials, new ScreeningJob.Options(dir.resolve("a").toString(), false,
+                    2, 5, lib, SessionMode.AUTO, cache, false, null));
+            RunSummary second = ScreeningJob.run(spark, sb, b, potentials, new ScreeningJob.Options(
+                    dir.resolve("b").toString(), false, 2, 5, lib, SessionMode.AUTO, cache, false, null));
+            assertEquals(7, second.computed());
+            List<CandidateResult> ra = new ResultReader(new RepositoryLayout(dir.resolve("a").toString(),
+                    new Configuration())).readAll();
+            List<CandidateResult> rb = new ResultReader(new RepositoryLayout(dir.resolve("b").toString(),
+                    new Configuration())).readAll();
+            rb.sort(Comparator.comparingLong(CandidateResult::candidateIndex));
+            long reused = rb.stream().filter(r -> r.provenance().origin().equals("cache:cache-a")).count();
+            assertEquals(3, reused);
+            for (CandidateResult r : rb) {
+                assertEquals("cache-b", r.campaign());
+                ra.stream().filter(x -> x.id().equals(r.id())).findFirst().ifPresent(x -> {
+                    assertEquals(x.properties(), r.properties(), "a reused record carries the same numbers");
+                    assertEquals(x.provenance().finishedAtEpochMs(), r.provenance().finishedAtEpochMs());
+                });
+            }
+            assertTrue(rb.stream().filter(r -> r.provenance().origin().equals("computed")).count() == 4);
+        } finally {
+            spark.stop();
+        }
+    }
+}
