@@ -34,6 +34,8 @@ cleanup() {
     kill -TERM "$driver_pid" 2>/dev/null
     wait "$driver_pid" 2>/dev/null
   fi
+  # The master first: it is quick, and a batch system that loses patience (KillWait) must not leave it behind.
+  "$MATSCREEN_HOME/scripts/spark-standalone/stop.sh" "$state" --master-only
   if [ -n "$workers_pid" ]; then
     touch "$state/stop"
     for i in $(seq 1 60); do

@@ -94,9 +94,10 @@ write_conf() {
     echo "SwitchType=switch/none"
     echo "MailProg=/bin/true"
     echo "ReturnToService=2"
-    # Short grace between SIGTERM and SIGKILL at a time limit or scancel, and finished jobs stay visible to
-    # 'scontrol show job' for 10 minutes (tests poll them there).
-    echo "KillWait=5"
+    # Slurm's default grace between SIGTERM and SIGKILL at a time limit or scancel: the batch scripts' EXIT trap
+    # needs it to stop the Spark master, which proctrack/linuxproc loses track of once its starter has exited.
+    # Finished jobs stay visible to 'scontrol show job' for 10 minutes (tests poll them there).
+    echo "KillWait=30"
     echo "MinJobAge=600"
     echo "InactiveLimit=0"
     # The simulated nodes share one machine, so the configured CPUs and memory are taken as they are.

@@ -11,6 +11,11 @@ public final class ExitCodes {
     public static final int NATIVE = 3;
     /** The command ran but what it checks failed (e.g. {@code doctor} found a missing piece). */
     public static final int CHECK_FAILED = 4;
+    /**
+     * The run stopped at its {@code --deadline} with candidates left: what was computed is committed, and rerunning
+     * the same command resumes. Batch scripts treat it as "resubmit", not as a failure.
+     */
+    public static final int INCOMPLETE = 5;
 
     private ExitCodes() {}
 }

@@ -2,6 +2,7 @@ package org.matscreen.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.matscreen.core.screening.Metrics;
 import org.matscreen.spark.RunSummary;
 import org.matscreen.spark.ScreeningJob;
+import org.matscreen.spark.Shard;
 import org.matscreen.spark.SparkSessionFactory;
 import org.matscreen.spark.TopCandidates;
 import org.matscreen.lammps.worker.SessionMode;
@@ -67,6 +69,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "enumerate every candidate and build its cell on the executors, compute"
             + " and store nothing (checks a large campaign and measures enumeration)")
     boolean dryRun;
+    @Option(names = "--shard", paramLabel = "I/N", description = "screen only shard I of N (0 <= I < N), a contiguous"
+            + " 1/N of the candidates; the shards of a campaign may share one repository (batch job arrays)")
+    String shard;
+
+    @Option(names = "--deadline", paramLabel = "TIME", description = "start no candidate after TIME (an ISO-8601"
+            + " instant such as 2030-01-31T18:00:00Z, or seconds since the epoch); the run then commits what it has"
+            + " and exits with code 5, and rerunning the same command resumes")
+    String deadline;
 
     @Mixin
     LammpsLibraryOption library;
@@ -83,16 +93,27 @@ final class RunCommand implements Callable<Integer> {
             throw new org.matscreen.core.error.InvalidInputException("--commit-every", String.valueOf(commitEvery),
                     "must be at least 1");
         }
+        Shard slice = shard == null ? Shard.ALL : Shard.parse(shard, "--shard");
+        if (fresh && !slice.isAll()) {
+            throw new org.matscreen.core.error.InvalidInputException("--fresh", shard, "a shard must not delete the"
+                    + " repository its sibling shards write into; clear it once before submitting the shards");
+        }
+        Instant stopAt = deadline == null ? null : TimeLimits.parseDeadline(deadline, "--deadline");
         o.printf(Locale.ROOT, "campaign %s: %d candidates in %d chemical systems; potential %s (%s)%n",
                 pc.spec().name(), pc.space().size(), pc.space().systemCount(), pc.potentials().spec().name(),
                 pc.potentials().spec().pairStyle());
+        if (!slice.isAll()) {
+            o.printf(Locale.ROOT, "shard %s: candidates %d to %d%n", slice, slice.start(pc.space().size()),
+                    slice.end(pc.space().size()) - 1);
+        }
         o.flush();
         SparkSession spark = SparkSessionFactory.create(master, userConf);
         RunSummary s;
         try {
             s = ScreeningJob.run(spark, pc.spec(), pc.yaml(), pc.potentials(), new ScreeningJob.Options(repo, fresh,
                     partitions, commitEvery, lib, SessionMode.parse(userConf.get(SessionMode.CONF_KEY)),
-                    noCache ? null : cache != null ? cache : defaultCache(), dryRun, noProgress ? null : System.err));
+                    noCache ? null : cache != null ? cache : defaultCache(), dryRun, noProgress ? null : System.err,
+                    slice, stopAt));
         } finally {
             spark.stop();
         }
@@ -108,6 +129,15 @@ final class RunCommand implements Callable<Integer> {
                         + " (+%.1f s references), %.2f candidates/s, efficiency %.2f on %d cores; results in %s%n",
                 s.candidates(), s.computed(), s.skipped(), s.failures(), s.statusCounts(), s.wallSeconds(),
                 s.referenceSeconds(), s.candidatesPerSecond(), s.efficiency(), s.cores(), s.repositoryUri());
+        long left = s.candidates() - s.computed() - s.skipped();
+        if (left > 0) {
+            // Partitions past the deadline do not look at what earlier runs committed, so these were not reached
+            // rather than necessarily not computed.
+            o.printf(Locale.ROOT, "stopped at the deadline %s before reaching %d of the %d candidates%s; rerun the"
+                    + " same command to resume%n", stopAt, left, s.candidates(),
+                    slice.isAll() ? "" : " of shard " + slice);
+            return ExitCodes.INCOMPLETE;
+        }
         return ExitCodes.OK;
     }
 

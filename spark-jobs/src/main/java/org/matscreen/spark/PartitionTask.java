@@ -42,14 +42,22 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
     private final LongAccumulator done;
     private final LongAccumulator failed;
     private final LongAccumulator skippedAcc;
+    /** Epoch milliseconds after which no candidate is started (0: none); executors' clocks are NTP-synchronised. */
+    private final long deadlineMillis;
 
     PartitionTask(Broadcast<JobContext> context, List<String> tableMetrics, LongAccumulator done,
-            LongAccumulator failed, LongAccumulator skipped) {
+            LongAccumulator failed, LongAccumulator skipped, long deadlineMillis) {
         this.context = context;
         this.tableMetrics = tableMetrics;
         this.done = done;
         this.failed = failed;
         this.skippedAcc = skipped;
+        this.deadlineMillis = deadlineMillis;
+    }
+
+    /** Whether the run's deadline has passed: the partition then commits what it has and ends. */
+    private boolean pastDeadline() {
+        return deadlineMillis > 0 && System.currentTimeMillis() >= deadlineMillis;
     }
 
     @Override
@@ -67,6 +75,10 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
             return dryRun(ctx, range);
         }
         long t0 = System.nanoTime();
+        if (pastDeadline()) {
+            // Neither a worker process nor the committed ids are needed for a partition that will not start.
+            return new PartitionSummary(range.partition(), Map.of(), 0, 0, 0, 0, 0, "", List.of());
+        }
         RepositoryLayout layout = new RepositoryLayout(ctx.repositoryUri(), new Configuration());
         Set<String> committed = committedIds(layout, range);
         ChunkWriter writer = new ChunkWriter(layout);
@@ -86,6 +98,9 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
         try (SimulationSession session = Sessions.open(ctx)) {
             codeVersion = session.codeVersion();
             for (Iterator<Candidate> it = ctx.space().range(range.start(), range.end()); it.hasNext(); ) {
+                if (pastDeadline()) {
+                    break;
+                }
                 Candidate c = it.next();
                 if (!committed.isEmpty() && committed.contains(evaluator.id(c))) {
                     skipped++;

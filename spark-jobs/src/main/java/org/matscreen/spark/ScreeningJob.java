@@ -52,9 +52,24 @@ public final class ScreeningJob {
      * @param cacheUri the shared result cache (a repository URI), or null for none
      * @param dryRun enumerate and build every candidate (ids, cells) on the executors without computing anything
      * @param progress where to print progress lines (null for none)
+     * @param shard the slice of the candidates this run screens ({@link Shard#ALL} for the whole campaign)
+     * @param deadline when executors stop starting candidates (null for none): what is committed by then stays, the
+     *     partitions end cleanly, and a rerun resumes the rest
      */
     public record Options(String repositoryUri, boolean fresh, int partitions, int commitEvery, String libraryPath,
-            SessionMode sessionMode, String cacheUri, boolean dryRun, PrintStream progress) {
+            SessionMode sessionMode, String cacheUri, boolean dryRun, PrintStream progress, Shard shard,
+            Instant deadline) {
+
+        public Options {
+            shard = shard == null ? Shard.ALL : shard;
+        }
+
+        /** The whole campaign, no deadline. */
+        public Options(String repositoryUri, boolean fresh, int partitions, int commitEvery, String libraryPath,
+                SessionMode sessionMode, String cacheUri, boolean dryRun, PrintStream progress) {
+            this(repositoryUri, fresh, partitions, commitEvery, libraryPath, sessionMode, cacheUri, dryRun, progress,
+                    Shard.ALL, null);
+        }
 
         /** Options for a plain local run (no cache, not a dry run). */
         public static Options simple(String repositoryUri, boolean fresh, int partitions, int commitEvery,
@@ -106,8 +121,12 @@ public final class ScreeningJob {
 
         int cores = sc.defaultParallelism();
         CostModel cost = calibrate(CostModel.prior(spec), layout, spec);
-        List<CandidateRange> ranges = ranges(plan(spec, opts, space, cores, cost),
+        long first = opts.shard().start(space.size());
+        long end = opts.shard().end(space.size());
+        long scope = end - first;
+        List<CandidateRange> ranges = ranges(shift(plan(spec, opts, space, scope, cores, cost), first),
                 opts.dryRun() ? List.of() : layout.chunks());
+        long deadlineMillis = opts.deadline() == null ? 0 : opts.deadline().toEpochMilli();
         LongAccumulator done = sc.sc().longAccumulator("matscreen.done");
         LongAccumulator failed = sc.sc().longAccumulator("matscreen.failed");
         List<String> tableMetrics = tableMetrics(spec);
@@ -115,12 +134,12 @@ public final class ScreeningJob {
         ProgressListener partials = new ProgressListener(done, failed, skippedAcc);
         spark.sparkContext().addSparkListener(partials);
         Progress progress = opts.progress() == null ? null
-                : Progress.start(opts.progress(), space.size(), done, failed, skippedAcc, partials);
+                : Progress.start(opts.progress(), scope, done, failed, skippedAcc, partials);
         long t0 = System.nanoTime();
         List<PartitionSummary> summaries;
         try {
             summaries = sc.parallelize(ranges, ranges.size())
-                    .mapPartitions(new PartitionTask(bc, tableMetrics, done, failed, skippedAcc))
+                    .mapPartitions(new PartitionTask(bc, tableMetrics, done, failed, skippedAcc, deadlineMillis))
                     .collect();
         } finally {
             if (progress != null) {
@@ -149,7 +168,7 @@ public final class ScreeningJob {
             union.addAll(s.top());
         }
         long computed = counts.values().stream().mapToLong(Long::longValue).sum();
-        RunSummary summary = new RunSummary(spec.name(), layout.root().toString(), space.size(), computed, skipped,
+        RunSummary summary = new RunSummary(spec.name(), layout.root().toString(), scope, computed, skipped,
                 counts, passed, wall, referenceSeconds, nativeSeconds, cores, ranges.size(), restarts, tableMetrics,
                 TopCandidates.merge(union, spec.screening().top()));
         if (!opts.dryRun()) {
@@ -162,14 +181,32 @@ public final class ScreeningJob {
     /** Ranges per {@code --partitions} or the campaign's setting, else cost-aware (see {@link Partitioner}). */
     static List<Partitioner.Range> plan(CampaignSpec spec, Options opts, CandidateSpace space, int cores,
             CostModel cost) {
+        return plan(spec, opts, space, space.size(), cores, cost);
+    }
+
+    /**
+     * Ranges of {@code [0, size)}: the whole space, or a shard's slice before {@link #shift}. A candidate's cost
+     * depends on its index only through its prototype, so a slice is planned like a space of its size.
+     */
+    static List<Partitioner.Range> plan(CampaignSpec spec, Options opts, CandidateSpace space, long size, int cores,
+            CostModel cost) {
         int fixed = opts.partitions() > 0 ? opts.partitions() : spec.execution().partitions();
         if (fixed > 0) {
-            return Partitioner.split(space.size(), space.prototypes(), cost, Double.MAX_VALUE, fixed, fixed);
+            return Partitioner.split(size, space.prototypes(), cost, Double.MAX_VALUE, fixed, fixed);
         }
         // At least 20 ranges per task slot: Spark hands them out as slots free up, so the last wave (and any
         // straggler, costs vary several-fold with composition) idles a slot for a twentieth of its share at most.
-        return Partitioner.split(space.size(), space.prototypes(), cost,
+        return Partitioner.split(size, space.prototypes(), cost,
                 spec.execution().targetPartitionSeconds(), MIN_RANGES_PER_SLOT * cores, MAX_RANGES);
+    }
+
+    /** The ranges moved to start at {@code first} (a shard's first candidate). */
+    static List<Partitioner.Range> shift(List<Partitioner.Range> plan, long first) {
+        if (first == 0) {
+            return plan;
+        }
+        return plan.stream().map(r -> new Partitioner.Range(r.start() + first, r.end() + first,
+                r.estimatedSeconds())).toList();
     }
 
     static final int MIN_RANGES_PER_SLOT = 20;

@@ -73,6 +73,10 @@ public final class WorkerProcess implements AutoCloseable {
         // LAMMPS falls back to $LAMMPS_POTENTIALS/<basename> when a potential path does not exist, which could load a
         // file other than the one whose checksum the record states. Workers never get that fallback.
         pb.environment().remove("LAMMPS_POTENTIALS");
+        // Inside a Slurm step (srun) OpenMPI's singleton start-up sees the step's PMI variables and refuses to start
+        // ("OMPI was not built with SLURM's PMI support"); a worker is a stand-alone single process, so it gets none.
+        pb.environment().keySet().removeIf(k -> k.startsWith("SLURM_") || k.startsWith("PMI_")
+                || k.startsWith("PMIX_") || k.startsWith("OMPI_"));
         pb.redirectError(dir.resolve("worker.err").toFile());
         Process p;
         try {
