@@ -153,15 +153,15 @@ final class RunCommand implements Callable<Integer> {
             o.println("no candidate passed the screening filters");
             return;
         }
-        StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%-5s %-24s %-5s", "rank", "formula",
-                "proto"));
+        StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%-5s %-24s %-5s %-8s", "rank", "formula",
+                "proto", "VEC-rule"));
         for (String m : s.tableMetrics()) {
             h.append(String.format(Locale.ROOT, " %18s", shorten(m)));
         }
         o.println(h);
         for (TopCandidates.Row r : s.top()) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5d %-24s %-5s", r.rank(),
-                    r.entry().formula(), r.entry().prototype()));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5d %-24s %-5s %-8s", r.rank(),
+                    r.entry().formula(), r.entry().prototype(), r.entry().phaseHint()));
             double[] v = r.entry().metrics();
             for (int i = 0; i < v.length; i++) {
                 line.append(String.format(Locale.ROOT, " %18s", format(s.tableMetrics().get(i), v[i])));

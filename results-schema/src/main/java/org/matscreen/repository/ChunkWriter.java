@@ -55,6 +55,11 @@ public final class ChunkWriter {
                         .withCompressionCodec(CompressionCodecName.SNAPPY)
                         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                         .withConf(layout.conf())
+                        // a chunk describes itself to any Parquet reader: which schema, written by what
+                        .withExtraMetaData(java.util.Map.of("matscreen.schema_version",
+                                Integer.toString(RecordSchema.VERSION), "matscreen.version",
+                                org.matscreen.core.util.BuildInfo.version(), "matscreen.commit",
+                                org.matscreen.core.util.BuildInfo.commit()))
                         .build()) {
                     for (CandidateResult r : batch) {
                         w.write(codec.encode(r));

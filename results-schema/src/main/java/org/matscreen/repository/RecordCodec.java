@@ -120,7 +120,9 @@ public final class RecordCodec {
         }
         MethodInfo m = r.method();
         PotentialSpec spec = m.potential();
-        PotentialRef p = r.potentialFile();
+        // a record without a concrete file (e.g. pulled from a server that does not say) keeps the columns empty
+        PotentialRef p = r.potentialFile() != null ? r.potentialFile()
+                : new PotentialRef("", "", "", spec.pairStyle(), List.of(), "");
         g.add("code", m.code());
         g.add("method_potential", spec.name());
         g.add("method_potential_key", spec.key());
@@ -200,9 +202,9 @@ public final class RecordCodec {
                     unflatten(readDoubles(g, "elastic_stress_plus_gpa")),
                     unflatten(readDoubles(g, "elastic_stress_minus_gpa")));
         }
-        PotentialRef p = new PotentialRef(str(g, "potential_name"), str(g, "potential_path"),
-                str(g, "potential_sha256"), str(g, "pair_style"), readStrings(g, "potential_elements"),
-                str(g, "potential_citation"));
+        PotentialRef p = str(g, "potential_path").isEmpty() ? null : new PotentialRef(str(g, "potential_name"),
+                str(g, "potential_path"), str(g, "potential_sha256"), str(g, "pair_style"),
+                readStrings(g, "potential_elements"), str(g, "potential_citation"));
         PotentialSpec spec = new PotentialSpec(str(g, "method_potential"), str(g, "method_potential_key"),
                 str(g, "pair_style"), readStrings(g, "method_potential_elements"),
                 str(g, "method_potential_citation"));

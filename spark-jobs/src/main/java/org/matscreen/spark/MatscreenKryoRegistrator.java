@@ -23,7 +23,8 @@ public final class MatscreenKryoRegistrator implements KryoRegistrator {
             PartitionSummary.class,    // what each partition returns
             RankedEntry.class,         // inside summaries
             ReferenceTask.class,       // input of the reference stage
-            ReferenceResult.class);    // output of the reference stage
+            ReferenceResult.class,     // output of the reference stage
+            Screening.class);          // filters and table columns, in the ranking closures
 
     @Override
     public void registerClasses(Kryo kryo) {

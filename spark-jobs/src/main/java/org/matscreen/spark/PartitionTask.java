@@ -13,8 +13,6 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
 import org.matscreen.core.result.CandidateResult;
-import org.matscreen.core.screening.Criterion;
-import org.matscreen.core.screening.Objective;
 import org.matscreen.core.sim.SimulationSession;
 import org.matscreen.core.sim.Status;
 import org.matscreen.core.space.Candidate;
@@ -38,17 +36,17 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<JobContext> context;
-    private final List<String> tableMetrics;
+    private final Screening screening;
     private final LongAccumulator done;
     private final LongAccumulator failed;
     private final LongAccumulator skippedAcc;
     /** Epoch milliseconds after which no candidate is started (0: none); executors' clocks are NTP-synchronised. */
     private final long deadlineMillis;
 
-    PartitionTask(Broadcast<JobContext> context, List<String> tableMetrics, LongAccumulator done,
+    PartitionTask(Broadcast<JobContext> context, Screening screening, LongAccumulator done,
             LongAccumulator failed, LongAccumulator skipped, long deadlineMillis) {
         this.context = context;
-        this.tableMetrics = tableMetrics;
+        this.screening = screening;
         this.done = done;
         this.failed = failed;
         this.skippedAcc = skipped;
@@ -126,9 +124,9 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                 done.add(1);
                 if (r.status() != Status.OK) {
                     failed.add(1);
-                } else if (passes(ctx, r)) {
+                } else if (screening.passes(r)) {
                     passed++;
-                    entries.add(entry(ctx, r));
+                    entries.add(screening.entry(r));
                 }
                 pending.add(r);
                 if (pending.size() >= ctx.commitEvery()) {
@@ -192,24 +190,5 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
         List<RepositoryLayout.Chunk> chunks = range.committedChunks().stream()
                 .map(p -> new RepositoryLayout.Chunk(new Path(p), 0, 0, 0)).toList();
         return new ResultReader(layout).ids(chunks);
-    }
-
-    static boolean passes(JobContext ctx, CandidateResult r) {
-        for (Criterion f : ctx.screening().filters()) {
-            if (!f.test(r.metric(f.metric()))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private RankedEntry entry(JobContext ctx, CandidateResult r) {
-        double[] metrics = tableMetrics.stream().mapToDouble(r::metric).toArray();
-        List<Objective> objectives = ctx.screening().objectives();
-        double[] costs = new double[objectives.size()];
-        for (int i = 0; i < costs.length; i++) {
-            costs[i] = objectives.get(i).cost(r.metric(objectives.get(i).metric()));
-        }
-        return new RankedEntry(r.id(), r.composition().formula(), r.recipe().prototype().key(), metrics, costs);
     }
 }

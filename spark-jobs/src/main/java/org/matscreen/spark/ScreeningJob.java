@@ -130,6 +130,7 @@ public final class ScreeningJob {
         LongAccumulator done = sc.sc().longAccumulator("matscreen.done");
         LongAccumulator failed = sc.sc().longAccumulator("matscreen.failed");
         List<String> tableMetrics = tableMetrics(spec);
+        Screening screening = new Screening(spec.screening(), tableMetrics);
         LongAccumulator skippedAcc = sc.sc().longAccumulator("matscreen.skipped");
         ProgressListener partials = new ProgressListener(done, failed, skippedAcc);
         spark.sparkContext().addSparkListener(partials);
@@ -139,7 +140,7 @@ public final class ScreeningJob {
         List<PartitionSummary> summaries;
         try {
             summaries = sc.parallelize(ranges, ranges.size())
-                    .mapPartitions(new PartitionTask(bc, tableMetrics, done, failed, skippedAcc, deadlineMillis))
+                    .mapPartitions(new PartitionTask(bc, screening, done, failed, skippedAcc, deadlineMillis))
                     .collect();
         } finally {
             if (progress != null) {
@@ -168,9 +169,13 @@ public final class ScreeningJob {
             union.addAll(s.top());
         }
         long computed = counts.values().stream().mapToLong(Long::longValue).sum();
+        // A resumed run (or a shard's merge) ranks everything committed, not only what it computed itself.
+        List<TopCandidates.Row> top = skipped > 0 && !opts.dryRun()
+                ? RankingStage.rank(sc, layout, screening, spec.screening().top())
+                : TopCandidates.merge(union, spec.screening().top());
         RunSummary summary = new RunSummary(spec.name(), layout.root().toString(), scope, computed, skipped,
                 counts, passed, wall, referenceSeconds, nativeSeconds, cores, ranges.size(), restarts, tableMetrics,
-                TopCandidates.merge(union, spec.screening().top()));
+                top);
         if (!opts.dryRun()) {
             writeManifest(layout, spec, campaignYaml, method, space.size(), started, summary, sc.master(),
                     codeVersion);

@@ -60,7 +60,7 @@ class KryoRegistrationTest {
             new ReferenceTask("g", "Cu", Prototype.FCC, 3.6),
             new ReferenceResult("g", "Cu", Prototype.BCC, true, -3.49, 12.0, ""),
             new PartitionSummary(1, Map.of("ok", 3L), 2, 1, 0.5, 0.6, 0, "LAMMPS 20210929",
-                    List.of(new RankedEntry("id", "Cu", "fcc", new double[] {1}, new double[] {2}))),
+                    List.of(new RankedEntry("id", "Cu", "fcc", "fcc", new double[] {1}, new double[] {2}))),
             new PartitionSummary[] {new PartitionSummary(2, Map.of(), 0, 0, 0, 0, 0, "", List.of())}
         };
         for (Object o : samples) {

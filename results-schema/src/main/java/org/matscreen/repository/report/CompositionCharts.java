@@ -1,0 +1,142 @@
+package org.matscreen.repository.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.matscreen.repository.report.ReportData.CompositionPoint;
+
+/**
+ * A property against composition: one line chart per binary system (x = fraction of its second element, one line
+ * per prototype, the pure elements at the ends) and one triangle per ternary system and prototype (points at their
+ * barycentric position, coloured by value on the viridis scale, with the system's binaries and pure elements on its
+ * edges and corners).
+ */
+final class CompositionCharts {
+    /** Most charts of each kind; a campaign with more systems shows the first ones alphabetically and says so. */
+    static final int MAX_CHARTS = 12;
+    private static final String[] SERIES_COLOURS = {"#1565c0", "#c62828", "#2e7d32", "#6a1b9a"};
+    private static final int W = 400;
+    private static final int H = 300;
+
+    private CompositionCharts() {}
+
+    /** Chemical systems of {@code order} elements that have points, alphabetically. */
+    static List<String> systems(ReportData data, int order) {
+        return data.compositions().stream().filter(p -> p.elements().size() == order)
+                .map(CompositionPoint::chemicalSystem).distinct().sorted().toList();
+    }
+
+    static String binary(ReportData data, String system) {
+        List<String> els = List.of(system.split("-"));
+        Map<String, List<CompositionPoint>> byPrototype = within(data, els).stream()
+                .collect(Collectors.groupingBy(CompositionPoint::prototype, TreeMap::new, Collectors.toList()));
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (List<CompositionPoint> ps : byPrototype.values()) {
+            for (CompositionPoint p : ps) {
+                lo = Math.min(lo, p.value());
+                hi = Math.max(hi, p.value());
+            }
+        }
+        PlotFrame f = new PlotFrame(W, H, 0, 1, lo, hi);
+        Svg svg = new Svg("", "chart binary-chart", W, H, data.property() + " of " + system);
+        f.draw(svg, "x(" + els.get(1) + ") in " + system, PlotFrame.title(data.property(), data.propertyUnit()));
+        int s = 0;
+        for (Map.Entry<String, List<CompositionPoint>> e : byPrototype.entrySet()) {
+            String colour = SERIES_COLOURS[s % SERIES_COLOURS.length];
+            // The line joins the mean value at each composition; every record is a marker.
+            Map<Double, double[]> byX = new TreeMap<>();
+            for (CompositionPoint p : e.getValue()) {
+                double x = fraction(p, els.get(1));
+                byX.computeIfAbsent(x, k -> new double[2]);
+                byX.get(x)[0] += p.value();
+                byX.get(x)[1]++;
+            }
+            svg.polyline(byX.keySet().stream().mapToDouble(f.x::px).toArray(),
+                    byX.values().stream().mapToDouble(v -> f.y.px(v[0] / v[1])).toArray(), "series", colour);
+            for (CompositionPoint p : e.getValue()) {
+                svg.circle(f.x.px(fraction(p, els.get(1))), f.y.px(p.value()), 3.5, "binary-point", colour,
+                        String.format(Locale.ROOT, "%s (%s): %.5g", p.formula(), p.prototype(), p.value()));
+            }
+            svg.text(W - PlotFrame.RIGHT - 4, PlotFrame.TOP + 14 + 15 * s, e.getKey(), "legend", "end", 0);
+            svg.rect(W - PlotFrame.RIGHT - 4 - 8 * e.getKey().length() - 16, PlotFrame.TOP + 5 + 15 * s, 10, 10,
+                    "legend-swatch", colour, "", "");
+            s++;
+        }
+        return svg.end();
+    }
+
+    static String ternary(ReportData data, String system, String prototype) {
+        List<String> els = List.of(system.split("-"));
+        List<CompositionPoint> points = within(data, els).stream().filter(p -> p.prototype().equals(prototype))
+                .sorted(Comparator.comparingDouble(CompositionPoint::value)).toList();
+        double lo = points.stream().mapToDouble(CompositionPoint::value).min().orElse(0);
+        double hi = points.stream().mapToDouble(CompositionPoint::value).max().orElse(1);
+        Svg svg = new Svg("", "chart ternary-chart", W, H, data.property() + " of " + system + " " + prototype);
+        double left = 40;
+        double right = W - 130;
+        double bottom = H - 40;
+        double top = bottom - (right - left) * Math.sqrt(3) / 2;
+        double[] vx = {left, right, (left + right) / 2};
+        double[] vy = {bottom, bottom, top};
+        svg.polygon(vx, vy, "triangle");
+        svg.text(vx[0], vy[0] + 18, els.get(0), "vertex", "middle", 0);
+        svg.text(vx[1], vy[1] + 18, els.get(1), "vertex", "middle", 0);
+        svg.text(vx[2], vy[2] - 6, els.get(2), "vertex", "middle", 0);
+        for (CompositionPoint p : points) {
+            double x = 0;
+            double y = 0;
+            for (int k = 0; k < 3; k++) {
+                double frac = fraction(p, els.get(k));
+                x += frac * vx[k];
+                y += frac * vy[k];
+            }
+            double t = hi > lo ? (p.value() - lo) / (hi - lo) : 0.5;
+            svg.circle(x, y, 5, "ternary-point", ColourMap.viridis(t),
+                    String.format(Locale.ROOT, "%s (%s): %.5g", p.formula(), p.prototype(), p.value()));
+        }
+        colourBar(svg, right + 30, top, bottom, lo, hi, data);
+        svg.text(left, 16, system + " · " + prototype, "chart-title", "start", 0);
+        return svg.end();
+    }
+
+    private static void colourBar(Svg svg, double x, double top, double bottom, double lo, double hi,
+            ReportData data) {
+        int steps = 24;
+        double h = (bottom - top) / steps;
+        for (int i = 0; i < steps; i++) {
+            svg.rect(x, bottom - (i + 1) * h, 14, h + 0.5, "colour-bar", ColourMap.viridis((i + 0.5) / steps), "",
+                    "");
+        }
+        svg.text(x + 18, top + 8, String.format(Locale.ROOT, "%.4g", hi), "tick", "start", 0);
+        svg.text(x + 18, bottom, String.format(Locale.ROOT, "%.4g", lo), "tick", "start", 0);
+        svg.text(x + 7, top - 6, data.propertyUnit(), "tick", "middle", 0);
+    }
+
+    /** The points whose elements all belong to {@code elements}: the system itself and its subsystems. */
+    private static List<CompositionPoint> within(ReportData data, List<String> elements) {
+        List<CompositionPoint> out = new ArrayList<>();
+        for (CompositionPoint p : data.compositions()) {
+            if (elements.containsAll(p.elements())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Atomic fraction of {@code element} in the point's nominal composition (0 if absent). */
+    private static double fraction(CompositionPoint p, String element) {
+        int i = p.elements().indexOf(element);
+        return i < 0 ? 0 : p.fractions()[i];
+    }
+
+    /** Prototypes with points in a ternary system. */
+    static List<String> prototypes(ReportData data, String system) {
+        return data.compositions().stream().filter(p -> p.chemicalSystem().equals(system))
+                .map(CompositionPoint::prototype).distinct().sorted().toList();
+    }
+}

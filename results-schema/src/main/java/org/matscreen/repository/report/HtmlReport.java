@@ -1,0 +1,156 @@
+package org.matscreen.repository.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.matscreen.core.screening.Metrics;
+import org.matscreen.core.screening.Objective;
+import org.matscreen.core.util.BuildInfo;
+import org.matscreen.repository.Manifest;
+import org.matscreen.repository.report.ReportData.ObjectivePoint;
+
+/**
+ * A campaign report as one self-contained HTML page: inline CSS and inline SVG plots, no script and no external
+ * resource, so it displays the same offline, attached to a mail or archived with the data.
+ */
+public final class HtmlReport {
+    /** Rows of the Pareto-front table. */
+    static final int FRONT_TABLE_ROWS = 25;
+
+    private static final String CSS = """
+            body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;margin:24px auto;max-width:1280px;color:#212121}
+            h1{font-size:24px;margin-bottom:4px}h2{font-size:19px;margin-top:32px;border-bottom:1px solid #ccc}
+            .muted{color:#616161}table{border-collapse:collapse;font-size:13px}
+            td,th{border:1px solid #ddd;padding:3px 8px;text-align:left}th{background:#f5f5f5}
+            td.num{text-align:right;font-variant-numeric:tabular-nums}
+            .grid-charts{display:flex;flex-wrap:wrap;gap:12px}
+            svg.chart{background:#fff;border:1px solid #e0e0e0}
+            svg .grid{stroke:#eeeeee;stroke-width:1}svg .axis{stroke:#424242;stroke-width:1.2}
+            svg text{font-size:12px;fill:#212121}svg .tick{font-size:11px;fill:#424242}
+            svg .axis-title{font-size:13px}svg .chart-title{font-size:13px;font-weight:bold}
+            svg .point{fill:#9e9e9e;fill-opacity:0.55}
+            svg .front{fill:#d32f2f;stroke:#7f0000;stroke-width:1}
+            svg .front-line{stroke:#d32f2f;stroke-width:1.5}
+            svg .series{stroke-width:1.8}svg .binary-point{stroke:#fff;stroke-width:0.8}
+            svg .triangle{fill:#fafafa;stroke:#424242;stroke-width:1.2}
+            svg .ternary-point{stroke:#212121;stroke-width:0.4}svg .vertex{font-size:14px;font-weight:bold}
+            """;
+
+    private HtmlReport() {}
+
+    public static String render(ReportData data, Instant generated) {
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>matscreen report: ")
+                .append(Svg.escape(data.campaign())).append("</title>\n<style>\n").append(CSS)
+                .append("</style>\n</head>\n<body>\n");
+        b.append("<h1>matscreen report: ").append(Svg.escape(data.campaign())).append("</h1>\n");
+        data.manifest().map(Manifest::description).filter(d -> !d.isBlank())
+                .ifPresent(d -> b.append("<p>").append(Svg.escape(d)).append("</p>\n"));
+        b.append("<p class=\"muted\">Generated ").append(generated).append(" by matscreen ")
+                .append(Svg.escape(BuildInfo.version())).append(".</p>\n");
+        summary(b, data);
+        b.append("<h2 id=\"statuses\">Statuses</h2>\n").append(StatusChart.render(data.statusCounts()));
+        pareto(b, data);
+        composition(b, data);
+        b.append("<p class=\"muted\">This page is self-contained: plots are inline SVG; it loads nothing.</p>\n");
+        b.append("</body>\n</html>\n");
+        return b.toString();
+    }
+
+    private static void summary(StringBuilder b, ReportData data) {
+        long records = data.statusCounts().values().stream().mapToLong(Long::longValue).sum();
+        b.append("<table id=\"summary\">\n");
+        row(b, "records", records + (data.manifest().isPresent() ? " of " + data.manifest().get().candidates()
+                + " candidates" : ""));
+        row(b, "statuses", data.statusCounts().toString());
+        data.manifest().ifPresent(m -> {
+            row(b, "potential", m.potential().name() + " (" + m.potential().pairStyle() + "), key "
+                    + m.potential().key() + "; " + m.potential().citation());
+            row(b, "simulation code", m.codeVersion());
+            row(b, "matscreen", m.matscreenVersion() + ", commit " + m.matscreenCommit());
+            double wall = m.runs().stream().mapToDouble(Manifest.Run::wallSeconds).sum();
+            row(b, "runs", String.format(Locale.ROOT, "%d (%.1f s wall in total), last updated %s", m.runs().size(),
+                    wall, m.updatedAt()));
+        });
+        row(b, "objectives", data.objectives().isEmpty() ? "none: " + data.objectivesNote()
+                : data.objectives().toString());
+        b.append("</table>\n");
+    }
+
+    private static void pareto(StringBuilder b, ReportData data) {
+        b.append("<h2 id=\"pareto\">Pareto front</h2>\n");
+        if (data.objectives().isEmpty() || data.points().isEmpty()) {
+            b.append("<p>No Pareto front: ").append(Svg.escape(data.objectives().isEmpty() ? data.objectivesNote()
+                    : "no computed record has every objective value")).append(".</p>\n");
+            return;
+        }
+        List<ObjectivePoint> front = ParetoChart.front(data);
+        b.append(ParetoChart.render(data, front));
+        int drawn = ParetoChart.drawnBackground(data.points().size(), front.size()) + front.size();
+        b.append("<p class=\"muted\">").append(data.points().size()).append(" computed records, ")
+                .append(front.size()).append(" on the front of ").append(Svg.escape(data.objectives().toString()))
+                .append(drawn < data.points().size() ? "; " + drawn + " drawn (evenly thinned)" : "")
+                .append(".</p>\n");
+        b.append("<table id=\"front-table\">\n<tr><th>formula</th><th>system</th><th>prototype</th>");
+        for (Objective o : data.objectives()) {
+            String unit = Metrics.all().get(o.metric()).unit();
+            b.append("<th>").append(Svg.escape(PlotFrame.title(o.metric(), unit))).append("</th>");
+        }
+        b.append("<th>id</th></tr>\n");
+        for (ObjectivePoint p : front.subList(0, Math.min(FRONT_TABLE_ROWS, front.size()))) {
+            b.append("<tr><td>").append(Svg.escape(p.formula())).append("</td><td>")
+                    .append(Svg.escape(p.chemicalSystem())).append("</td><td>").append(Svg.escape(p.prototype()))
+                    .append("</td>");
+            for (double v : p.values()) {
+                b.append("<td class=\"num\">").append(String.format(Locale.ROOT, "%.5g", v)).append("</td>");
+            }
+            b.append("<td><code>").append(Svg.escape(p.id().substring(0, Math.min(12, p.id().length()))))
+                    .append("</code></td></tr>\n");
+        }
+        b.append("</table>\n");
+    }
+
+    private static void composition(StringBuilder b, ReportData data) {
+        String title = PlotFrame.title(data.property(), data.propertyUnit());
+        b.append("<h2 id=\"composition\">").append(Svg.escape(title)).append(" against composition</h2>\n");
+        List<String> binaries = CompositionCharts.systems(data, 2);
+        List<String> ternaries = CompositionCharts.systems(data, 3);
+        if (binaries.isEmpty() && ternaries.isEmpty()) {
+            b.append("<p>No binary or ternary system has computed values of ").append(Svg.escape(data.property()))
+                    .append(".</p>\n");
+            return;
+        }
+        if (!binaries.isEmpty()) {
+            b.append("<h3>Binaries</h3>\n<div class=\"grid-charts\" id=\"binaries\">\n");
+            binaries.stream().limit(CompositionCharts.MAX_CHARTS)
+                    .forEach(s -> b.append(CompositionCharts.binary(data, s)));
+            b.append("</div>\n");
+            more(b, binaries.size(), "binary systems");
+        }
+        if (!ternaries.isEmpty()) {
+            b.append("<h3>Ternaries</h3>\n<div class=\"grid-charts\" id=\"ternaries\">\n");
+            int n = 0;
+            for (String s : ternaries) {
+                for (String prototype : CompositionCharts.prototypes(data, s)) {
+                    if (n++ < CompositionCharts.MAX_CHARTS) {
+                        b.append(CompositionCharts.ternary(data, s, prototype));
+                    }
+                }
+            }
+            b.append("</div>\n");
+            more(b, n, "ternary charts");
+        }
+    }
+
+    private static void more(StringBuilder b, int count, String what) {
+        if (count > CompositionCharts.MAX_CHARTS) {
+            b.append("<p class=\"muted\">").append(CompositionCharts.MAX_CHARTS).append(" of ").append(count)
+                    .append(' ').append(what).append(" shown (alphabetically first).</p>\n");
+        }
+    }
+
+    private static void row(StringBuilder b, String key, String value) {
+        b.append("<tr><th>").append(Svg.escape(key)).append("</th><td>").append(Svg.escape(value))
+                .append("</td></tr>\n");
+    }
+}

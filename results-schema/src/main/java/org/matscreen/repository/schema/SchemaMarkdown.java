@@ -1,0 +1,156 @@
+package org.matscreen.repository.schema;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.matscreen.repository.Column;
+import org.matscreen.repository.RecordSchema;
+import org.matscreen.repository.hdf5.Hdf5Layout;
+
+/** The human-readable schema description, {@code results-schema/SCHEMA.md}, generated from the code. */
+public final class SchemaMarkdown {
+    private SchemaMarkdown() {}
+
+    public static String generate() {
+        StringBuilder b = new StringBuilder();
+        b.append("# matscreen repository schema, version ").append(RecordSchema.VERSION).append("\n\n");
+        b.append("<!-- Generated from RecordSchema, Manifest, SchemaMigrations and Hdf5Layout by\n")
+                .append("     org.matscreen.repository.schema.SchemaFiles; do not edit. SchemaFilesTest fails when this file\n")
+                .append("     and the code disagree, and says how to regenerate it. -->\n\n");
+        b.append("""
+                A campaign's repository is plain Parquet and JSON, readable without matscreen (Spark, pyarrow, DuckDB):
+
+                ```
+                <root>/manifest.json                                  the campaign, counts, runs, provenance
+                <root>/references.json                                pure-element reference energies per potential
+                <root>/data/system=<chemical system>/chunk-<first>-<last>-<token>.parquet   one row per candidate
+                ```
+
+                `data/` is Hive-partitioned by chemical system (`system=Co-Cr-Fe-Ni`), so readers infer a `system`
+                column and prune by it. A chunk's name carries the span of candidate indices it holds; files are written
+                under `_staging/` and renamed into place, so a reader never sees a partial file.
+
+                Machine-readable files beside this one, generated from the same code:
+
+                | file | what |
+                |---|---|
+                | `schema/record.schema.json` | JSON Schema (draft 2020-12) of one record in its JSON form |
+                | `schema/manifest.schema.json` | JSON Schema of `manifest.json` |
+                | `schema/record.parquet.txt` | the Parquet schema of a chunk file |
+
+                """);
+        b.append("## Record columns\n\n");
+        b.append("One row per candidate. *Required* columns are present in every row; optional ones are null when"
+                + " unknown (e.g. the properties of a failed candidate). Units are also in the column names where a"
+                + " number has one; `x-unit` in the JSON Schema and the `units` attribute in HDF5 carry them too.\n\n");
+        b.append("| column | type | required | unit | description |\n|---|---|---|---|---|\n");
+        for (Column c : RecordSchema.columns()) {
+            b.append("| `").append(c.name()).append("` | ").append(typeName(c.kind())).append(" | ")
+                    .append(c.required() ? "yes" : "no").append(" | ").append(cell(c.unit())).append(" | ")
+                    .append(cell(c.description())).append(" |\n");
+        }
+        b.append("""
+
+                Types: `string` is Parquet BINARY (UTF-8); `int32`, `int64`, `double`, `boolean` are the Parquet
+                primitives; `timestamp` is INT64 TIMESTAMP(MILLIS, UTC), in JSON an integer (ms since the Unix epoch);
+                `list<…>` is the standard 3-level Parquet LIST, in JSON an array. Lists aligned with `elements`
+                (`element_fractions`, `cell_counts`) have one item per element; `site_species` (an index into
+                `elements`) has one per site and `fractional_positions` three per site; `lattice_vectors_angstrom` holds
+                a, b, c row by row; the elastic stresses are 6×6, row = strained Voigt component.
+
+                A failed, timed-out or crashed candidate keeps its recipe (`prototype`, `supercell`, `ordering`,
+                `start_lattice_parameter_angstrom`, and the id, which seeds the site ordering), its status and the code's
+                error text; its structure and property columns are null.
+
+                """);
+        b.append("## Manifest (`manifest.json`)\n\n| field | type | unit | description |\n|---|---|---|---|\n");
+        for (ManifestJsonSchema.Field f : ManifestJsonSchema.fields()) {
+            b.append("| `").append(f.path()).append("` | ").append(f.type()).append(" | ").append(cell(f.unit()))
+                    .append(" | ").append(cell(f.description())).append(" |\n");
+        }
+        b.append("\n");
+        hdf5(b);
+        b.append("## Versions and migration\n\n");
+        b.append("Every row carries `schema_version`. Readers bring older rows up to the current version with a chain"
+                + " of migrations, one step per version, applied as rows are read (files are never rewritten);"
+                + " a row from a newer version than the reader knows is refused.\n\n");
+        b.append("| from | to | change |\n|---|---|---|\n");
+        for (SchemaMigration m : SchemaMigrations.steps()) {
+            b.append("| ").append(m.fromVersion()).append(" | ").append(m.fromVersion() + 1).append(" | ")
+                    .append(m.description()).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    private static void hdf5(StringBuilder b) {
+        b.append("## HDF5 export (`matscreen export --format hdf5`)\n\n");
+        b.append("One file, layout version ").append(Hdf5Layout.FORMAT_VERSION).append(", written with jhdf and"
+                + " readable by any HDF5 reader (h5py, `h5dump`):\n\n");
+        b.append("```\n");
+        b.append("/                                root attributes: format = \"").append(Hdf5Layout.FORMAT)
+                .append("\", format_version, schema_version,\n")
+                .append("                                 exported_at, exporter, filter (the --where text), records\n");
+        b.append("/<campaign>/                     attributes from manifest.json: campaign, description, campaign_yaml,\n")
+                .append("                                 fingerprint, candidates, created_at, updated_at,"
+                        + " matscreen_version,\n")
+                .append("                                 matscreen_commit, code_version, potential_name,"
+                        + " potential_pair_style,\n")
+                .append("                                 potential_key, potential_citation, potential_elements\n");
+        b.append("/<campaign>/<chemical system>/   attributes: chemical_system, elements, records\n");
+        b.append("    <column>                     one dataset per record column (below)\n");
+        b.append("    <column>").append(Hdf5Layout.OFFSETS_SUFFIX)
+                .append("             [records + 1] int64 index of a list column of varying length\n");
+        b.append("    ").append(Hdf5Layout.STRUCTURES).append("/\n");
+        b.append("        lattice_vectors_angstrom [records, 3, 3]\n");
+        b.append("        ").append(Hdf5Layout.SITE_OFFSETS)
+                .append("             [records + 1] int64: sites of record i are rows site_offsets[i] .. site_offsets[i+1]-1\n");
+        b.append("        site_species             [sites] int32, index into the group's elements\n");
+        b.append("        fractional_positions     [sites, 3]\n");
+        b.append("```\n\n");
+        b.append("Every dataset has the attributes `").append(Hdf5Layout.DESCRIPTION).append("` and, where the value"
+                + " has a unit, `").append(Hdf5Layout.UNITS).append("`. Unknown values: NaN in float64 datasets, the"
+                + " `").append(Hdf5Layout.FILL_VALUE).append("` attribute's value in integer datasets (")
+                .append(Hdf5Layout.INT_FILL).append(" for int32, ").append(Hdf5Layout.LONG_FILL)
+                .append(" for int64, ").append(Hdf5Layout.BOOLEAN_FILL).append(" for booleans stored as int8), an"
+                + " empty string in string datasets. A list column that no record of a system has is left out"
+                + " (its offsets are all zero).\n\n");
+        b.append("| shape | columns |\n|---|---|\n");
+        for (Hdf5Layout.Shape s : Hdf5Layout.Shape.values()) {
+            List<String> names = RecordSchema.columns().stream().filter(c -> Hdf5Layout.shape(c) == s)
+                    .map(c -> "`" + c.name() + "`").toList();
+            b.append("| ").append(shapeText(s)).append(" | ").append(String.join(", ", names)).append(" |\n");
+        }
+        b.append("\nStorage types: ");
+        b.append(java.util.Arrays.stream(Column.Kind.values()).filter(k -> !k.isList())
+                .map(k -> typeName(k) + " → " + Hdf5Layout.storageType(k)).collect(Collectors.joining("; ")));
+        b.append(".\n\n");
+    }
+
+    private static String shapeText(Hdf5Layout.Shape s) {
+        return switch (s) {
+            case SCALAR -> "`[records]`";
+            case PER_ELEMENT -> "`[records, nelements]`";
+            case MATRIX -> "`[records, 3, 3]` / `[records, 6, 6]`, NaN when unknown";
+            case PER_SITE -> "per site in `structures/`, indexed by `site_offsets`";
+            case RAGGED -> "concatenated, indexed by `<column>_offsets`";
+        };
+    }
+
+    static String typeName(Column.Kind kind) {
+        return switch (kind) {
+            case STRING -> "string";
+            case INT32 -> "int32";
+            case INT64 -> "int64";
+            case DOUBLE -> "double";
+            case BOOLEAN -> "boolean";
+            case TIMESTAMP_MS -> "timestamp";
+            case LIST_STRING -> "list\\<string>";
+            case LIST_INT32 -> "list\\<int32>";
+            case LIST_DOUBLE -> "list\\<double>";
+        };
+    }
+
+    /** A table cell: pipes escaped, empty shown as a dash. */
+    private static String cell(String text) {
+        return text.isEmpty() ? "–" : text.replace("|", "\\|");
+    }
+}

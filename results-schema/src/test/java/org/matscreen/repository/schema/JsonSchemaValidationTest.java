@@ -1,0 +1,92 @@
+package org.matscreen.repository.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.matscreen.repository.JsonFiles;
+import org.matscreen.repository.Manifest;
+import org.matscreen.repository.RepositoryLayout;
+import org.matscreen.repository.TestRepositories;
+import org.matscreen.repository.query.RecordStore;
+
+/** Data written by matscreen's writers validates against the committed JSON Schemas, and the schemas have teeth. */
+class JsonSchemaValidationTest {
+    private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
+    private static final JsonSchemaValidator RECORDS = JsonSchemaValidator.forFile(MODULE,
+            SchemaFiles.RECORD_JSON_SCHEMA);
+    private static final JsonSchemaValidator MANIFESTS = JsonSchemaValidator.forFile(MODULE,
+            SchemaFiles.MANIFEST_JSON_SCHEMA);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyWrittenRecordIsValid() {
+        RepositoryLayout layout = TestRepositories.quaternary(dir);
+        List<String> errors = new ArrayList<>();
+        long[] rows = {0};
+        new RecordStore(layout).scan("", row -> {
+            rows[0]++;
+            RECORDS.errors(RowConversion.toJson(row)).forEach(e -> errors.add(row.get("id") + " " + e));
+        });
+        assertEquals(70, rows[0]);
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void theRecordSchemaRejectsWhatIsWrong() {
+        RepositoryLayout layout = TestRepositories.quaternary(dir);
+        ObjectNode good = RowConversion.toJson(new RecordStore(layout).query(
+                org.matscreen.repository.query.RecordQuery.all().limitedTo(1)).rows().get(0));
+        assertEquals(List.of(), RECORDS.errors(good));
+        assertInvalid(good.deepCopy().put("status", "exploded"), "status");
+        assertInvalid(good.deepCopy().put("id", "not-a-hash"), "id");
+        assertInvalid(good.deepCopy().put("schema_version", 2), "schema_version");
+        assertInvalid(good.deepCopy().put("unexpected_column", 1), "unexpected_column");
+        ObjectNode missing = good.deepCopy();
+        missing.remove("potential_sha256");
+        assertInvalid(missing, "potential_sha256");
+        ObjectNode nullRequired = good.deepCopy();
+        nullRequired.putNull("campaign");
+        assertInvalid(nullRequired, "campaign");
+        ObjectNode nullOptional = good.deepCopy();
+        nullOptional.putNull("bulk_modulus_gpa");
+        assertEquals(List.of(), RECORDS.errors(nullOptional), "an optional column may be null");
+    }
+
+    @Test
+    void aWrittenManifestIsValidAndAnAlteredOneIsNot() throws IOException {
+        RepositoryLayout layout = TestRepositories.layout(dir);
+        Manifest m = new Manifest(1, "synthetic-hea", "", "name: synthetic-hea\n", "2026-01-01T00:00:00Z",
+                "2026-01-01T01:00:00Z", "ab".repeat(32), 70, Map.of("ok", 68L, "crashed", 1L, "timeout", 1L),
+                "0.1.0", "abc", "LAMMPS 20210929", new Manifest.Potential("CuNi.eam.alloy", "eam/alloy",
+                        "9f".repeat(32), "Onat and Durukanoglu (2014)", List.of("Ni", "Cu")),
+                List.of(new Manifest.Run("2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z", "local[2]", 2, 70, 0,
+                        Map.of("ok", 68L), 3600.5, 7000.25, true)));
+        JsonFiles.write(layout, layout.manifest(), m);
+        JsonNode written = JsonFiles.mapper().readTree(Files.readString(dir.resolve("manifest.json")));
+        assertEquals(List.of(), MANIFESTS.errors(written));
+        ObjectNode extra = written.deepCopy();
+        extra.put("surprise", true);
+        assertFalse(MANIFESTS.errors(extra).isEmpty());
+        ObjectNode badRun = written.deepCopy();
+        ((ObjectNode) badRun.get("runs").get(0)).put("cores", "two");
+        assertFalse(MANIFESTS.errors(badRun).isEmpty());
+    }
+
+    private static void assertInvalid(ObjectNode record, String field) {
+        List<String> errors = RECORDS.errors(record);
+        assertTrue(errors.stream().anyMatch(e -> e.contains(field)), field + " should be reported: " + errors);
+    }
+}
