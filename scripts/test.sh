@@ -7,4 +7,4 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # A serial LAMMPS with exceptions, for the in-process mode tests (built once, then cached).
 "$here/scripts/build-lammps-serial.sh" >/dev/null
 cd "$here"
-exec mvn -B -Pall verify "$@"
+exec mvn -B -Pall,bench verify "$@"

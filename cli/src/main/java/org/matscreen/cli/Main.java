@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         header = "High-throughput materials screening with LAMMPS on Spark.",
         description = "Runs screening campaigns (YAML) through Spark and LAMMPS into a versioned results repository.",
         subcommands = {RunCommand.class, PlanCommand.class, SubmitCommand.class, StatusCommand.class,
-            CancelCommand.class, QueryCommand.class, ExportCommand.class, ReportCommand.class,
-            PotentialsCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
+            CancelCommand.class, QueryCommand.class, ExportCommand.class, ReportCommand.class, ServeCommand.class,
+            PullCommand.class, PotentialsCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,350 @@
+#!/usr/bin/env bash
+# Regenerates every figure of matscreen's benchmark table in one run (issue 9) and prints it as Markdown on standard
+# output; the same text goes to bench/results/latest.md. Progress goes to standard error, tool output to WORK/logs.
+#
+#   bench/run.sh [--quick] [--candidates N] [--efficiency-candidates N] [--cores N] [--work DIR] ...
+#
+# Run it on a quiet machine: every section compares numbers taken minutes apart. bench/README.md explains what each
+# figure means; --help lists the options.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+invocation="bench/run.sh"
+if [ $# -gt 0 ]; then invocation+="$(printf ' %q' "$@")"; fi
+
+usage() {
+  cat <<'EOF'
+bench/run.sh: matscreen against the native limit, lmp and python3-lammps; engine costs; scale model.
+  --quick                     small sizes, to check the harness (a few minutes); figures not for publication
+  --candidates N              Cu-Ni candidates of the cross-tool comparison, relaxation only (default 200; quick 16)
+  --efficiency-candidates N   Cu-Ni candidates of the full-protocol efficiency run (default 2000; quick 24; 0 skips)
+  --cores N                   parallelism of every tool: local[N], N processes (default 2)
+  --dry-run-order K           enumeration campaign: K-element alloys of 16 elements at 5 % steps
+                              (default 5: 1.7e7 candidates; quick 3: 9.6e4)
+  --enumeration-limit N       candidates timed by the single-thread enumeration (default 2000000; quick 200000)
+  --protocol-candidates N     candidates through one worker (default 200; quick 12)
+  --pings N                   PING round trips (default 20000; quick 1000)
+  --restarts N                worker restarts timed (default 10; quick 2)
+  --lmp-empty-runs N          empty lmp runs timed, the per-launch start-up (default 10; quick 3)
+  --jmh "OPTIONS"             JMH options (default "-f 2 -wi 5 -w 1s -i 10 -r 1s"; quick "-f 1 -wi 2 -w 1s -i 3 -r 1s")
+  --a64fx-core-ratio R        A64FX core speed / this machine's core, for the Fugaku model (default 1.0)
+  --fugaku-nodes N            nodes of the Fugaku model (default 384, one rack)
+  --skip LIST                 comma-separated: cross, protocol, isolation, efficiency, jmh, enumeration, query
+  --query-runs N              runs per query of bench/query-benchmark.sh, when present (default 5; quick 1)
+  --publish                   also write the report to BENCHMARKS.md (refused with --quick)
+  --work DIR                  work folder, emptied first (default ${TMPDIR:-/tmp}/matscreen-bench-$USER)
+  --maven-opts "OPTIONS"      extra Maven options, e.g. "-o -Dmaven.repo.local=/path"
+  --install                   install the Debian packages the baselines need (lammps, python3-lammps, liblammps-dev)
+EOF
+}
+
+quick=false
+candidates=""; eff_candidates=""; cores=2; dry_order=""; enum_limit=""; proto_candidates=""; pings=""; restarts=""
+lmp_empty=""; jmh_opts=""; core_ratio=1.0; fugaku_nodes=384; skip=""; install=false; query_runs=""; publish=false
+work="${TMPDIR:-/tmp}/matscreen-bench-${USER:-$(id -un)}"
+maven_opts=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=true ;;
+    --candidates) candidates="$2"; shift ;;
+    --efficiency-candidates) eff_candidates="$2"; shift ;;
+    --cores) cores="$2"; shift ;;
+    --dry-run-order) dry_order="$2"; shift ;;
+    --enumeration-limit) enum_limit="$2"; shift ;;
+    --protocol-candidates) proto_candidates="$2"; shift ;;
+    --pings) pings="$2"; shift ;;
+    --restarts) restarts="$2"; shift ;;
+    --lmp-empty-runs) lmp_empty="$2"; shift ;;
+    --jmh) jmh_opts="$2"; shift ;;
+    --a64fx-core-ratio) core_ratio="$2"; shift ;;
+    --fugaku-nodes) fugaku_nodes="$2"; shift ;;
+    --skip) skip="$2"; shift ;;
+    --work) work="$2"; shift ;;
+    --maven-opts) read -r -a maven_opts <<<"$2"; shift ;;
+    --install) install=true ;;
+    --query-runs) query_runs="$2"; shift ;;
+    --publish) publish=true ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+if $quick; then
+  : "${candidates:=16}" "${eff_candidates:=24}" "${dry_order:=3}" "${enum_limit:=200000}" "${proto_candidates:=12}"
+  : "${pings:=1000}" "${restarts:=2}" "${lmp_empty:=3}" "${jmh_opts:=-f 1 -wi 2 -w 1s -i 3 -r 1s}" "${query_runs:=1}"
+else
+  : "${candidates:=200}" "${eff_candidates:=2000}" "${dry_order:=5}" "${enum_limit:=2000000}" "${proto_candidates:=200}"
+  : "${pings:=20000}" "${restarts:=10}" "${lmp_empty:=10}" "${jmh_opts:=-f 2 -wi 5 -w 1s -i 10 -r 1s}"
+  : "${query_runs:=5}"
+fi
+for n in "$candidates" "$cores" "$dry_order"; do
+  [[ "$n" =~ ^[0-9]+$ ]] || { echo "bench/run.sh: not a whole number: $n" >&2; exit 2; }
+done
+[ "$candidates" -ge 2 ] || { echo "bench/run.sh: --candidates must be at least 2" >&2; exit 2; }
+[ "$candidates" -gt "$cores" ] || { echo "bench/run.sh: --candidates must exceed --cores" >&2; exit 2; }
+skipped() { [[ ",$skip," == *",$1,"* ]]; }
+if $publish && $quick; then
+  echo "bench/run.sh: --publish writes BENCHMARKS.md, which quick-mode figures must not be" >&2
+  exit 2
+fi
+say() { echo "bench: $*" >&2; }
+
+# --- prerequisites -------------------------------------------------------------------------------------------------
+if $install; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get install -y -q --no-install-recommends lammps python3-lammps liblammps-dev lammps-data >&2
+fi
+python=/usr/bin/python3   # Debian's interpreter: python3-lammps is installed for it, not for a pyenv or venv one
+debian_lib="$(dpkg -L liblammps0 2>/dev/null | grep -m1 '/liblammps\.so\.0$' || true)"
+potential=/usr/share/lammps/potentials/CuNi.eam.alloy
+missing=()
+[ -n "$debian_lib" ] || missing+=("liblammps0")
+[ -f "$potential" ] || missing+=("lammps-data")
+command -v lmp >/dev/null 2>&1 || missing+=("lammps (the lmp executable)")
+# python3-lammps loads the unversioned liblammps.so, which only liblammps-dev provides.
+"$python" -c 'from lammps import lammps; lammps(cmdargs=["-screen","none","-log","none","-nocite"]).close()' \
+  >/dev/null 2>&1 || missing+=("python3-lammps and liblammps-dev")
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bench/run.sh: missing Debian packages: ${missing[*]}. Install them with: bench/run.sh --install ... (or" \
+    "apt-get install lammps python3-lammps liblammps-dev lammps-data)" >&2
+  exit 3
+fi
+
+# --- work folder, facts, command log -------------------------------------------------------------------------------
+# The folder is emptied, so it must be new, empty or an earlier bench work folder (never, say, a home directory).
+if [ -d "$work" ] && [ -n "$(ls -A "$work")" ] && [ ! -f "$work/machine.facts" ]; then
+  echo "bench/run.sh: $work is not empty and not a bench work folder; choose another --work" >&2
+  exit 2
+fi
+rm -rf "$work"
+mkdir -p "$work"/{logs,repos,campaigns,cross,dryrun}
+work="$(cd "$work" && pwd)"
+machine="$work/machine.facts"
+runs="$work/runs.facts"
+: >"$runs"
+: >"$work/commands.txt"
+fact() { echo "$1=$2" >>"$3"; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+# Every tool gets one thread: OpenMP inside LAMMPS would otherwise compete with the other processes for the cores.
+export OMP_NUM_THREADS=1
+# Executors prefer MATSCREEN_LAMMPS_LIB over the library the driver resolved; every run names its library instead.
+unset MATSCREEN_LAMMPS_LIB
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+
+# Runs a command, logging it exactly (shell-quoted, with the variables that matter) to commands.txt; its output goes
+# to logs/NAME.out and its wall time to runs.facts as NAME.command_s. Returns the command's exit code. A step made of
+# several processes is a shell function: "timed --as 'TEXT' NAME FUNCTION" logs TEXT instead of the function's name.
+quoted() {
+  {
+    printf 'OMP_NUM_THREADS=1 '
+    for v in MATSCREEN_JAVA_OPTS MVN_OPTS_EXTRA; do
+      if [ -n "${!v:-}" ]; then printf '%s=%q ' "$v" "${!v}"; fi
+    done
+    printf '%q ' "$@"
+    echo
+  } | sed "s|$here/||g; s|$work/|WORK/|g"
+}
+timed() {
+  local text=""
+  if [ "$1" = "--as" ]; then text="$2"; shift 2; fi
+  local name="$1"; shift
+  if [ -n "$text" ]; then echo "$text" >>"$work/commands.txt"; else quoted "$@" >>"$work/commands.txt"; fi
+  local t0 t1 rc=0
+  t0=$(date +%s.%N)
+  "$@" >"$work/logs/$name.out" 2>"$work/logs/$name.err" || rc=$?
+  t1=$(date +%s.%N)
+  fact "$name.command_s" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')" "$runs"
+  fact "$name.exit" "$rc" "$runs"
+  return "$rc"
+}
+
+say "work folder $work"
+{
+  echo "date=$(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "work=$work"
+  echo "mode=$($quick && echo quick || echo full)"
+  echo "invocation=$invocation"
+  echo "cores=$(getconf _NPROCESSORS_ONLN)"  # not nproc, which answers OMP_NUM_THREADS
+  echo "memory=$(free -g | awk '/^Mem:/ { print $2 }') GiB"
+  echo "cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+  echo "os=$(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r)"
+  echo "java=$(java -version 2>&1 | head -1 | sed 's/"//g')"
+  echo "lammps=$(dpkg-query -W -f='${Version}' liblammps0) (Debian, 29 Sep 2021 release)"
+  echo "python=$("$python" --version 2>&1)"
+  echo "commit=$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$here" diff --quiet \
+    2>/dev/null || echo +changes)"
+  echo "load_start=$(load)"
+  echo "fugaku.nodes=$fugaku_nodes"
+  echo "fugaku.core_ratio=$core_ratio"
+  echo "fugaku.candidates=10000000"
+  echo "fugaku.cores_per_node=48"
+  echo "fugaku.cluster_start_s=8"
+  echo "jmh.options=$jmh_opts"
+  echo "dryrun.java_opts=-Xmx1g"
+  echo "cross.description=$candidates Cu–Ni candidates, x_Ni = k/$((candidates - 1)) for k = 0…$((candidates - 1))," \
+    "in 5×3×3 fcc cells (180 atoms; counts rounded within 0.003; random site order seeded by the candidate id)," \
+    "CuNi.eam.alloy (Onat and Durukanoglu 2014)."
+  echo "enumeration.description=Campaign: all $dry_order-element alloys of 16 elements (Co Cr Fe Ni Cu Ag Au Pd Pt" \
+    "Al Pb Mo Ta W Ti Zr, the Zhou 2004 EAM family) at 5 % steps, fcc 5×2×2."
+} >"$machine"
+
+# --- build ---------------------------------------------------------------------------------------------------------
+say "building (mvn -Pbench package)"
+timed build mvn -q -B -f "$here/pom.xml" "${maven_opts[@]}" -Pbench -DskipTests package \
+  || { tail -30 "$work/logs/build.out" "$work/logs/build.err" >&2; exit 1; }
+cp="$here/bench/target/matscreen-bench.jar:$here/bench/target/lib/*"
+bench=(java -cp "$cp" org.matscreen.bench.BenchCli)
+# The native limit runs with the JVM options of matscreen's workers, so its Java side is the workers' Java side.
+native=(java -Xmx256m -Xss4m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp" org.matscreen.bench.BenchCli native)
+matscreen="$here/matscreen"
+
+# --- campaigns -----------------------------------------------------------------------------------------------------
+# Cu-Ni with N distinct nominal compositions x_Ni = k/(N-1): the composition grid stops at 1/1000, so an explicit list
+# reaches 2,000 candidates; every one gets its own random configuration in the same 180-atom cell.
+cuni_campaign() { # NAME N EOS ELASTIC
+  local name="$1" n="$2" k
+  {
+    echo "schema: matscreen-campaign/1"
+    echo "name: $name"
+    echo "space:"
+    echo "  compositions:"
+    for ((k = 0; k < n; k++)); do
+      if [ "$k" -eq 0 ]; then echo "    - Cu"
+      elif [ "$k" -eq $((n - 1)) ]; then echo "    - Ni"
+      else echo "    - Cu$((n - 1 - k))Ni$k"; fi
+    done
+    echo "structure: {prototypes: [fcc], supercell: [5, 3, 3], ordering: random, composition_tolerance: 0.003}"
+    echo "method:"
+    echo "  potential: CuNi.eam.alloy"
+    echo "  properties: {eos: $3, elastic: $4}"
+    echo "  timeout_seconds: 600"
+    echo "screening: {objectives: [\"min dh_mix_ev_per_atom\"], top: 5}"
+  } >"$work/campaigns/$name.yaml"
+}
+cuni_campaign bench-cross "$candidates" false false
+[ "$eff_candidates" -gt 0 ] 2>/dev/null && cuni_campaign bench-efficiency "$eff_candidates" true true
+cat >"$work/campaigns/bench-enumeration.yaml" <<EOF
+schema: matscreen-campaign/1
+name: bench-enumeration
+space:
+  elements: [Co, Cr, Fe, Ni, Cu, Ag, Au, Pd, Pt, Al, Pb, Mo, Ta, W, Ti, Zr]
+  orders: [$dry_order]
+  step: 0.05
+structure: {prototypes: [fcc], supercell: [5, 2, 2], ordering: random}
+method: {potential: zhou2004, properties: {eos: false, elastic: false}}
+screening: {objectives: ["min dh_form_ev_per_atom"]}
+EOF
+
+msrun() { # NAME CAMPAIGN LIBRARY [extra options]
+  local name="$1" campaign="$2" lib="$3"; shift 3
+  timed "$name" "$matscreen" run "$work/campaigns/$campaign.yaml" --out "$work/repos/$name" --master "local[$cores]" \
+    --no-cache --fresh --no-progress --lammps-lib "$lib" "$@"
+}
+
+# --- 1. cross-tool -------------------------------------------------------------------------------------------------
+if ! skipped cross; then
+  say "(a) matscreen run, $candidates candidates"
+  msrun cross bench-cross "$debian_lib"
+  timed prepare "${bench[@]}" prepare --repo "$work/repos/cross" --work "$work/cross"
+  say "(b) native limit, $cores processes"
+  native_one() { "${native[@]}" --cells "$work/cross/cells.txt" --lib "$debian_lib" --queue "$work/cross/native.queue" \
+    --processes "$cores" --out "$work/cross/native-$1.tsv"; }
+  native_all() {
+    local i pids=()
+    for ((i = 0; i < cores; i++)); do native_one "$i" & pids+=($!); done
+    for p in "${pids[@]}"; do wait "$p"; done
+  }
+  timed --as "$(quoted "${native[@]}" --cells "$work/cross/cells.txt" --lib "$debian_lib" --queue \
+    "$work/cross/native.queue" --processes "$cores" --out "$work/cross/native-I.tsv")  # for I = 0 … $((cores - 1)),\
+ in parallel" native native_all
+  say "(d) python3-lammps, multiprocessing over $cores processes"
+  timed python "$python" "$here/bench/python/relax_pool.py" "$work/cross/cells.txt" "$work/cross/python.tsv" \
+    --processes "$cores"
+  say "(c) lmp per candidate, $cores at a time"
+  echo "lmp -in /dev/null -log none -screen none  # $lmp_empty times, each timed: the start-up of one launch" \
+    >>"$work/commands.txt"
+  empty=()
+  for ((i = 0; i < lmp_empty; i++)); do
+    t0=$(date +%s.%N); lmp -in /dev/null -log none -screen none >/dev/null 2>&1; t1=$(date +%s.%N)
+    empty+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')")
+  done
+  fact lmp.empty_runs "$lmp_empty" "$runs"
+  fact lmp.empty_median_s "$(printf '%s\n' "${empty[@]}" | sort -g | awk '{ v[NR] = $1 } END {
+    print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')" "$runs"
+  lmp_all() { ls "$work/cross/lmp" | sort -n | sed "s|^|$work/cross/lmp/|" | \
+    xargs -P "$cores" -n 1 "$here/bench/lmp-one.sh"; }
+  timed --as "ls WORK/cross/lmp | sort -n | sed 's|^|WORK/cross/lmp/|' | xargs -P $cores -n 1 bench/lmp-one.sh \
+ # each: cd FOLDER; lmp -in in.relax -log log.lammps -screen none >stdout.txt" lmp lmp_all
+  { printf 'index\tenergy_ev_per_atom\tminimisations\tlammps_s\tstart_ms\tend_ms\n'
+    cat "$work/cross/lmp"/*/row.tsv; } >"$work/cross/lmp.tsv"
+  say "(a') matscreen run again"
+  msrun cross-again bench-cross "$debian_lib"
+fi
+
+# --- 3. worker protocol --------------------------------------------------------------------------------------------
+if ! skipped protocol && [ -d "$work/repos/cross" ]; then
+  say "worker protocol, PING, restarts"
+  timed protocol "${bench[@]}" protocol --repo "$work/repos/cross" --lib "$debian_lib" --work "$work/workers" \
+    --candidates "$proto_candidates" --pings "$pings" --restarts "$restarts" --out "$work/protocol.facts"
+fi
+
+# --- 4. isolated vs in-process -------------------------------------------------------------------------------------
+if ! skipped isolation; then
+  echo "scripts/build-lammps-serial.sh  # the serial LAMMPS with exceptions (cached after its first build)" \
+    >>"$work/commands.txt"
+  if serial_lib="$("$here/scripts/build-lammps-serial.sh" 2>"$work/logs/serial-build.err" | tail -1)" \
+      && [ -f "$serial_lib" ]; then
+    fact serial_lib "$serial_lib" "$machine"
+    say "isolated vs in-process on $serial_lib"
+    msrun isolated bench-cross "$serial_lib" --conf matscreen.lammps.mode=isolated
+    msrun in-process bench-cross "$serial_lib" --conf matscreen.lammps.mode=in-process
+  else
+    say "no serial LAMMPS build (scripts/build-lammps-serial.sh failed, see logs/serial-build.err): isolation skipped"
+  fi
+fi
+
+# --- 2. efficiency, full protocol ----------------------------------------------------------------------------------
+if ! skipped efficiency && [ "$eff_candidates" -gt 0 ]; then
+  say "efficiency run, $eff_candidates candidates, relax + E(V) + elastic"
+  msrun efficiency bench-efficiency "$debian_lib"
+fi
+
+# --- 5. JNA (JMH) --------------------------------------------------------------------------------------------------
+if ! skipped jmh; then
+  say "JMH: JNA call overhead ($jmh_opts)"
+  read -r -a jmh_args <<<"$jmh_opts"
+  timed jmh java -cp "$cp" org.openjdk.jmh.Main JnaCallBenchmark "${jmh_args[@]}" -p "lib=$debian_lib" \
+    -p "potential=$potential" -rf csv -rff "$work/jmh.csv"
+fi
+
+# --- 6. enumeration and driver memory ------------------------------------------------------------------------------
+if ! skipped enumeration; then
+  say "enumeration, single thread"
+  timed enumerate "${bench[@]}" enumerate --campaign "$work/campaigns/bench-enumeration.yaml" --limit "$enum_limit" \
+    --out "$work/enumeration.facts"
+  say "dry run with -Xmx1g (order $dry_order)"
+  # A failure (an OutOfMemoryError) is itself the result, so it does not stop the harness.
+  MATSCREEN_JAVA_OPTS="-Xmx1g -Xlog:gc:file=$work/dryrun/gc.log" timed dryrun "$matscreen" run \
+    "$work/campaigns/bench-enumeration.yaml" --dry-run --master "local[$cores]" --out "$work/repos/dryrun" \
+    --no-progress || say "the dry run failed (exit $?), see $work/logs/dryrun.err"
+fi
+
+# --- 8. repository queries ----------------------------------------------------------------------------------------
+# The query engine's own benchmark (issue 6), with its full-scan reference, when this checkout has it. Its synthetic
+# repository of 10^5 records is generated once and kept outside the work folder.
+if ! skipped query && [ -x "$here/bench/query-benchmark.sh" ]; then
+  say "repository queries (bench/query-benchmark.sh, $query_runs runs per query)"
+  # Without OMP_NUM_THREADS, which GNU nproc (and so the script's machine line) would take for the core count.
+  MVN_OPTS_EXTRA="${maven_opts[*]}" timed query env -u OMP_NUM_THREADS "$here/bench/query-benchmark.sh" \
+    "${TMPDIR:-/tmp}/matscreen-bench-query-repository" "$query_runs" \
+    || say "the query benchmark failed, see $work/logs/query.err"
+fi
+
+# --- report --------------------------------------------------------------------------------------------------------
+fact load_end "$(load)" "$machine"
+mkdir -p "$here/bench/results"
+java -cp "$cp" org.matscreen.bench.BenchCli report --work "$work" | tee "$here/bench/results/latest.md"
+say "written to bench/results/latest.md (work folder $work)"
+if $publish; then
+  cp "$here/bench/results/latest.md" "$here/BENCHMARKS.md"
+  say "and to BENCHMARKS.md"
+fi

@@ -1,0 +1,144 @@
+package org.matscreen.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Section 1: the same candidates through matscreen, the native limit, lmp per candidate and python3-lammps. */
+final class CrossToolSection {
+    /** The correctness gate: every tool's energies equal matscreen's to this, eV/atom. */
+    static final double TOLERANCE_EV_PER_ATOM = 1e-6;
+
+    private CrossToolSection() {}
+
+    static void write(Markdown md, BenchWork w) {
+        md.heading(2, "1. The same candidates, four ways");
+        Path ref = w.path("cross/matscreen.tsv");
+        Optional<MatscreenRun> a = w.matscreen("cross");
+        if (!Files.exists(ref) || a.isEmpty()) {
+            md.line("Not run (matscreen's run (a) or `bench prepare` is missing).");
+            return;
+        }
+        Map<Long, ToolRun.Reference> reference = ToolRun.references(ref);
+        Facts runs = w.runs();
+        List<ToolRun> tools = new ArrayList<>();
+        ToolRun nativeRun = tool(w, "native", "native-", reference);
+        for (String t : List.of("python", "lmp")) {
+            ToolRun r = tool(w, t, t, reference);
+            if (r != null) {
+                tools.add(r);
+            }
+        }
+        md.line(w.machine().get("cross.description", "") + " Every tool gets the cells matscreen built (read back"
+                + " from run (a)'s records) and runs `LammpsCalculator`'s relaxation protocol with properties off"
+                + " (`PropertySettings.NONE`): the cross-tool comparison is restricted to the relaxation, which is the"
+                + " part every tool can do alike. All use Debian's LAMMPS " + w.machine().get("lammps", "")
+                + " with `OMP_NUM_THREADS=1`.");
+        md.line();
+        md.line("*Steady* wall: first candidate started to last finished (matscreen: its screening stage, references"
+                + " excluded). *Whole command*: process start to exit (JVM, Spark, reference stage, pools, MPI"
+                + " start-up included). Ratios are candidates per second divided by the native limit's, same column.");
+        md.line();
+        if (nativeRun == null) {
+            md.line("The native limit (b) did not run; no ratios.");
+            return;
+        }
+        Markdown.Table t = md.table("tool", "how", "candidates", "steady wall (s)", "candidates/s", "÷ native",
+                "Σ LAMMPS (s)", "whole command (s)", "candidates/s", "÷ native", "max \\|ΔE\\| (eV/atom)");
+        row(t, "(b) native limit", "one JVM per core, each a plain loop over one in-process instance through raw"
+                + " `LammpsLibrary` calls, cells from a shared queue", nativeRun, nativeRun);
+        matscreenRow(t, "(a) matscreen `run`", a.get(), nativeRun);
+        for (ToolRun r : tools) {
+            row(t, r.name().equals("lmp") ? "(c) `lmp` per candidate" : "(d) python3-lammps",
+                    r.name().equals("lmp") ? "one process per candidate with its own input files, 2 at a time"
+                            + " (`xargs -P 2`, a shell per job)"
+                            : "`multiprocessing` Pool(2), one instance per process, `create_atoms` from lists",
+                    r, nativeRun);
+        }
+        w.matscreen("cross-again").ifPresent(r -> matscreenRow(t, "(a′) matscreen again, last",
+                r, nativeRun));
+        t.end();
+        md.line();
+        gate(md, nativeRun, tools, reference.size());
+        notes(md, w, runs, a.get());
+    }
+
+    private static ToolRun tool(BenchWork w, String name, String prefix, Map<Long, ToolRun.Reference> reference) {
+        List<Path> files = w.tables(prefix);
+        if (files.isEmpty()) {
+            return null;
+        }
+        return ToolRun.of(name, ResultTable.readAll(files), reference,
+                w.runs().number(name + ".command_s").orElse(Double.NaN));
+    }
+
+    private static void row(Markdown.Table t, String tool, String how, ToolRun r, ToolRun n) {
+        t.row(tool, how, Long.toString(r.candidates()), Markdown.num(r.steadySeconds()),
+                Markdown.num(r.candidatesPerSecond()), Markdown.ratio(r.candidatesPerSecond()
+                        / n.candidatesPerSecond()), Markdown.num(r.lammpsSeconds()), Markdown.num(r.commandSeconds()),
+                Markdown.num(r.candidatesPerSecondCommand()), Markdown.ratio(r.candidatesPerSecondCommand()
+                        / n.candidatesPerSecondCommand()), Markdown.sci(r.maxEnergyDifference()));
+    }
+
+    private static void matscreenRow(Markdown.Table t, String tool, MatscreenRun m, ToolRun n) {
+        double perCommand = m.computed() / m.commandSeconds();
+        t.row(tool, "`--master local[2]`, isolated workers (the default with Debian's library), no cache",
+                Long.toString(m.computed()), Markdown.num(m.wallSeconds()), Markdown.num(m.candidatesPerSecond()),
+                Markdown.ratio(m.candidatesPerSecond() / n.candidatesPerSecond()), Markdown.num(m.nativeSeconds()),
+                Markdown.num(m.commandSeconds()), Markdown.num(perCommand),
+                Markdown.ratio(perCommand / n.candidatesPerSecondCommand()), "reference");
+    }
+
+    private static void gate(Markdown md, ToolRun nativeRun, List<ToolRun> tools, int expected) {
+        List<ToolRun> all = new ArrayList<>(List.of(nativeRun));
+        all.addAll(tools);
+        StringBuilder s = new StringBuilder("**Correctness gate** (every tool's relaxed energy equals matscreen's to "
+                + Markdown.sci(TOLERANCE_EV_PER_ATOM) + " eV/atom on all " + expected + " candidates): ");
+        boolean ok = true;
+        for (ToolRun r : all) {
+            ok &= r.passes(TOLERANCE_EV_PER_ATOM);
+            s.append(r.name()).append(' ').append(r.passes(TOLERANCE_EV_PER_ATOM) ? "pass" : "FAIL");
+            if (r.missing() > 0) {
+                s.append(" (").append(r.missing()).append(" missing)");
+            }
+            if (r.minimisationMismatches() > 0) {
+                s.append(" (").append(r.minimisationMismatches()).append(" with another number of minimisations)");
+            }
+            s.append("; ");
+        }
+        md.line(s.append(ok ? "**PASS**." : "**FAIL**: the rows above do not compare like with like.").toString());
+        md.line();
+    }
+
+    private static void notes(Markdown md, BenchWork w, Facts runs, MatscreenRun a) {
+        List<Path> shards = w.tables("native-");
+        if (shards.size() > 1) {
+            StringBuilder busy = new StringBuilder();
+            for (Path p : shards) {
+                double s = ResultTable.read(p).stream().mapToDouble(ResultTable.Row::lammpsSeconds).sum();
+                busy.append(busy.length() > 0 ? " / " : "").append(Markdown.num(s)).append(" s");
+            }
+            md.line("- (b) busy time per process (Σ LAMMPS): " + busy + "; the loops start together after their"
+                    + " warm-up, and take cells from a shared queue.");
+        }
+        runs.number("lmp.empty_median_s").ifPresent(e -> md.line("- (c) an `lmp` run of an empty input takes "
+                + Markdown.num(e) + " s (median of " + runs.get("lmp.empty_runs", "?") + ", same run): the process,"
+                + " OpenMPI singleton and LAMMPS start-up every per-candidate launch pays. Input files were written"
+                + " beforehand and are not charged to (c)."));
+        if (!Double.isNaN(a.referenceSeconds())) {
+            md.line("- (a) whole command " + Markdown.num(a.commandSeconds()) + " s = screening " + Markdown.num(
+                    a.wallSeconds()) + " s + pure-element references " + Markdown.num(a.referenceSeconds()) + " s + "
+                    + Markdown.num(a.commandSeconds() - a.wallSeconds() - a.referenceSeconds()) + " s of JVM and Spark"
+                    + " start and stop, campaign checks and repository set-up: fixed costs, whatever the campaign's"
+                    + " size.");
+        }
+        md.line("- (b) and (d) relax one cell untimed per process before their loop (the one-off costs of a fresh"
+                + " process's first LAMMPS calls), as matscreen's workers are warm from its reference stage.");
+        md.line("- (d) only a candidate index crosses the pool's pipe (cells inherited through `fork`), the cheapest"
+                + " way to feed a pool; a script that pickles structures pays more.");
+        md.line("- (a′) repeats (a) after the others: the two matscreen rows bracket the drift of a shared machine.");
+    }
+}
