@@ -30,6 +30,7 @@ public final class RepositoryLayout {
 
     private final Path root;
     private final Configuration conf;
+    private FileSystem fs;
 
     public RepositoryLayout(String rootUri, Configuration conf) {
         this.root = new Path(toUri(rootUri));
@@ -56,11 +57,33 @@ public final class RepositoryLayout {
         return conf;
     }
 
-    public FileSystem fs() {
-        try {
-            return root.getFileSystem(conf);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the file system of " + root, e);
+    /**
+     * The file system of the root, opened once per layout. Hadoop's own cache is off for {@code file:} here (see the
+     * constructor), so without this every call would build a new file system object.
+     */
+    public synchronized FileSystem fs() {
+        if (fs == null) {
+            try {
+                fs = root.getFileSystem(conf);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the file system of " + root, e);
+            }
+        }
+        return fs;
+    }
+
+    /** A base Hadoop configuration parsed once per JVM (executors open layouts for every partition). */
+    public static Configuration sharedConfiguration() {
+        return SharedConf.INSTANCE;
+    }
+
+    private static final class SharedConf {
+        static final Configuration INSTANCE = load();
+
+        private static Configuration load() {
+            Configuration c = new Configuration();
+            c.size(); // parse the default resources now, once
+            return c;
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -77,7 +76,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
             // Neither a worker process nor the committed ids are needed for a partition that will not start.
             return new PartitionSummary(range.partition(), Map.of(), 0, 0, 0, 0, 0, "", List.of());
         }
-        RepositoryLayout layout = new RepositoryLayout(ctx.repositoryUri(), new Configuration());
+        RepositoryLayout layout = new RepositoryLayout(ctx.repositoryUri(), RepositoryLayout.sharedConfiguration());
         Set<String> committed = committedIds(layout, range);
         ChunkWriter writer = new ChunkWriter(layout);
         ResultCache cache = ctx.cacheUri() == null ? null : new ResultCache(ctx.cacheUri());

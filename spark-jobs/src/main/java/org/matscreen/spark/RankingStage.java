@@ -3,7 +3,6 @@ package org.matscreen.spark;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -44,7 +43,7 @@ final class RankingStage {
 
         @Override
         public Iterator<RankedEntry> call(Iterator<String> chunks) {
-            ResultReader reader = new ResultReader(new RepositoryLayout(repositoryUri, new Configuration()));
+            ResultReader reader = new ResultReader(new RepositoryLayout(repositoryUri, RepositoryLayout.sharedConfiguration()));
             List<RankedEntry> entries = new ArrayList<>();
             while (chunks.hasNext()) {
                 reader.forEach(new Path(chunks.next()), r -> {

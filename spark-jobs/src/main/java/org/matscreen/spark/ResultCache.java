@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
 import org.matscreen.core.campaign.Visibility;
 import org.matscreen.core.result.CandidateResult;
 import org.matscreen.core.sim.Status;
@@ -30,7 +29,7 @@ final class ResultCache {
     private final Map<String, Map<String, CandidateResult>> chunkRows = new HashMap<>();
 
     ResultCache(String uri) {
-        this.layout = new RepositoryLayout(uri, new Configuration());
+        this.layout = new RepositoryLayout(uri, RepositoryLayout.sharedConfiguration());
         this.reader = new ResultReader(layout);
         this.writer = new ChunkWriter(layout);
     }

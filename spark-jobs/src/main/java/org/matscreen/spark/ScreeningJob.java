@@ -196,6 +196,10 @@ public final class ScreeningJob {
     static List<Partitioner.Range> plan(CampaignSpec spec, Options opts, CandidateSpace space, long size, int cores,
             CostModel cost) {
         int fixed = opts.partitions() > 0 ? opts.partitions() : spec.execution().partitions();
+        if (opts.dryRun() && fixed <= 0) {
+            // a dry run costs microseconds per candidate: a few ranges per slot, each at most half a million
+            fixed = (int) Math.min(MAX_RANGES, Math.max(4L * cores, space.size() / 500_000));
+        }
         if (fixed > 0) {
             return Partitioner.split(size, space.prototypes(), cost, Double.MAX_VALUE, fixed, fixed);
         }
