@@ -28,8 +28,11 @@ bench/run.sh: matscreen against the native limit, lmp and python3-lammps; engine
   --jmh "OPTIONS"             JMH options (default "-f 2 -wi 5 -w 1s -i 10 -r 1s"; quick "-f 1 -wi 2 -w 1s -i 3 -r 1s")
   --a64fx-core-ratio R        A64FX core speed / this machine's core, for the Fugaku model (default 1.0)
   --fugaku-nodes N            nodes of the Fugaku model (default 384, one rack)
-  --skip LIST                 comma-separated: cross, protocol, isolation, efficiency, jmh, enumeration, query
+  --skip LIST                 comma-separated: cross, protocol, isolation, efficiency, jmh, enumeration, query,
+                              optimade
   --query-runs N              runs per query of bench/query-benchmark.sh, when present (default 5; quick 1)
+  --optimade "R S C Q"        OPTIMADE benchmark: records, load seconds, clients, requests per query
+                              (default "1000000 60 50 40"; quick "20000 10 10 10")
   --publish                   also write the report to BENCHMARKS.md (refused with --quick)
   --work DIR                  work folder, emptied first (default ${TMPDIR:-/tmp}/matscreen-bench-$USER)
   --maven-opts "OPTIONS"      extra Maven options, e.g. "-o -Dmaven.repo.local=/path"
@@ -40,6 +43,7 @@ EOF
 quick=false
 candidates=""; eff_candidates=""; cores=2; dry_order=""; enum_limit=""; proto_candidates=""; pings=""; restarts=""
 lmp_empty=""; jmh_opts=""; core_ratio=1.0; fugaku_nodes=384; skip=""; install=false; query_runs=""; publish=false
+optimade=""
 work="${TMPDIR:-/tmp}/matscreen-bench-${USER:-$(id -un)}"
 maven_opts=()
 while [ $# -gt 0 ]; do
@@ -62,6 +66,7 @@ while [ $# -gt 0 ]; do
     --maven-opts) read -r -a maven_opts <<<"$2"; shift ;;
     --install) install=true ;;
     --query-runs) query_runs="$2"; shift ;;
+    --optimade) optimade="$2"; shift ;;
     --publish) publish=true ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -71,10 +76,11 @@ done
 if $quick; then
   : "${candidates:=16}" "${eff_candidates:=24}" "${dry_order:=3}" "${enum_limit:=200000}" "${proto_candidates:=12}"
   : "${pings:=1000}" "${restarts:=2}" "${lmp_empty:=3}" "${jmh_opts:=-f 1 -wi 2 -w 1s -i 3 -r 1s}" "${query_runs:=1}"
+  : "${optimade:=20000 10 10 10}"
 else
   : "${candidates:=200}" "${eff_candidates:=2000}" "${dry_order:=5}" "${enum_limit:=2000000}" "${proto_candidates:=200}"
   : "${pings:=20000}" "${restarts:=10}" "${lmp_empty:=10}" "${jmh_opts:=-f 2 -wi 5 -w 1s -i 10 -r 1s}"
-  : "${query_runs:=5}"
+  : "${query_runs:=5}" "${optimade:=1000000 60 50 40}"
 fi
 for n in "$candidates" "$cores" "$dry_order"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "bench/run.sh: not a whole number: $n" >&2; exit 2; }
@@ -337,6 +343,20 @@ if ! skipped query && [ -x "$here/bench/query-benchmark.sh" ]; then
   MVN_OPTS_EXTRA="${maven_opts[*]}" timed query env -u OMP_NUM_THREADS "$here/bench/query-benchmark.sh" \
     "${TMPDIR:-/tmp}/matscreen-bench-query-repository" "$query_runs" \
     || say "the query benchmark failed, see $work/logs/query.err"
+fi
+
+# --- 9. OPTIMADE server ------------------------------------------------------------------------------------------
+# Latency of filtered queries over a synthetic repository (written once, kept outside the work folder), the columnar
+# filter against the row-by-row reference evaluator, and a bounded loopback load test (issue 7).
+if ! skipped optimade; then
+  read -r -a optimade_args <<<"$optimade"
+  say "OPTIMADE server (bench/optimade-load.sh ${optimade_args[*]})"
+  # The script wants Maven's local repository as a variable; the rest of --maven-opts does not concern it.
+  optimade_repo=""
+  for o in "${maven_opts[@]}"; do case "$o" in -Dmaven.repo.local=*) optimade_repo="${o#-Dmaven.repo.local=}" ;; esac; done
+  MAVEN_REPO_LOCAL="$optimade_repo" MATSCREEN_BENCH_DIR="${TMPDIR:-/tmp}/matscreen-bench-optimade-${optimade_args[0]}" \
+    timed optimade "$here/bench/optimade-load.sh" "${optimade_args[@]}" \
+    || say "the OPTIMADE benchmark failed, see $work/logs/optimade.err"
 fi
 
 # --- report --------------------------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ final class ReportCommand implements Callable<Integer> {
         EngineSection.write(md, w);
         ScaleSection.write(md, w);
         QuerySection.write(md, w);
+        OptimadeSection.write(md, w);
         md.heading(2, "Commands");
         md.line("Everything above came from `" + m.get("invocation", "bench/run.sh") + "`, which ran, in order, from"
                 + " the repository's root (`WORK` is its work folder, here `" + m.get("work", "?") + "`):");
