@@ -53,6 +53,10 @@ final class EngineSection {
         }
         t.end();
         md.line();
+        if (w.runs().number("efficiency.exit").orElse(0) != 0) {
+            md.line("**The efficiency run failed** (exit " + w.runs().get("efficiency.exit")
+                    + ", see `WORK/logs/efficiency.err`), so the goals are not judged.");
+        }
         w.matscreen("efficiency").ifPresent(x -> {
             String eff = Markdown.ratio(x.efficiency());
             String ms = Markdown.num(x.engineOverheadPerCandidate() * 1e3) + " ms";

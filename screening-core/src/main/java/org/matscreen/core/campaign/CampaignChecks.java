@@ -79,11 +79,11 @@ final class CampaignChecks {
             if (!counts.representsWithin(spec.structure().compositionTolerance())) {
                 throw new InvalidInputException(spec.source(), "structure.supercell", String.format(
                         java.util.Locale.ROOT, "a %s %s cell (%d sites) cannot hold %s within composition_tolerance"
-                                + " %.4g (nearest counts %s differ by up to %.4g); use a cell whose number of sites is a"
-                                + " multiple of %d, or raise composition_tolerance",
+                                + " %.4g: %s; use a cell whose number of sites is a multiple of %d, or a larger cell,"
+                                + " or raise composition_tolerance",
                         c.prototype().key(), sc.key(), sc.sites(c.prototype()), c.composition().formula(),
-                        spec.structure().compositionTolerance(), java.util.Arrays.toString(counts.counts()),
-                        counts.maxFractionError(), multiple));
+                        spec.structure().compositionTolerance(),
+                        counts.shortfall(spec.structure().compositionTolerance()), multiple));
             }
         }
     }

@@ -1,7 +1,9 @@
 package org.matscreen.core.structure;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.matscreen.core.composition.Composition;
 
 /**
@@ -62,6 +64,28 @@ public record AtomCounts(List<String> symbols, int[] counts, double maxFractionE
     /** True if the counts represent the composition within {@code tolerance} (atomic fraction) for every element. */
     public boolean representsWithin(double tolerance) {
         return everyElementPresent() && maxFractionError <= tolerance + 1e-12;
+    }
+
+    /**
+     * Why these counts do not represent the composition within {@code tolerance}, in words for an error message
+     * (which elements the cell leaves out, or the largest fraction error); empty if they do.
+     */
+    public String shortfall(double tolerance) {
+        List<String> absent = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                absent.add(symbols.get(i));
+            }
+        }
+        if (!absent.isEmpty()) {
+            return String.format(Locale.ROOT, "the nearest counts %s leave out %s", Arrays.toString(counts),
+                    String.join(", ", absent));
+        }
+        if (maxFractionError > tolerance + 1e-12) {
+            return String.format(Locale.ROOT, "the nearest counts %s miss a fraction by %.4g",
+                    Arrays.toString(counts), maxFractionError);
+        }
+        return "";
     }
 
     public Composition composition() {

@@ -28,11 +28,9 @@ public final class SupercellBuilder {
         if (!counts.representsWithin(recipe.compositionTolerance())) {
             throw new InvalidInputException("structure", "supercell",
                     String.format(java.util.Locale.ROOT,
-                            "a %s %s cell of %d sites cannot hold %s within a tolerance of %.4g"
-                                    + " (best counts %s, largest fraction error %.4g)",
+                            "a %s %s cell of %d sites cannot hold %s within a tolerance of %.4g: %s",
                             recipe.prototype().key(), recipe.supercell().key(), sites, composition.formula(),
-                            recipe.compositionTolerance(), java.util.Arrays.toString(counts.counts()),
-                            counts.maxFractionError()));
+                            recipe.compositionTolerance(), counts.shortfall(recipe.compositionTolerance())));
         }
         Supercell sc = recipe.supercell();
         Lattice lattice = recipe.prototype().conventionalCell(latticeParameterAngstrom).repeated(sc.na(), sc.nb(), sc.nc());

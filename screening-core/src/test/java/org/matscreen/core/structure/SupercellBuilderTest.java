@@ -51,10 +51,13 @@ class SupercellBuilderTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> SupercellBuilder.build(Composition.parse("Cu0.95Ni0.05"), r, 3.6, 1));
         assertTrue(e.getMessage().contains("108 sites"), e.getMessage());
-        // an element present in the composition must get an atom
+        // 0.05 × 108 = 5.4 → 5 Ni atoms: 5/108 = 0.0463, off by 0.0037 (hand calculation)
+        assertTrue(e.getMessage().contains("[103, 5] miss a fraction by 0.003704"), e.getMessage());
+        // an element present in the composition must get an atom, and the message says which one did not
         StructureRecipe tiny = StructureRecipe.random(Prototype.BCC, new Supercell(1, 1, 1), 0.49);
-        assertThrows(InvalidInputException.class,
+        InvalidInputException absent = assertThrows(InvalidInputException.class,
                 () -> SupercellBuilder.build(Composition.parse("Cu0.9Ni0.05Al0.05"), tiny, 3, 1));
+        assertTrue(absent.getMessage().contains("leave out Al, Ni"), absent.getMessage());
     }
 
     @Test
