@@ -65,10 +65,13 @@ final class EngineSection {
                         + OVERHEAD_GOAL_MS + " ms per candidate on " + EFFICIENCY_GOAL_CANDIDATES
                         + " Cu–Ni candidates: not judged, this run had " + x.computed() + " (" + eff + ", " + ms + "); run without --quick.");
             } else {
+                double perRecordMs = Stats.median(x.recordOverheadSeconds()) * 1e3;
                 md.line("Goals (issue 5) on " + x.computed() + " Cu–Ni candidates: efficiency ≥ " + EFFICIENCY_GOAL
                         + ": " + eff + " " + verdict(x.efficiency() >= EFFICIENCY_GOAL) + "; engine overhead ≤ "
-                        + OVERHEAD_GOAL_MS + " ms per candidate: " + ms + " "
-                        + verdict(x.engineOverheadPerCandidate() * 1e3 <= OVERHEAD_GOAL_MS) + ".");
+                        + OVERHEAD_GOAL_MS + " ms per candidate, counted over the whole run (every idle core-second"
+                        + " included): " + ms + " " + verdict(x.engineOverheadPerCandidate() * 1e3 <= OVERHEAD_GOAL_MS)
+                        + ", and counted per record on the executor (median): " + Markdown.num(perRecordMs) + " ms "
+                        + verdict(perRecordMs <= OVERHEAD_GOAL_MS) + ".");
             }
         });
     }

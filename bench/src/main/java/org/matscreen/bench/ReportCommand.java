@@ -28,11 +28,12 @@ final class ReportCommand implements Callable<Integer> {
         if (m.number("load_start").orElse(0) > 0.5 * m.number("cores").orElse(1)) {
             md.line();
             md.line("> **Loaded machine**: the load average was " + m.get("load_start") + " at the start and "
-                    + m.get("load_end", "?") + " at the end on " + m.get("cores") + " cores, so absolute times are"
+                    + m.get("load_end", "?") + " after the LAMMPS sections on " + m.get("cores") + " cores, so absolute times are"
                     + " inflated and noisy; ratios within one section are less affected.");
         }
         md.heading(2, "Machine");
-        md.table("cores", "memory", "CPU", "OS", "Java", "LAMMPS", "Python", "matscreen", "load average start / end")
+        md.table("cores", "memory", "CPU", "OS", "Java", "LAMMPS", "Python", "matscreen",
+                "load average: start / after the LAMMPS sections")
                 .row(m.get("cores", "?"), m.get("memory", "?"), m.get("cpu", "?"), m.get("os", "?"),
                         m.get("java", "?"), m.get("lammps", "?"), m.get("python", "?"), m.get("commit", "?"),
                         m.get("load_start", "?") + " / " + m.get("load_end", "?"))

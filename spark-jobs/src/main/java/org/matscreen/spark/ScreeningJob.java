@@ -204,9 +204,10 @@ public final class ScreeningJob {
             return Partitioner.split(size, space.prototypes(), cost, Double.MAX_VALUE, fixed, fixed);
         }
         // At least 20 ranges per task slot: Spark hands them out as slots free up, so the last wave (and any
-        // straggler, costs vary several-fold with composition) idles a slot for a twentieth of its share at most.
+        // straggler, costs vary several-fold with composition) idles a slot for a twentieth of its share at most;
+        // the tapered last wave cuts that idle tail about fourfold again.
         return Partitioner.split(size, space.prototypes(), cost,
-                spec.execution().targetPartitionSeconds(), MIN_RANGES_PER_SLOT * cores, MAX_RANGES);
+                spec.execution().targetPartitionSeconds(), MIN_RANGES_PER_SLOT * cores, MAX_RANGES, cores);
     }
 
     /** The ranges moved to start at {@code first} (a shard's first candidate). */

@@ -9,6 +9,11 @@ import org.matscreen.core.structure.Prototype;
  * {@code prototypes[i % P]}, so the cost of any prefix is known in closed form and cutting needs no pass over the
  * candidates. The number of ranges aims at {@code targetSeconds} of work each, but is at least {@code minRanges} (a
  * few per task slot, so the last wave is short and stragglers cannot dominate) and at most the number of candidates.
+ *
+ * <p>With {@code taperSlots > 0} the work of the last {@code taperSlots} ranges is cut into ranges of a half, a
+ * quarter, an eighth and an eighth of a range each, {@code taperSlots} of every size. Spark hands ranges out in order
+ * as slots free up, so the slots then finish within about an eighth of a range of one another instead of half a
+ * range: the idle tail of a run shrinks fourfold for {@code 3 × taperSlots} more ranges.
  */
 public final class Partitioner {
     private Partitioner() {}
@@ -16,8 +21,17 @@ public final class Partitioner {
     /** A range and its estimated cost, s. */
     public record Range(long start, long end, double estimatedSeconds) {}
 
+    /** The tail's ranges per slot, as fractions of an ordinary range's cost; they add up to one. */
+    private static final double[] TAPER = {0.5, 0.25, 0.125, 0.125};
+
     public static List<Range> split(long size, List<Prototype> prototypes, CostModel cost, double targetSeconds,
             int minRanges, int maxRanges) {
+        return split(size, prototypes, cost, targetSeconds, minRanges, maxRanges, 0);
+    }
+
+    /** As {@link #split(long, List, CostModel, double, int, int)}, with the last wave tapered over {@code taperSlots}. */
+    public static List<Range> split(long size, List<Prototype> prototypes, CostModel cost, double targetSeconds,
+            int minRanges, int maxRanges, int taperSlots) {
         int k = prototypes.size();
         double[] c = new double[k];
         double perCycle = 0;
@@ -30,12 +44,36 @@ public final class Partitioner {
         n = Math.max(n, minRanges);
         n = Math.min(n, Math.min(size, maxRanges));
         n = Math.max(n, 1);
-        List<Range> out = new ArrayList<>();
+        // Cumulative cost at each cut, as a multiple of one ordinary range's cost.
+        double[] cuts;
+        long extra = (long) taperSlots * (TAPER.length - 1);
+        if (taperSlots > 0 && n > taperSlots && n + extra <= Math.min(size, maxRanges)) {
+            int plain = (int) (n - taperSlots);
+            cuts = new double[plain + taperSlots * TAPER.length];
+            for (int r = 0; r < plain; r++) {
+                cuts[r] = r + 1;
+            }
+            double at = plain;
+            int next = plain;
+            for (double share : TAPER) {
+                for (int j = 0; j < taperSlots; j++) {
+                    at += share;
+                    cuts[next++] = at;
+                }
+            }
+        } else {
+            cuts = new double[(int) n];
+            for (int r = 0; r < n; r++) {
+                cuts[r] = r + 1;
+            }
+        }
+        int m = cuts.length;
+        List<Range> out = new ArrayList<>(m);
         long start = 0;
-        for (long r = 1; r <= n; r++) {
-            long end = r == n ? size : indexAtCost(total * r / n, size, c, perCycle);
+        for (int r = 1; r <= m; r++) {
+            long end = r == m ? size : indexAtCost(total * cuts[r - 1] / n, size, c, perCycle);
             end = Math.max(end, start + 1);
-            end = Math.min(end, size - (n - r));
+            end = Math.min(end, size - (m - r));
             out.add(new Range(start, end, prefix(end, c, perCycle) - prefix(start, c, perCycle)));
             start = end;
         }

@@ -40,6 +40,29 @@ class PartitionerTest {
     }
 
     @Test
+    void taperedLastWaveHalvesRangesDownToAnEighth() {
+        // 4000 fcc candidates of 0.032 s = 128 s; 1 s per range → 128 ordinary ranges. With 2 slots the last 2
+        // (2 s of work) become 2 × {0.5, 0.25, 0.125, 0.125} s: 126 + 8 ranges (hand calculation).
+        List<Partitioner.Range> r = Partitioner.split(4000, List.of(Prototype.FCC), COST, 1.0, 4, 1000, 2);
+        assertEquals(134, r.size());
+        assertEquals(0, r.get(0).start());
+        assertEquals(4000, r.get(r.size() - 1).end());
+        for (int i = 1; i < r.size(); i++) {
+            assertEquals(r.get(i - 1).end(), r.get(i).start());
+        }
+        double[] tail = {0.5, 0.5, 0.25, 0.25, 0.125, 0.125, 0.125, 0.125};
+        for (int i = 0; i < tail.length; i++) {
+            // ranges hold whole candidates, so each is within one candidate (0.032 s) of its share
+            assertEquals(tail[i], r.get(126 + i).estimatedSeconds(), 0.032 + 1e-9, r.get(126 + i).toString());
+        }
+        assertEquals(1.0, r.get(125).estimatedSeconds(), 0.032 + 1e-9);
+        // no room for the taper (a range per candidate already): the plain split
+        assertEquals(21, Partitioner.split(21, List.of(Prototype.FCC), COST, 120, 40, 1000, 2).size());
+        // without slots, the same as before
+        assertEquals(128, Partitioner.split(4000, List.of(Prototype.FCC), COST, 1.0, 4, 1000, 0).size());
+    }
+
+    @Test
     void calibrationScalesThePerAtomCost() {
         CostModel m = COST.calibrated(Prototype.FCC, 0.064);
         assertEquals(0.064, m.seconds(Prototype.FCC), 1e-12);
