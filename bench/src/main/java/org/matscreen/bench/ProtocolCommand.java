@@ -111,13 +111,13 @@ final class ProtocolCommand implements Callable<Integer> {
                 .put("protocol.restart_median_s", Stats.median(sum(kill, start)))
                 .put("protocol.first_after_restart_median_s", Stats.median(firstAfter));
 
-        try (PingClient p = new PingClient(cfg, work.resolve("ping"))) {
+        try (WorkerProcess p = WorkerProcess.start(cfg)) {
             for (int i = 0; i < Math.min(pings, 500); i++) {
-                p.ping(); // warm-up: JIT of both ends
+                p.pingNanos(); // warm-up: JIT of both ends
             }
             double[] rtt = new double[pings];
             for (int i = 0; i < pings; i++) {
-                rtt[i] = p.ping() / 1e9;
+                rtt[i] = p.pingNanos() / 1e9;
             }
             f.put("protocol.pings", pings)
                     .put("protocol.ping_median_us", Stats.median(rtt) * 1e6)

@@ -96,26 +96,15 @@ public final class LammpsCalculator {
     }
 
     private void load(Structure s, CalculationRequest req) {
-        Lattice l = s.lattice();
-        double[] box = l.toLammpsForm();
+        LammpsCell cell = LammpsCell.of(s);
         List<String> species = s.speciesSymbols();
-        Commands.setup(box, species.size()).forEach(this::send);
+        Commands.setup(cell.box(), species.size()).forEach(this::send);
         for (int t = 0; t < species.size(); t++) {
             send(Commands.mass(t + 1, PeriodicTable.of(species.get(t)).atomicMassGPerMol()));
         }
-        Lattice lmp = Lattice.fromLammps(box[0], box[1], box[2], box[3], box[4], box[5]);
-        double[] frac = s.fractionalCoordinates();
-        int[] sp = s.siteSpecies();
-        int[] types = new int[sp.length];
-        double[] x = new double[frac.length];
-        for (int i = 0; i < sp.length; i++) {
-            types[i] = sp[i] + 1;
-            double[] c = lmp.toCartesian(frac[3 * i], frac[3 * i + 1], frac[3 * i + 2]);
-            System.arraycopy(c, 0, x, 3 * i, 3);
-        }
-        int created = lammps.createAtoms(types, x);
-        if (created != sp.length) {
-            throw new IllegalStateException("LAMMPS created " + created + " of " + sp.length + " atoms");
+        int created = lammps.createAtoms(cell.types(), cell.positionsAngstrom());
+        if (created != cell.types().length) {
+            throw new IllegalStateException("LAMMPS created " + created + " of " + cell.types().length + " atoms");
         }
         Path potential = Path.of(req.potential().path());
         FileChecksums.verify(potential, req.potential().sha256());

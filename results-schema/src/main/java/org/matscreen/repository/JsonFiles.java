@@ -38,13 +38,27 @@ public final class JsonFiles {
         }
     }
 
-    /** Writes to a staging file, then replaces {@code file} with it. */
+    /** Writes {@code value} as JSON to a staging file, then replaces {@code file} with it. */
     public static void write(RepositoryLayout layout, Path file, Object value) {
+        replace(layout, file, out -> MAPPER.writeValue(out, value));
+    }
+
+    /** What {@link #replace} writes into the staging file. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code body} to a staging file of the repository, then replaces {@code file} with it, so a reader finds
+     * the old whole file or the new one. The parent folder of {@code file} must exist.
+     */
+    public static void replace(RepositoryLayout layout, Path file, Body body) {
         FileSystem fs = layout.fs();
         Path tmp = new Path(layout.staging(), file.getName() + "." + UUID.randomUUID() + ".tmp");
         try {
             try (OutputStream out = fs.create(tmp, true)) {
-                MAPPER.writeValue(out, value);
+                body.writeTo(out);
             }
             // HDFS' rename does not replace an existing file; the window between delete and rename is a few ms.
             if (fs.exists(file)) {

@@ -167,6 +167,31 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * One no-op round trip (an empty PING frame answered by PONG), ns: the floor under every candidate's protocol
+     * cost. A worker that does not answer is dead afterwards.
+     */
+    public long pingNanos() {
+        if (!isAlive()) {
+            throw new IllegalStateException("worker " + process.pid() + " is not running");
+        }
+        long t0 = System.nanoTime();
+        try {
+            out.writeByte(Wire.PING);
+            out.flush();
+            byte tag = in.readByte();
+            long t = System.nanoTime() - t0;
+            if (tag != Wire.PONG) {
+                throw new IOException("expected PONG, got frame " + tag);
+            }
+            return t;
+        } catch (IOException e) {
+            dead = true;
+            process.destroyForcibly();
+            throw new NativeCodeException("worker " + process.pid() + " did not answer a ping: " + e.getMessage(), e);
+        }
+    }
+
     /** The LAMMPS error lines of the candidate in flight, then the worker's own last words, then the exit status. */
     private String crashText(int exit) {
         StringBuilder sb = new StringBuilder();

@@ -2,6 +2,7 @@ package org.matscreen.lammps.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -91,6 +92,19 @@ class WorkerProcessIntegrationTest {
             assertTrue(o.errorText().contains("ERROR"), o.errorText());
             assertTrue(o.errorText().contains("Last command"), o.errorText());
             assertFalse(w.isAlive());
+        } finally {
+            w.close();
+        }
+    }
+
+    @Test
+    void pingIsAnsweredAndADeadWorkerRefusesIt() {
+        WorkerProcess w = WorkerProcess.start(WorkerConfig.forLibrary(LammpsTestSupport.library(), dir));
+        try {
+            assertTrue(w.pingNanos() > 0);
+            assertTrue(w.isAlive(), "a ping leaves the worker serving");
+            w.close();
+            assertThrows(IllegalStateException.class, w::pingNanos);
         } finally {
             w.close();
         }

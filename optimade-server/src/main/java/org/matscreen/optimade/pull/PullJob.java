@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.error.MatscreenException;
@@ -224,24 +222,16 @@ public final class PullJob {
 
     /** Writes a file atomically: to a staging name first, then renamed (a rerun overwrites the same page). */
     private void writeLines(Path file, List<String> lines) {
-        FileSystem fs = layout.fs();
-        Path tmp = new Path(layout.staging(), file.getName() + "." + Instant.now().toEpochMilli() + ".tmp");
         try {
-            try (OutputStream out = fs.create(tmp, true)) {
-                for (String l : lines) {
-                    out.write(l.getBytes(StandardCharsets.UTF_8));
-                    out.write('\n');
-                }
-            }
-            fs.mkdirs(file.getParent());
-            if (fs.exists(file)) {
-                fs.delete(file, false);
-            }
-            if (!fs.rename(tmp, file)) {
-                throw new IOException("rename " + tmp + " -> " + file + " failed");
-            }
+            layout.fs().mkdirs(file.getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot create " + file.getParent(), e);
         }
+        JsonFiles.replace(layout, file, out -> {
+            for (String l : lines) {
+                out.write(l.getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+            }
+        });
     }
 }
