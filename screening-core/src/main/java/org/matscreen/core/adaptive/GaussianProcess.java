@@ -2,7 +2,6 @@ package org.matscreen.core.adaptive;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.RealMatrix;
