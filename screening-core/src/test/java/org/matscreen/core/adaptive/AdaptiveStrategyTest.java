@@ -72,22 +72,35 @@ class AdaptiveStrategyTest {
 
     @Test
     void krigingBelieverFindsTheTrueFrontFarAheadOfRandomSampling() {
+        Replay replay = new Replay(space, SyntheticCampaigns.OBJECTIVES, SyntheticCampaigns.FILTERS,
+                i -> SyntheticCampaigns.simulate(space.candidate(i)));
+        assertEquals(trueFront.size(), replay.trueFront().size());
+        assertArrayEquals(reference, replay.reference(), 0.0);
         double adaptive = 0;
         double random = 0;
         double members = 0;
         double randomMembers = 0;
         for (long seed : SEEDS) {
-            List<Observation> a = SyntheticCampaigns.run(strategy(seed, BatchRule.KRIGING_BELIEVER), space);
-            List<Observation> r = SyntheticCampaigns.random(space, BUDGET, seed);
-            assertEquals(BUDGET, a.size());
-            double fa = volumeFraction(a);
-            double fr = volumeFraction(r);
-            assertTrue(fa >= 0.98, "seed " + seed + ": " + fa + " of the true front's hypervolume");
-            assertTrue(fa > fr + 0.1, "seed " + seed + ": adaptive " + fa + " vs random " + fr);
-            adaptive += fa / SEEDS.length;
-            random += fr / SEEDS.length;
-            members += membersFound(a) / SEEDS.length;
-            randomMembers += membersFound(r) / SEEDS.length;
+            List<Replay.Point> a = replay.run(strategy(seed, BatchRule.KRIGING_BELIEVER), new LocalScorer());
+            List<Replay.Point> r = replay.random(seed, List.of(20, 30, 40, 50, 60));
+            assertEquals(List.of(20, 30, 40, 50, 60), a.stream().map(Replay.Point::simulations).toList());
+            // The maximin design spreads over the simplex, edges included, so it is not ahead of random picks
+            // (measured 0.35–0.50 against 0.60–0.78 of the hypervolume); from the first model-chosen round on it is.
+            for (int i = 1; i < a.size(); i++) {
+                assertTrue(a.get(i).volumeFraction() > r.get(i).volumeFraction() + 0.1, "seed " + seed + " after "
+                        + a.get(i).simulations() + ": adaptive " + a.get(i) + " vs random " + r.get(i));
+            }
+            Replay.Point end = a.get(a.size() - 1);
+            Replay.Point randomEnd = r.get(r.size() - 1);
+            if (seed == SEEDS[0]) { // the replay's bookkeeping against this test's own
+                assertEquals(volumeFraction(SyntheticCampaigns.run(strategy(seed, BatchRule.KRIGING_BELIEVER),
+                        space)), end.volumeFraction(), 1e-12);
+            }
+            assertTrue(end.volumeFraction() >= 0.98, "seed " + seed + ": " + end);
+            adaptive += end.volumeFraction() / SEEDS.length;
+            random += randomEnd.volumeFraction() / SEEDS.length;
+            members += end.membersFraction() / SEEDS.length;
+            randomMembers += randomEnd.membersFraction() / SEEDS.length;
         }
         // measured: 0.999 vs 0.75 of the hypervolume, 0.86 vs 0.01 of the front's members
         assertTrue(adaptive >= 0.99, "mean " + adaptive);
