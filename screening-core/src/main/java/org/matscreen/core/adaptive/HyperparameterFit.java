@@ -3,7 +3,7 @@ package org.matscreen.core.adaptive;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.hipparchus.exception.MathIllegalArgumentException;
-import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.CholeskyDecomposition;
@@ -88,8 +88,9 @@ public final class HyperparameterFit {
             try {
                 cg.optimize(new MaxEval(EVALUATIONS_PER_START), new ObjectiveFunction(lml::value),
                         new ObjectiveFunctionGradient(lml::gradient), GoalType.MAXIMIZE, new InitialGuess(u0));
-            } catch (MathIllegalStateException e) {
-                // the evaluation budget of this start ran out: the best point it reached is kept by lml
+            } catch (MathRuntimeException e) {
+                // the evaluation budget of this start ran out, or its line search failed to bracket: the best point
+                // it reached is kept by lml
             }
         }
         if (lml.bestPoint == null) {
