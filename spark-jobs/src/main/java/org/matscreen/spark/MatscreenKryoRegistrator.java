@@ -24,7 +24,10 @@ public final class MatscreenKryoRegistrator implements KryoRegistrator {
             RankedEntry.class,         // inside summaries
             ReferenceTask.class,       // input of the reference stage
             ReferenceResult.class,     // output of the reference stage
-            Screening.class);          // filters and table columns, in the ranking closures
+            Screening.class,           // filters and table columns, in the ranking closures
+            org.matscreen.spark.adaptive.ScanContext.class,   // adaptive rounds: space and fitted model, broadcast
+            org.matscreen.spark.adaptive.ScanRange.class,     // the input of each scoring task
+            org.matscreen.core.adaptive.Scored.class);        // predicted-front entries returned by the tasks
 
     @Override
     public void registerClasses(Kryo kryo) {
@@ -36,6 +39,8 @@ public final class MatscreenKryoRegistrator implements KryoRegistrator {
         kryo.register(ReferenceResult[].class);
         kryo.register(CandidateRange[].class);
         kryo.register(ReferenceTask[].class);
+        kryo.register(org.matscreen.spark.adaptive.ScanRange[].class);
+        kryo.register(org.matscreen.core.adaptive.Scored[].class);
         kryo.register(Object[].class);
     }
 }

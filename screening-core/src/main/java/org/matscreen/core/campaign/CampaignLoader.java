@@ -88,7 +88,7 @@ public final class CampaignLoader {
         ChemicalSpace space = space(top.get("space"));
         StructureSpec structure = structure(top.get("structure"), space);
         MethodSpec method = method(top.get("method"));
-        ScreeningSpec screening = screening(top.get("screening"));
+        ScreeningSpec screening = screening(top.get("screening"), space, structure);
         ExecutionSpec execution = execution(top.get("execution"));
         Visibility visibility = visibility(top.get("visibility"));
         CampaignSpec spec = new CampaignSpec(name, description, space, structure, method, screening, execution,
@@ -359,8 +359,10 @@ public final class CampaignLoader {
         return String.join("-", els);
     }
 
-    private static ScreeningSpec screening(Node n) {
-        n.allowOnly(Set.of("filters", "objectives", "top"));
+    private static ScreeningSpec screening(Node n, ChemicalSpace space, StructureSpec structure) {
+        Set<String> keys = new java.util.HashSet<>(Set.of("filters", "objectives", "top"));
+        keys.addAll(StrategySettings.KEYS);
+        n.allowOnly(keys);
         List<Criterion> filters = new ArrayList<>();
         for (Node f : n.get("filters").list()) {
             filters.add(Criterion.parse(f.requireText(), f.source(), f.path()));
@@ -372,7 +374,8 @@ public final class CampaignLoader {
         if (objectives.isEmpty()) {
             objectives.add(new Objective("dh_form_ev_per_atom", false));
         }
-        return new ScreeningSpec(filters, objectives, n.get("top").integer(10, 1, 10_000));
+        StrategySpec strategy = StrategySettings.parse(n, filters, objectives, space, structure.prototypes());
+        return new ScreeningSpec(filters, objectives, n.get("top").integer(10, 1, 10_000), strategy);
     }
 
     private static ExecutionSpec execution(Node n) {
