@@ -46,11 +46,11 @@ public final class KimModelId {
         if (id.length() > MAX_LENGTH) {
             return "is longer than " + MAX_LENGTH + " characters";
         }
+        if (id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0) {
+            return "contains a line break, which would start a new LAMMPS command";
+        }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
-            if (c == '\n' || c == '\r') {
-                return "contains a line break, which would start a new LAMMPS command";
-            }
             if (c == '/' || c == '\\' || c == '~') {
                 return "contains '" + c + "': a KIM model is named by its id, never by a path (install it into a KIM"
                         + " collection instead)";
