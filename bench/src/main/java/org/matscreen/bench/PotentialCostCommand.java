@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
 /**
  * Cost per potential kind (issue 14): the same relaxation protocol on one worker with an EAM file in LAMMPS' own
  * {@code eam/alloy} and with KIM models of the kinds the shipped campaigns use (EAM, MEAM, SNAP). Each kind relaxes
- * random equiatomic binary cells (differently seeded); the figure is native seconds per atom and minimiser iteration,
- * which is what the cost model's per-atom constant scales with, and its ratio to eam/alloy.
+ * random equiatomic binary cells (differently seeded). The cost model's prior scales with native seconds per atom of
+ * a whole relaxation (its ratio to eam/alloy is the cost class); seconds per atom and minimiser iteration separate the
+ * price of one step from the number of steps a potential's energy landscape takes.
  */
 @Command(name = "potentials", header = "Measure the cost per atom of each potential kind on one worker.")
 final class PotentialCostCommand implements Callable<Integer> {
@@ -69,16 +70,21 @@ final class PotentialCostCommand implements Callable<Integer> {
             for (Kind k : kinds) {
                 compute(w, k, -1); // warm-up: loads the model and its driver once
                 double[] perAtomIteration = new double[candidates];
+                double[] perAtom = new double[candidates];
                 double[] nativeSeconds = new double[candidates];
+                double[] iterations = new double[candidates];
                 for (int i = 0; i < candidates; i++) {
                     CalculationOutcome o = compute(w, k, i);
                     nativeSeconds[i] = o.nativeSeconds();
-                    perAtomIteration[i] = o.nativeSeconds()
-                            / (o.relaxed().siteCount() * (double) Math.max(1, o.relaxation().iterations()));
+                    iterations[i] = o.relaxation().iterations();
+                    perAtom[i] = o.nativeSeconds() / o.relaxed().siteCount();
+                    perAtomIteration[i] = perAtom[i] / Math.max(1, o.relaxation().iterations());
                 }
                 f.put("potentials." + k.key() + ".label", k.label())
                         .put("potentials." + k.key() + ".atoms", k.supercell().sites(k.prototype()))
                         .put("potentials." + k.key() + ".native_median_s", Stats.median(nativeSeconds))
+                        .put("potentials." + k.key() + ".iterations_median", Stats.median(iterations))
+                        .put("potentials." + k.key() + ".ms_per_atom", Stats.median(perAtom) * 1e3)
                         .put("potentials." + k.key() + ".us_per_atom_iteration", Stats.median(perAtomIteration) * 1e6)
                         .put("potentials." + k.key() + ".prior_factor", k.costClass().relativeCost());
             }
