@@ -28,8 +28,9 @@ bench/run.sh: matscreen against the native limit, lmp and python3-lammps; engine
   --jmh "OPTIONS"             JMH options (default "-f 2 -wi 5 -w 1s -i 10 -r 1s"; quick "-f 1 -wi 2 -w 1s -i 3 -r 1s")
   --a64fx-core-ratio R        A64FX core speed / this machine's core, for the Fugaku model (default 1.0)
   --fugaku-nodes N            nodes of the Fugaku model (default 384, one rack)
-  --skip LIST                 comma-separated: cross, protocol, isolation, efficiency, jmh, enumeration, query,
-                              optimade
+  --skip LIST                 comma-separated: cross, protocol, potentials, isolation, efficiency, jmh, enumeration,
+                              query, optimade
+  --potential-candidates N    cells per potential kind in the cost-per-potential section (default 5; quick 2)
   --query-runs N              runs per query of bench/query-benchmark.sh, when present (default 5; quick 1)
   --optimade "R S C Q"        OPTIMADE benchmark: records, load seconds, clients, requests per query
                               (default "1000000 60 50 40"; quick "20000 10 10 10")
@@ -42,7 +43,7 @@ EOF
 
 quick=false
 candidates=""; eff_candidates=""; cores=2; dry_order=""; enum_limit=""; proto_candidates=""; pings=""; restarts=""
-lmp_empty=""; jmh_opts=""; core_ratio=1.0; fugaku_nodes=384; skip=""; install=false; query_runs=""; publish=false
+lmp_empty=""; jmh_opts=""; potential_candidates=""; core_ratio=1.0; fugaku_nodes=384; skip=""; install=false; query_runs=""; publish=false
 optimade=""
 work="${TMPDIR:-/tmp}/matscreen-bench-${USER:-$(id -un)}"
 maven_opts=()
@@ -66,6 +67,7 @@ while [ $# -gt 0 ]; do
     --maven-opts) read -r -a maven_opts <<<"$2"; shift ;;
     --install) install=true ;;
     --query-runs) query_runs="$2"; shift ;;
+    --potential-candidates) potential_candidates="$2"; shift ;;
     --optimade) optimade="$2"; shift ;;
     --publish) publish=true ;;
     -h|--help) usage; exit 0 ;;
@@ -76,11 +78,11 @@ done
 if $quick; then
   : "${candidates:=16}" "${eff_candidates:=24}" "${dry_order:=3}" "${enum_limit:=200000}" "${proto_candidates:=12}"
   : "${pings:=1000}" "${restarts:=2}" "${lmp_empty:=3}" "${jmh_opts:=-f 1 -wi 2 -w 1s -i 3 -r 1s}" "${query_runs:=1}"
-  : "${optimade:=20000 10 10 10}"
+  : "${optimade:=20000 10 10 10}" "${potential_candidates:=2}"
 else
   : "${candidates:=200}" "${eff_candidates:=2000}" "${dry_order:=5}" "${enum_limit:=2000000}" "${proto_candidates:=200}"
   : "${pings:=20000}" "${restarts:=10}" "${lmp_empty:=10}" "${jmh_opts:=-f 2 -wi 5 -w 1s -i 10 -r 1s}"
-  : "${query_runs:=5}" "${optimade:=1000000 60 50 40}"
+  : "${query_runs:=5}" "${optimade:=1000000 60 50 40}" "${potential_candidates:=5}"
 fi
 for n in "$candidates" "$cores" "$dry_order"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "bench/run.sh: not a whole number: $n" >&2; exit 2; }
@@ -295,6 +297,13 @@ if ! skipped protocol && [ -d "$work/repos/cross" ]; then
   say "worker protocol, PING, restarts"
   timed protocol "${bench[@]}" protocol --repo "$work/repos/cross" --lib "$debian_lib" --work "$work/workers" \
     --candidates "$proto_candidates" --pings "$pings" --restarts "$restarts" --out "$work/protocol.facts"
+fi
+
+# --- 9. cost per potential kind (issue 14) --------------------------------------------------------------------------
+if ! skipped potentials; then
+  say "cost per potential kind: eam/alloy, KIM EAM, MEAM, SNAP"
+  timed potentials "${bench[@]}" potentials --lib "$debian_lib" --work "$work/workers" \
+    --candidates "$potential_candidates" --out "$work/potentials.facts" || true  # reported as not measured
 fi
 
 # --- 4. isolated vs in-process -------------------------------------------------------------------------------------

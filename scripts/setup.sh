@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs what matscreen needs on a Debian or Ubuntu machine that has Java 17 and Maven, then builds it.
-#   scripts/setup.sh           runtime: LAMMPS shared library, its potentials, OpenMPI's launcher
+#   scripts/setup.sh           runtime: LAMMPS shared library, its potentials, OpenMPI's launcher, the KIM API with
+#                              OpenKIM's portable models (potential: kim:<model id>)
 #   scripts/setup.sh --test    also the tools the test suite checks against (ASE, HDF5 tools, Slurm and munge,
 #                              Chromium)
 # Elsewhere it explains how to point matscreen at a site's LAMMPS build.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-runtime_pkgs=(liblammps0 lammps-data openmpi-bin)
+# openkim-models: about 440 OpenKIM portable models and their drivers for the KIM API (pulls in libkim-api2), run
+# through LAMMPS' KIM package, which Debian's liblammps0 has.
+runtime_pkgs=(liblammps0 lammps-data openmpi-bin openkim-models)
 # slurm-wlm and munge: the Slurm integration tests start a private single-host Slurm (scripts/slurm-local/).
 # chromium: the HTML report is rendered headless and screenshot-tested.
 test_pkgs=(python3-ase hdf5-tools slurm-wlm munge chromium)
@@ -17,7 +20,7 @@ for arg in "$@"; do
   case "$arg" in
     --test) want+=("${test_pkgs[@]}") ;;
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -48,6 +51,8 @@ Point matscreen at your site's LAMMPS shared library (built with -DBUILD_SHARED_
   export MATSCREEN_LAMMPS_LIB=/path/to/liblammps.so
 or put 'lammps.library=/path/to/liblammps.so' into ~/.config/matscreen/matscreen.properties.
 Potential files: export MATSCREEN_POTENTIALS=/path/to/lammps/potentials (or potentials.dirs= in that file).
+KIM models (potential: kim:<id>): build LAMMPS with -DPKG_KIM=on (Spack: lammps +kim), install the kim-api and
+openkim-models packages, and export MATSCREEN_KIM_API_LIB=/path/to/libkim-api.so.2 if the loader cannot find it.
 Then check with: ./matscreen doctor
 MSG
 fi

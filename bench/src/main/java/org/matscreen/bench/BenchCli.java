@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * work folder; {@code report} turns the folder into the Markdown table.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, header = "matscreen benchmark steps (run by bench/run.sh).",
-        subcommands = {PrepareCommand.class, NativeCommand.class, ProtocolCommand.class, EnumerateCommand.class,
+        subcommands = {PrepareCommand.class, NativeCommand.class, ProtocolCommand.class, EnumerateCommand.class, PotentialCostCommand.class,
             ReportCommand.class})
 public final class BenchCli {
     private BenchCli() {}

@@ -40,6 +40,7 @@ final class ReportCommand implements Callable<Integer> {
                 .end();
         CrossToolSection.write(md, w);
         EngineSection.write(md, w);
+        PotentialsSection.write(md, w);
         ScaleSection.write(md, w);
         QuerySection.write(md, w);
         OptimadeSection.write(md, w);

@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.matscreen.lammps.jna.LammpsLibrary;
+import org.matscreen.lammps.kim.KimApi;
+import org.matscreen.lammps.kim.KimCollections;
+import org.matscreen.lammps.kim.KimModels;
+import org.matscreen.lammps.potential.FitScopes;
 import org.matscreen.lammps.jna.LammpsNative;
 import org.matscreen.lammps.jna.LibraryLocator;
 import org.matscreen.lammps.potential.PotentialRegistry;
@@ -49,8 +53,10 @@ final class DoctorCommand implements Callable<Integer> {
         o.printf("  packages   %s%n", String.join(" ", packages));
         o.printf("  exceptions %s%n", exceptions ? "yes (errors can be caught in-process)"
                 : "no (a LAMMPS error ends its process; matscreen isolates LAMMPS in worker processes)");
-        o.printf("  MEAM       %s%n", packages.contains("MEAM") ? "yes" : "no (meam potentials unavailable; matscreen's"
-                + " EAM campaigns do not need it)");
+        o.printf("  MEAM       %s%n", packages.contains("MEAM") ? "yes" : "no (LAMMPS' own meam style is missing; MEAM"
+                + " models still run through the KIM API, see KIM)");
+        o.printf("  KIM        %s%n", packages.contains("KIM") ? "yes (kim:<model id> potentials run through the KIM API)"
+                : "no (kim:<model id> potentials unavailable: build LAMMPS with -DPKG_KIM=on, Spack: lammps +kim)");
         String risk = org.matscreen.lammps.worker.SessionMode.inProcessRisk(lib);
         o.printf("  mode       %s%n", risk == null ? "in-process (exceptions, no MPI: safe in threads)"
                 : "isolated worker processes (" + risk + ")");
@@ -82,7 +88,46 @@ final class DoctorCommand implements Callable<Integer> {
             o.println("  hint: scripts/setup.sh installs Debian's lammps-data (potentials in "
                     + PotentialRegistry.DEBIAN_DIR + ")");
         }
+        kim(o);
         o.println(ok ? "all checks passed" : "some checks failed");
         return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /**
+     * The KIM API and the collection of models it finds, in its own search order. Optional: campaigns with potential
+     * files or zhou2004 do not need it, so a missing KIM API is a hint, not a failed check.
+     */
+    private static void kim(PrintWriter o) {
+        KimApi.Located k = KimApi.locate();
+        if (!k.found()) {
+            o.println("kim api    not found (only kim:<model id> potentials need it)");
+            o.println("  hint: " + k.fix());
+            return;
+        }
+        try (KimCollections c = k.api().collections()) {
+            o.printf("kim api    %s %s (found via %s)%n", k.library(), c.version(), k.origin());
+            o.printf("  config     %s%n", c.configurationFile());
+            for (var e : c.directories(KimCollections.ItemType.PORTABLE_MODEL).entrySet()) {
+                o.printf("  %-10s %s%s%n", shortName(e.getKey()), e.getValue().isEmpty() ? "-" : String.join(":", e.getValue()),
+                        e.getKey().startsWith("environment") ? " (" + c.environmentVariable(
+                                KimCollections.ItemType.PORTABLE_MODEL) + ")" : "");
+            }
+        }
+        var models = new KimModels(k.api()).list();
+        long fitted = models.stream().filter(m -> FitScopes.standard().entry("kim:" + m.id()).isPresent()).count();
+        o.printf("  models     %d portable models usable (%d in matscreen's fit-scope table); 'matscreen potentials'"
+                + " lists them%n", models.size(), fitted);
+        if (models.isEmpty()) {
+            o.println("  hint: Debian/Ubuntu: scripts/setup.sh installs openkim-models; Spack: spack install"
+                    + " openkim-models");
+        }
+    }
+
+    private static String shortName(String collection) {
+        return switch (collection) {
+            case "current working directory" -> "cwd";
+            case "environment variable" -> "env";
+            default -> collection;
+        };
     }
 }

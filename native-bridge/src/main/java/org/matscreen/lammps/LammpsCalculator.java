@@ -17,6 +17,8 @@ import org.matscreen.core.sim.StrainStress;
 import org.matscreen.core.structure.Lattice;
 import org.matscreen.core.structure.Structure;
 import org.matscreen.lammps.deck.Commands;
+import org.matscreen.lammps.kim.KimModelId;
+import org.matscreen.lammps.kim.KimModels;
 import org.matscreen.lammps.potential.FileChecksums;
 import org.matscreen.lammps.jna.Lammps;
 
@@ -98,19 +100,37 @@ public final class LammpsCalculator {
     private void load(Structure s, CalculationRequest req) {
         LammpsCell cell = LammpsCell.of(s);
         List<String> species = s.speciesSymbols();
-        Commands.setup(cell.box(), species.size()).forEach(this::send);
-        for (int t = 0; t < species.size(); t++) {
-            send(Commands.mass(t + 1, PeriodicTable.of(species.get(t)).atomicMassGPerMol()));
+        boolean kim = KimModels.PAIR_STYLE.equals(req.potential().pairStyle());
+        if (kim) {
+            // Before kim init: the model LAMMPS will load must be the one the campaign resolved, byte for byte.
+            KimModels.verify(req.potential());
+            String id = req.potential().name().substring(KimModelId.PREFIX.length());
+            Commands.kimSetup(id, cell.box(), species.size()).forEach(this::send);
+        } else {
+            Commands.setup(cell.box(), species.size()).forEach(this::send);
+            masses(species);
         }
         int created = lammps.createAtoms(cell.types(), cell.positionsAngstrom());
         if (created != cell.types().length) {
             throw new IllegalStateException("LAMMPS created " + created + " of " + cell.types().length + " atoms");
         }
-        Path potential = Path.of(req.potential().path());
-        FileChecksums.verify(potential, req.potential().sha256());
-        Commands.pair(req.potential().pairStyle(), potential, species).forEach(this::send);
+        if (kim) {
+            send(Commands.kimInteractions(species));
+            // after kim interactions, so the masses are matscreen's whatever the KIM package sets up there
+            masses(species);
+        } else {
+            Path potential = Path.of(req.potential().path());
+            FileChecksums.verify(potential, req.potential().sha256());
+            Commands.pair(req.potential().pairStyle(), potential, species).forEach(this::send);
+        }
         Commands.neighbour(1.0).forEach(this::send);
         Commands.thermo().forEach(this::send);
+    }
+
+    private void masses(List<String> species) {
+        for (int t = 0; t < species.size(); t++) {
+            send(Commands.mass(t + 1, PeriodicTable.of(species.get(t)).atomicMassGPerMol()));
+        }
     }
 
     /** Box-and-positions relaxation with restarts after early stops. */

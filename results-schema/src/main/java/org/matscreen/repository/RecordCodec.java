@@ -17,6 +17,7 @@ import org.matscreen.core.result.CandidateResult;
 import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.result.Provenance;
 import org.matscreen.core.screening.Metrics;
+import org.matscreen.core.sim.FitScope;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.PotentialSpec;
 import org.matscreen.core.sim.PropertySettings;
@@ -135,6 +136,11 @@ public final class RecordCodec {
         g.add("potential_sha256", p.sha256());
         g.add("potential_citation", p.citation());
         strings(g, "potential_elements", p.elements());
+        FitScope fit = spec.fitScope();
+        List<String> symbols = r.composition().symbols();
+        g.add("method_potential_fit_scope", fit.key());
+        g.add("potential_fit", fit.fitOf(symbols).key());
+        strings(g, "potential_fitted_pairs", fit.fittedPairsOf(symbols));
         g.add("relax_settings", m.relax().key());
         g.add("property_settings", m.properties().key());
         Provenance pv = r.provenance();
@@ -207,7 +213,8 @@ public final class RecordCodec {
                 readStrings(g, "potential_elements"), str(g, "potential_citation"));
         PotentialSpec spec = new PotentialSpec(str(g, "method_potential"), str(g, "method_potential_key"),
                 str(g, "pair_style"), readStrings(g, "method_potential_elements"),
-                str(g, "method_potential_citation"));
+                str(g, "method_potential_citation"), has(g, "method_potential_fit_scope") ? FitScope.parse(str(g, "method_potential_fit_scope"))
+                        : FitScope.UNKNOWN);
         double[][][] wc = null;
         if (has(g, "sqs_warren_cowley")) {
             int k = elements.size();

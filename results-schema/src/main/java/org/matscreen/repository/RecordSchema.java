@@ -96,6 +96,15 @@ public final class RecordSchema {
         c.add(req("potential_sha256", Column.Kind.STRING, "", "SHA-256 of the potential file's bytes"));
         c.add(req("potential_citation", Column.Kind.STRING, "", "reference for the potential"));
         c.add(req("potential_elements", Column.Kind.LIST_STRING, "", "elements the potential file covers"));
+        // fit scope of the potential (issue 14): optional, so rows written before read as not stated
+        c.add(opt("method_potential_fit_scope", Column.Kind.STRING, "",
+                "unlike pairs the campaign's potential was fitted to: 'fitted:' then the pairs A-B (none after the"
+                        + " colon: cross terms from a mixing rule only), or 'unknown'"));
+        c.add(opt("potential_fit", Column.Kind.STRING, "",
+                "how the potential's fit covers this composition: fitted (every unlike pair of its elements),"
+                        + " partial, mixing_rule (none) or unknown"));
+        c.add(opt("potential_fitted_pairs", Column.Kind.LIST_STRING, "",
+                "unlike pairs of this composition's elements the potential was fitted to, A-B alphabetical"));
         c.add(req("relax_settings", Column.Kind.STRING, "", "relaxation tolerances (key=value list)"));
         c.add(req("property_settings", Column.Kind.STRING, "", "property protocol (key=value list)"));
         // provenance

@@ -120,7 +120,7 @@ public final class ScreeningJob {
         Broadcast<JobContext> bc = sc.broadcast(ctx.withReferences(refs));
 
         int cores = sc.defaultParallelism();
-        CostModel cost = calibrate(CostModel.prior(spec), layout, spec);
+        CostModel cost = calibrate(CostModel.prior(spec, potentials.costClass()), layout, spec);
         long first = opts.shard().start(space.size());
         long end = opts.shard().end(space.size());
         long scope = end - first;

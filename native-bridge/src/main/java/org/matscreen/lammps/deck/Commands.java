@@ -3,6 +3,7 @@ package org.matscreen.lammps.deck;
 import static org.matscreen.lammps.deck.DeckValues.element;
 import static org.matscreen.lammps.deck.DeckValues.existingFile;
 import static org.matscreen.lammps.deck.DeckValues.integer;
+import static org.matscreen.lammps.deck.DeckValues.kimModelId;
 import static org.matscreen.lammps.deck.DeckValues.minStyle;
 import static org.matscreen.lammps.deck.DeckValues.number;
 import static org.matscreen.lammps.deck.DeckValues.outputFile;
@@ -24,7 +25,9 @@ public final class Commands {
     static final java.util.Set<String> ALLOWED = java.util.Set.of("clear", "units", "atom_style", "atom_modify",
             "boundary", "region", "create_box", "mass", "pair_style", "pair_coeff", "neighbor", "neigh_modify",
             "thermo_style", "thermo_modify", "thermo", "log", "fix", "unfix", "min_style", "minimize", "run",
-            "change_box");
+            "change_box", "kim");
+    /** The only KIM sub-commands: {@code kim query} (network) and the rest are never sent. */
+    static final java.util.Set<String> ALLOWED_KIM = java.util.Set.of("init", "interactions");
 
     private Commands() {}
 
@@ -40,6 +43,13 @@ public final class Commands {
         if (!ALLOWED.contains(first)) {
             throw new IllegalStateException("refusing to send a LAMMPS command outside the allowed set: " + first);
         }
+        if (first.equals("kim")) {
+            String[] words = command.split(" ", 3);
+            if (words.length < 2 || !ALLOWED_KIM.contains(words[1])) {
+                throw new IllegalStateException("refusing to send a KIM command outside the allowed set ("
+                        + ALLOWED_KIM + "): " + DeckValues.printable(command));
+            }
+        }
         for (int i = 0; i < command.length(); i++) {
             char c = command.charAt(i);
             if (c < 0x20 || c == 0x7f || "$#&'\";".indexOf(c) >= 0) {
@@ -52,10 +62,32 @@ public final class Commands {
 
     /** Commands that reset LAMMPS and set up a periodic metal-units system with a triclinic box and an atom map. */
     public static List<String> setup(double[] box, int types) {
+        return setup("units metal", box, types);
+    }
+
+    /**
+     * As {@link #setup(double[], int)} for a KIM portable model: {@code kim init <model> metal} takes the place of
+     * {@code units metal}, because LAMMPS requires it before the box exists. Then {@link #kimInteractions} after the
+     * box, and masses after that.
+     */
+    public static List<String> kimSetup(String modelId, double[] box, int types) {
+        return setup("kim init " + kimModelId(modelId) + " metal", box, types);
+    }
+
+    /** {@code kim interactions <element per type>}: the model's pair style and coefficients, set by LAMMPS' KIM package. */
+    public static String kimInteractions(List<String> elementPerType) {
+        StringBuilder b = new StringBuilder("kim interactions");
+        for (String e : elementPerType) {
+            b.append(' ').append(element(e));
+        }
+        return b.toString();
+    }
+
+    private static List<String> setup(String units, double[] box, int types) {
         // box = {lx, ly, lz, xy, xz, yz}
         return List.of(
                 "clear",
-                "units metal",
+                units,
                 "atom_style atomic",
                 "atom_modify map array sort 0 0.0",
                 "boundary p p p",

@@ -53,6 +53,17 @@ public final class DeckValues {
         return style;
     }
 
+    /**
+     * A KIM model id: one word of letters, digits and underscores starting with a letter (what OpenKIM ids are made
+     * of). Whether it is installed is the resolver's business; here only its text is checked.
+     */
+    public static String kimModelId(String id) {
+        if (id == null || id.isEmpty() || id.length() > 200 || !id.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("not a KIM model id: " + printable(id));
+        }
+        return id;
+    }
+
     public static String minStyle(String style) {
         if (!MIN_STYLES.contains(style)) {
             throw new IllegalArgumentException("min style not allowed: " + printable(style));

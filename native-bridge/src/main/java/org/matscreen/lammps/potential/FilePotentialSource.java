@@ -10,7 +10,7 @@ public record FilePotentialSource(PotentialRef file) implements PotentialSource 
 
     @Override
     public PotentialSpec spec() {
-        return PotentialSpec.of(file);
+        return PotentialSpec.of(file).withFitScope(FitScopes.standard().scopeOf(file.name(), file.elements()));
     }
 
     @Override

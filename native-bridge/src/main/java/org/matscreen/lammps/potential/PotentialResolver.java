@@ -4,25 +4,37 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.matscreen.core.campaign.MethodSpec;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.sim.PotentialRef;
+import org.matscreen.lammps.kim.KimModel;
+import org.matscreen.lammps.kim.KimModelId;
+import org.matscreen.lammps.kim.KimModels;
 
 /**
  * Turns a campaign's {@code method.potential} into a {@link PotentialSource}, checking everything that can be checked
  * before work starts: the file exists, is a valid setfl file of a supported style, and covers every chemical system;
- * for {@code zhou2004}, every element is one of the 17 parametrised metals.
+ * for {@code zhou2004}, every element is one of the 17 parametrised metals; for {@code kim:<id>}, the id is well formed,
+ * names an installed portable model whose driver is installed, and its species cover every element.
  */
 public final class PotentialResolver {
     private final PotentialRegistry registry;
     private final Path cacheDir;
+    private final Supplier<KimModels> kim;
 
     /**
      * @param cacheDir where generated potentials are cached on this machine
      */
     public PotentialResolver(PotentialRegistry registry, Path cacheDir) {
+        this(registry, cacheDir, KimModels::standard);
+    }
+
+    /** As above, with the KIM models to resolve {@code kim:<id>} against (looked up only when a campaign names one). */
+    public PotentialResolver(PotentialRegistry registry, Path cacheDir, Supplier<KimModels> kim) {
         this.registry = registry;
         this.cacheDir = cacheDir;
+        this.kim = kim;
     }
 
     /** The default cache of generated potentials: {@code $MATSCREEN_CACHE/potentials} or {@code ~/.cache/matscreen}. */
@@ -41,8 +53,13 @@ public final class PotentialResolver {
         String field = "method.potential";
         if (!method.potentialBySystem().isEmpty()) {
             Map<String, PotentialRef> files = new TreeMap<>();
-            method.potentialBySystem().forEach((sys, name) -> files.put(sys, registry.resolve(name, source,
-                    field + "." + sys)));
+            method.potentialBySystem().forEach((sys, name) -> {
+                if (KimModelId.isKim(name)) {
+                    throw new InvalidInputException(source, field + "." + sys, "a per-system map takes potential"
+                            + " files; a KIM model covers all its species at once: write potential: " + name);
+                }
+                files.put(sys, registry.resolve(name, source, field + "." + sys));
+            });
             SystemMapPotentialSource s = new SystemMapPotentialSource(files);
             s.requireCoverage(systems, source, field);
             requireOneStyle(files, source, field);
@@ -57,6 +74,13 @@ public final class PotentialResolver {
                         + " (it covers " + String.join(" ", db.elements()) + ")");
             }
             return new ZhouPotentialSource(all, cacheDir.toString());
+        }
+        if (KimModelId.isKim(method.potential())) {
+            KimModelId.parse(method.potential(), source, field); // a hostile id is refused before the KIM API is asked
+            KimModel model = kim.get().resolve(method.potential(), source, field);
+            List<String> all = systems.stream().flatMap(List::stream).distinct().sorted().toList();
+            PotentialRegistry.requireCoverage(model.toPotentialRef(), all, source, field);
+            return KimPotentialSource.of(model);
         }
         PotentialRef file = registry.resolve(method.potential(), source, field);
         List<String> all = systems.stream().flatMap(List::stream).distinct().sorted().toList();

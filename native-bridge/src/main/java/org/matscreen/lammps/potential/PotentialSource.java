@@ -2,6 +2,7 @@ package org.matscreen.lammps.potential;
 
 import java.io.Serializable;
 import java.util.List;
+import org.matscreen.core.plan.PotentialCostClass;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.PotentialSpec;
 
@@ -14,6 +15,11 @@ public interface PotentialSource extends Serializable {
 
     /** The method-level description (its key enters candidate ids). */
     PotentialSpec spec();
+
+    /** How expensive the potential is per atom, for the cost model (setfl files: EAM). */
+    default PotentialCostClass costClass() {
+        return PotentialCostClass.EAM;
+    }
 
     /** The file for a chemical system (elements alphabetical), generating it if the source is a family. */
     PotentialRef fileFor(List<String> systemElements);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.matscreen.core.error.InvalidInputException;
+import org.matscreen.core.sim.FitScope;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.PotentialSpec;
 import org.matscreen.core.util.Hashing;
@@ -50,7 +51,20 @@ public record SystemMapPotentialSource(Map<String, PotentialRef> bySystem) imple
         String style = bySystem.values().iterator().next().pairStyle();
         return new PotentialSpec("per-system:" + String.join(",", citations.keySet()),
                 Hashing.sha256Hex(canonical.toString()), style, List.copyOf(elements),
-                String.join("; ", citations.values()));
+                String.join("; ", citations.values()), fitScope());
+    }
+
+    /** The pairs each system's own file was fitted to, over all systems; unknown if any file's scope is. */
+    private FitScope fitScope() {
+        TreeSet<String> pairs = new TreeSet<>();
+        for (Map.Entry<String, PotentialRef> e : bySystem.entrySet()) {
+            FitScope s = FitScopes.standard().scopeOf(e.getValue().name(), e.getValue().elements());
+            if (!s.known()) {
+                return FitScope.UNKNOWN;
+            }
+            pairs.addAll(s.fittedPairsOf(List.of(e.getKey().split("-"))));
+        }
+        return new FitScope(true, pairs);
     }
 
     @Override

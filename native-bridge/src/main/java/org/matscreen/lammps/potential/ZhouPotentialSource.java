@@ -40,7 +40,7 @@ public record ZhouPotentialSource(List<String> campaignElements, String cacheDir
                 + String.join("\n", ZhouDatabase.standard().parameters(campaignElements).stream()
                         .map(ZhouParameters::canonicalText).toList());
         return new PotentialSpec(NAME, Hashing.sha256Hex(canonical), ZhouEamGenerator.PAIR_STYLE, campaignElements,
-                ZhouEamGenerator.citation(campaignElements));
+                ZhouEamGenerator.citation(campaignElements), FitScopes.standard().scopeOf(NAME, campaignElements));
     }
 
     @Override

@@ -55,7 +55,8 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** Starts a worker and waits for its greeting. */
     public static WorkerProcess start(WorkerConfig cfg) {
-        Path dir = Path.of(cfg.workRoot(), "worker-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet());
+        Path dir = Path.of(cfg.workRoot(), "worker-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet())
+                .toAbsolutePath();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -77,6 +78,9 @@ public final class WorkerProcess implements AutoCloseable {
         // ("OMPI was not built with SLURM's PMI support"); a worker is a stand-alone single process, so it gets none.
         pb.environment().keySet().removeIf(k -> k.startsWith("SLURM_") || k.startsWith("PMI_")
                 || k.startsWith("PMIX_") || k.startsWith("OMPI_"));
+        // The KIM API looks for models in the current working directory first and writes kim.log there: a worker
+        // works in its own folder, which holds no models, and keeps the KIM log with its other files.
+        pb.directory(dir.toFile());
         pb.redirectError(dir.resolve("worker.err").toFile());
         Process p;
         try {

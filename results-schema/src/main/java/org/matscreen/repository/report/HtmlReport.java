@@ -3,8 +3,10 @@ package org.matscreen.repository.report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.matscreen.core.screening.Metrics;
 import org.matscreen.core.screening.Objective;
+import org.matscreen.core.sim.FitScope;
 import org.matscreen.core.util.BuildInfo;
 import org.matscreen.repository.Manifest;
 import org.matscreen.repository.report.ReportData.ObjectivePoint;
@@ -21,6 +23,7 @@ public final class HtmlReport {
             body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;margin:24px auto;max-width:1280px;color:#212121}
             h1{font-size:24px;margin-bottom:4px}h2{font-size:19px;margin-top:32px;border-bottom:1px solid #ccc}
             .muted{color:#616161}table{border-collapse:collapse;font-size:13px}
+            .warning{background:#fff3e0;border-left:4px solid #e65100;padding:6px 10px}
             td,th{border:1px solid #ddd;padding:3px 8px;text-align:left}th{background:#f5f5f5}
             td.num{text-align:right;font-variant-numeric:tabular-nums}
             .grid-charts{display:flex;flex-wrap:wrap;gap:12px}
@@ -74,7 +77,31 @@ public final class HtmlReport {
         });
         row(b, "objectives", data.objectives().isEmpty() ? "none: " + data.objectivesNote()
                 : data.objectives().toString());
+        if (!data.potentialFit().isEmpty()) {
+            row(b, "potential fit", data.potentialFit().toString());
+        }
         b.append("</table>\n");
+        fitWarning(b, data);
+    }
+
+    /**
+     * A visible warning when the campaign ranks by an energy but some computed compositions have unlike pairs the
+     * potential was not fitted to (a mixing rule): the ranking's energies are then not the alloy's.
+     */
+    private static void fitWarning(StringBuilder b, ReportData data) {
+        List<String> energies = data.objectives().stream().map(Objective::metric)
+                .filter(FitScope.ENERGY_METRICS::contains).toList();
+        long notFitted = data.potentialFit().entrySet().stream().filter(e -> !e.getKey().equals("fitted"))
+                .mapToLong(Map.Entry::getValue).sum();
+        if (energies.isEmpty() || notFitted == 0) {
+            return;
+        }
+        b.append("<p class=\"warning\" id=\"fit-warning\"><strong>Warning:</strong> the ranking uses ")
+                .append(Svg.escape(String.join(", ", energies))).append(", but for ").append(notFitted)
+                .append(" computed records the potential was not fitted to every unlike pair of the composition (")
+                .append(Svg.escape(data.potentialFit().toString())).append("): those alloy energies come from a"
+                        + " mixing rule or an unstated fit, and their signs may be wrong. <code>matscreen potentials"
+                        + " --elements …</code> lists fitted potentials.</p>\n");
     }
 
     private static void pareto(StringBuilder b, ReportData data) {

@@ -27,10 +27,12 @@ import org.matscreen.repository.schema.RecordRow;
  * @param points every OK record whose objective values are all known
  * @param property the metric plotted against composition, with {@code propertyUnit}
  * @param compositions every OK record with a known property value and one to three elements
+ * @param potentialFit OK records by how the potential's fit covers their composition ({@code potential_fit}:
+ *     fitted, partial, mixing_rule, unknown; {@code not recorded} for rows written before the column existed)
  */
 public record ReportData(String campaign, Optional<Manifest> manifest, Map<String, Long> statusCounts,
         List<Objective> objectives, String objectivesNote, List<ObjectivePoint> points, String property,
-        String propertyUnit, List<CompositionPoint> compositions) {
+        String propertyUnit, List<CompositionPoint> compositions, Map<String, Long> potentialFit) {
 
     /** One record in objective space, with its values in the objectives' order (as stored, not as costs). */
     public record ObjectivePoint(String id, String formula, String chemicalSystem, String prototype,
@@ -68,11 +70,12 @@ public record ReportData(String campaign, Optional<Manifest> manifest, Map<Strin
         Metric metric = Metrics.all().get(prop);
 
         Set<String> columns = new LinkedHashSet<>(List.of("id", "status", "formula", "chemical_system", "elements",
-                "element_fractions", "prototype", prop));
+                "element_fractions", "prototype", "potential_fit", prop));
         objectives.forEach(o -> columns.add(o.metric()));
         Map<String, Long> statuses = new TreeMap<>();
         List<ObjectivePoint> points = new ArrayList<>();
         List<CompositionPoint> compositions = new ArrayList<>();
+        Map<String, Long> fit = new TreeMap<>();
         List<Objective> objs = objectives;
         store.scan("", columns, row -> {
             String status = (String) row.get("status");
@@ -80,6 +83,7 @@ public record ReportData(String campaign, Optional<Manifest> manifest, Map<Strin
             if (!Status.OK.key().equals(status)) {
                 return;
             }
+            fit.merge(row.get("potential_fit") instanceof String f ? f : "not recorded", 1L, Long::sum);
             double[] values = new double[objs.size()];
             boolean known = !objs.isEmpty();
             for (int k = 0; k < values.length; k++) {
@@ -103,7 +107,7 @@ public record ReportData(String campaign, Optional<Manifest> manifest, Map<Strin
         });
         String campaign = manifest.map(Manifest::campaign).orElse(store.layout().root().getName());
         return new ReportData(campaign, manifest, statuses, objectives, note, points, prop, metric.unit(),
-                compositions);
+                compositions, fit);
     }
 
     private static double number(RecordRow row, String column) {

@@ -43,6 +43,15 @@ public record CostModel(double secondsPerAtomEvaluation, Map<Prototype, Integer>
         return of(spec, PRIOR_SECONDS_PER_ATOM_EVALUATION);
     }
 
+    /**
+     * The prior for a campaign's potential: the EAM prior times the measured relative cost of its kind (MEAM and SNAP
+     * cost tens of times more per atom). Measured costs of the campaign then correct it ({@link #calibrated}), which
+     * is how the model learns the cost of each potential.
+     */
+    public static CostModel prior(CampaignSpec spec, PotentialCostClass potential) {
+        return of(spec, PRIOR_SECONDS_PER_ATOM_EVALUATION * potential.relativeCost());
+    }
+
     /** Estimated seconds for a candidate of this prototype. */
     public double seconds(Prototype p) {
         return atoms.get(p) * (double) evaluations * secondsPerAtomEvaluation;

@@ -13,12 +13,25 @@ import java.util.List;
  * @param pairStyle LAMMPS pair style of every file
  * @param elements elements covered
  * @param citation reference(s)
+ * @param fitScope which unlike pairs the potential was fitted to (metadata: not part of {@link #key()}, so it never
+ *     changes a candidate id)
  */
-public record PotentialSpec(String name, String key, String pairStyle, List<String> elements, String citation)
-        implements Serializable {
+public record PotentialSpec(String name, String key, String pairStyle, List<String> elements, String citation,
+        FitScope fitScope) implements Serializable {
 
     public PotentialSpec {
         elements = List.copyOf(elements);
+        fitScope = fitScope == null ? FitScope.UNKNOWN : fitScope;
+    }
+
+    /** A spec whose fit scope is not stated. */
+    public PotentialSpec(String name, String key, String pairStyle, List<String> elements, String citation) {
+        this(name, key, pairStyle, elements, citation, FitScope.UNKNOWN);
+    }
+
+    /** The same spec with a stated fit scope. */
+    public PotentialSpec withFitScope(FitScope scope) {
+        return new PotentialSpec(name, key, pairStyle, elements, citation, scope);
     }
 
     /** The spec of a single file. */
