@@ -172,17 +172,57 @@ public final class Repository {
         return new WriterLock(fs, file, me, staging);
     }
 
-    /** Breaks {@code held} if it is stale or {@code force}; false if it must be respected. */
+    /**
+     * Breaks {@code held} if it is stale or {@code force}; false if it must be respected. A lock whose holder has
+     * missed two heartbeats (a node that died a moment ago, e.g. a shard killed at its time limit just before the
+     * merge job starts) is watched until it is renewed (respected) or its lease runs out (taken over), so a batch job
+     * waits at most a lease instead of failing.
+     */
     private static boolean takeOver(FileSystem fs, LockFile.Found held, boolean force, Consumer<String> log)
             throws IOException {
-        boolean stale = held.stale(System.currentTimeMillis());
+        LockFile.Found judged = held;
+        boolean stale = judged.stale(System.currentTimeMillis());
         if (!stale && !force) {
-            return false;
+            long silent = System.currentTimeMillis() - judged.modifiedMillis();
+            if (silent <= 2 * LockFile.HEARTBEAT.toMillis()) {
+                return false;
+            }
+            log.accept("the lock of " + judged.describe() + " has not been renewed for " + silent / 1000 + " s;"
+                    + " waiting up to " + Math.max(0, (LockFile.LEASE.toMillis() - silent) / 1000 + 1) + " s for its"
+                    + " holder to renew it or its lease to run out");
+            Optional<LockFile.Found> now = awaitRenewalOrExpiry(fs, judged);
+            if (now.isEmpty()) {
+                return true; // released meanwhile
+            }
+            if (!now.get().stale(System.currentTimeMillis())) {
+                return false;
+            }
+            judged = now.get();
+            stale = true;
         }
-        LockFile.breakIfUnchanged(fs, held);
+        LockFile.breakIfUnchanged(fs, judged);
         log.accept((stale ? "taking over the stale lock of " : "breaking (--break-lock) the lock of ")
-                + held.describe());
+                + judged.describe());
         return true;
+    }
+
+    /** Polls a silent lock until it is renewed, released or stale; returns its last state (empty: released). */
+    private static Optional<LockFile.Found> awaitRenewalOrExpiry(FileSystem fs, LockFile.Found silent)
+            throws IOException {
+        while (true) {
+            Optional<LockFile.Found> now = LockFile.read(fs, silent.path());
+            if (now.isEmpty() || now.get().modifiedMillis() != silent.modifiedMillis()
+                    || now.get().stale(System.currentTimeMillis())) {
+                return now;
+            }
+            try {
+                Thread.sleep(Math.min(5_000, Math.max(100, LockFile.LEASE.toMillis()
+                        - (System.currentTimeMillis() - silent.modifiedMillis()) + 100)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return now;
+            }
+        }
     }
 
     private RepositoryLockedException locked(LockFile.Found held) {

@@ -121,6 +121,21 @@ class RepositoryTest {
         }
     }
 
+    /** A holder on another host that stopped renewing (its node died) is waited out, not reported as live. */
+    @Test
+    void aSilentLockIsWaitedOutUntilItsLeaseEnds() throws IOException {
+        long age = LockFile.LEASE.toMillis() - 2_000; // silent for two heartbeats and more, lease not yet over
+        Path silent = foreignLock(0, 10, "dead-node", 1, age);
+        List<String> said = new ArrayList<>();
+        try (WriterLock l = repo().lockForWriting(0, 10, "merge", false, said::add)) {
+            assertTrue(said.get(0).contains("has not been renewed"), said.toString());
+            assertTrue(said.get(1).contains("taking over the stale lock"), said.toString());
+        }
+        assertFalse(Files.exists(silent));
+        foreignLock(0, 10, "live-node", 1, 5_000); // renewed five seconds ago: respected at once
+        assertThrows(RepositoryLockedException.class, () -> repo().lockForWriting(0, 10, "merge", false, s -> { }));
+    }
+
     @Test
     void aHolderNoticesWhenItsLockIsBroken() throws Exception {
         Repository r = repo();

@@ -152,11 +152,17 @@ public final class ScreeningJob {
             // another campaign into this folder.
             repo.updateManifest(existing -> identity(existing, repo, spec, campaignYaml, method, space.size(),
                     started));
-            RunSummary s = screen(spark, spec, potentials, opts, repo.layoutFor(lock), lock.stagingName(), method,
-                    space);
+            RunSummary s;
+            try {
+                s = screen(spark, spec, potentials, opts, repo.layoutFor(lock), lock.stagingName(), method, space);
+            } catch (RuntimeException e) {
+                if (lock.isLost()) {
+                    throw lockLost(repo, e); // the job was cancelled because of it
+                }
+                throw e;
+            }
             if (lock.isLost()) {
-                throw new MatscreenException("the writer lock of " + repo.layout().root() + " was taken over while"
-                        + " this run wrote; what it committed stays, and no manifest entry was written for it");
+                throw lockLost(repo, null);
             }
             if (!opts.retryStatuses().isEmpty()) {
                 repo.collapseDuplicates(first, end); // the retried records replace the old ones
@@ -164,6 +170,12 @@ public final class ScreeningJob {
             writeManifest(repo, spec, campaignYaml, method, space.size(), started, s, sc.master(), opts);
             return s;
         }
+    }
+
+    private static MatscreenException lockLost(Repository repo, Throwable cause) {
+        return new MatscreenException("the writer lock of " + repo.layout().root() + " was taken over while this run"
+                + " wrote (--break-lock elsewhere?); what it committed stays, and no manifest entry was written for"
+                + " it", cause);
     }
 
     private static void warn(String line) {
