@@ -16,6 +16,12 @@ public final class ExitCodes {
      * the same command resumes. Batch scripts treat it as "resubmit", not as a failure.
      */
     public static final int INCOMPLETE = 5;
+    /**
+     * The run ended and every record of the repository is a failure ({@code failed}, {@code timeout}, {@code crashed},
+     * {@code quarantined}): nothing was lost, but nothing is usable either. Typically a broken potential or library,
+     * or a time limit far too short; the records' error texts say which.
+     */
+    public static final int ALL_FAILED = 6;
 
     private ExitCodes() {}
 }

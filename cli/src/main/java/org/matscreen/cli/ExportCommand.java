@@ -72,11 +72,28 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
+    private static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    /**
+     * {@code <campaign>.h5}, else {@code <repository folder>.h5}, else {@code records.h5}: a name that is not a plain
+     * file name (empty, hidden, with a '/'; a pulled repository has no manifest, a root folder has no name) is never
+     * used.
+     */
+    static String hdf5FileName(String campaign, String folder) {
+        for (String n : new String[] {campaign, folder}) {
+            if (n != null && SAFE_NAME.matcher(n).matches()) {
+                return n + ".h5";
+            }
+        }
+        return "records.h5";
+    }
+
     private int hdf5(RecordStore store) {
         Hdf5Exporter exporter = new Hdf5Exporter();
         ScanStatistics s = store.scan(where, exporter::add);
-        String name = store.manifest().map(Manifest::campaign).orElse(store.layout().root().getName());
-        Path file = out.resolve(name + ".h5");
+        Path file = out.resolve(hdf5FileName(store.manifest().map(Manifest::campaign).orElse(null),
+                store.layout().root().getName()));
         exporter.write(file, store.manifest(), where);
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d records to %s (%.2f s to select)%n",
                 exporter.records(), file, s.seconds());

@@ -1,15 +1,13 @@
 package org.matscreen.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.matscreen.core.campaign.CampaignLoader;
 import org.matscreen.core.campaign.CampaignSpec;
-import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.space.CandidateSpace;
+import org.matscreen.core.yaml.YamlReader;
 import org.matscreen.lammps.potential.PotentialRegistry;
 import org.matscreen.lammps.potential.PotentialResolver;
 import org.matscreen.lammps.potential.PotentialSource;
@@ -23,13 +21,9 @@ import org.matscreen.lammps.potential.PotentialSource;
 record PreparedCampaign(CampaignSpec spec, String yaml, PotentialSource potentials, CandidateSpace space) {
 
     static PreparedCampaign load(Path file, MatscreenConfig config) {
-        CampaignSpec spec = CampaignLoader.load(file);
-        String yaml;
-        try {
-            yaml = Files.readString(file);
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), "", "cannot read: " + e.getMessage());
-        }
+        // read once: the text validated is the text the manifest keeps
+        String yaml = YamlReader.readText(file);
+        CampaignSpec spec = CampaignLoader.parse(yaml, file.toString());
         CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
         PotentialSource potentials = new PotentialResolver(registry(config), PotentialResolver.defaultCacheDir())
                 .resolve(spec.method(), space.systems(), spec.source());

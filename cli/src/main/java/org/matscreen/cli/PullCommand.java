@@ -56,21 +56,42 @@ final class PullCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "start from the first page even if OUT holds another pull's state")
     boolean restart;
 
+    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "" + PullJob.DEFAULT_MAX_PAGES,
+            description = "pages to fetch in this run at most; rerun to go on (default: ${DEFAULT-VALUE})")
+    long maxPages;
+
+    @Option(names = "--max-records", paramLabel = "N", defaultValue = "" + PullJob.DEFAULT_MAX_RECORDS,
+            description = "entries to receive in this run at most; rerun to go on (default: ${DEFAULT-VALUE})")
+    long maxRecords;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "time for one whole answer, headers and body (default: ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
     @Override
     public Integer call() {
         URI base = checkedBase();
         if (pageLimit < 1) {
             throw new InvalidInputException("--page-limit", String.valueOf(pageLimit), "must be at least 1");
         }
+        if (maxPages < 1 || maxRecords < 1 || timeoutSeconds < 1) {
+            throw new InvalidInputException(maxPages < 1 ? "--max-pages" : maxRecords < 1 ? "--max-records"
+                    : "--timeout", "", "must be at least 1");
+        }
+        if (out.isBlank()) {
+            throw new InvalidInputException("--out", "''", "is empty (an unset variable?); name the folder to pull"
+                    + " into");
+        }
         String t = token != null ? token : System.getenv(TOKEN_ENV);
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OptimadeClient client = new OptimadeClient(base, t == null || t.isBlank() ? null : t.strip(), attempts,
-                Duration.ofSeconds(60), line -> {
+                Duration.ofSeconds(timeoutSeconds), line -> {
                     err.println(line);
                     err.flush();
                 });
-        PullJob.Summary s = new PullJob(new PullJob.Options(baseUrl, filter, out, pageLimit, restart), client,
+        PullJob.Summary s = new PullJob(new PullJob.Options(baseUrl, filter, out, pageLimit, restart, maxPages,
+                maxRecords), client,
                 line -> {
                     err.println(line);
                     err.flush();
@@ -79,6 +100,10 @@ final class PullCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "pulled %d new records (%d in %d pages from %s); %d already present, %d not matscreen"
                 + " records (kept in pull/foreign); provenance in %s/pull/sources%n", s.importedThisRun(),
                 st.received(), st.pages(), st.baseUrl(), st.alreadyPresent(), st.notRepresentable(), s.repository());
+        if (s.stopReason() != null) {
+            err.println((s.capped() ? "" : "warning: ") + s.stopReason());
+            return s.capped() ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+        }
         return ExitCodes.OK;
     }
 

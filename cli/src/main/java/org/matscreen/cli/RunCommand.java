@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.matscreen.core.screening.Metrics;
+import org.matscreen.repository.Repository;
 import org.matscreen.spark.RunSummary;
 import org.matscreen.spark.ScreeningJob;
 import org.matscreen.spark.Shard;
@@ -46,8 +49,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Spark or matscreen setting (repeatable)")
     List<String> conf = new ArrayList<>();
 
-    @Option(names = "--fresh", description = "delete the repository's records first instead of resuming")
+    @Option(names = "--fresh", description = "delete the repository's records first instead of resuming (only a"
+            + " repository of this campaign is ever deleted)")
     boolean fresh;
+
+    @Option(names = "--retry-failed", arity = "0..1", paramLabel = "STATUSES", fallbackValue = ALL_FAILURES,
+            description = "compute again the committed candidates whose status is one of STATUSES (comma-separated:"
+                    + " crashed, timeout, failed, quarantined; default all four); their new records replace the old"
+                    + " ones, and the manifest's run entry records which statuses were retried and how many")
+    String retryFailed;
+
+    @Option(names = "--break-lock", description = "take over the repository's writer lock even if its holder looks"
+            + " alive (only when you know that run is gone, e.g. killed on another host less than a lease ago)")
+    boolean breakLock;
 
     @Option(names = "--partitions", paramLabel = "N", description = "Spark partitions (default: automatic)")
     int partitions;
@@ -81,14 +95,43 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     LammpsLibraryOption library;
 
+    static final String ALL_FAILURES = "crashed,timeout,failed,quarantined";
+
     @Override
     public Integer call() {
+        try (SignalNotice notice = SignalNotice.open("what was committed is kept; rerun the same command to"
+                + " resume")) {
+            return screen();
+        }
+    }
+
+    private Integer screen() {
         PrintWriter o = spec.commandLine().getOut();
         MatscreenConfig config = MatscreenConfig.load();
+        if (out != null && out.isBlank()) {
+            throw new org.matscreen.core.error.InvalidInputException("--out", "''", "is empty (an unset variable?);"
+                    + " name the results folder, or leave --out out for results/<campaign name>");
+        }
         PreparedCampaign pc = PreparedCampaign.load(campaign, config);
         Map<String, String> userConf = SparkSessionFactory.parseConf(conf);
+        Set<String> retry = retryStatuses(retryFailed);
+        if (!retry.isEmpty() && fresh) {
+            throw new org.matscreen.core.error.InvalidInputException("--retry-failed", retryFailed, "cannot be"
+                    + " combined with --fresh, which deletes the records to retry");
+        }
         String lib = library.require(config);
+        SparkSessionFactory.checkMaster(userConf.getOrDefault("spark.master", master), master != null ? "--master"
+                : "--conf spark.master");
         String repo = out != null ? out : Path.of("results", pc.spec().name()).toString();
+        if (!dryRun) {
+            // Before Spark starts: --fresh deletes only this campaign's repository, and a folder that cannot be
+            // written is found now rather than after the work.
+            Repository r = Repository.open(repo, hadoopConf(userConf));
+            if (fresh) {
+                r.requireClearable(pc.spec().name(), "--out");
+            }
+            r.requireWritable("--out");
+        }
         if (commitEvery < 1) {
             throw new org.matscreen.core.error.InvalidInputException("--commit-every", String.valueOf(commitEvery),
                     "must be at least 1");
@@ -107,13 +150,13 @@ final class RunCommand implements Callable<Integer> {
                     slice.end(pc.space().size()) - 1);
         }
         o.flush();
-        SparkSession spark = SparkSessionFactory.create(master, userConf);
+        SparkSession spark = startSpark(userConf);
         RunSummary s;
         try {
             s = ScreeningJob.run(spark, pc.spec(), pc.yaml(), pc.potentials(), new ScreeningJob.Options(repo, fresh,
                     partitions, commitEvery, lib, SessionMode.parse(userConf.get(SessionMode.CONF_KEY)),
                     noCache ? null : cache != null ? cache : defaultCache(), dryRun, noProgress ? null : System.err,
-                    slice, stopAt));
+                    slice, stopAt, breakLock, retry));
         } finally {
             spark.stop();
         }
@@ -129,6 +172,10 @@ final class RunCommand implements Callable<Integer> {
                         + " (+%.1f s references), %.2f candidates/s, efficiency %.2f on %d cores; results in %s%n",
                 s.candidates(), s.computed(), s.skipped(), s.failures(), s.statusCounts(), s.wallSeconds(),
                 s.referenceSeconds(), s.candidatesPerSecond(), s.efficiency(), s.cores(), s.repositoryUri());
+        if (!retry.isEmpty()) {
+            o.printf(Locale.ROOT, "retried %d committed candidates with status %s; their new records replaced the old"
+                    + " ones%n", s.retried(), String.join(", ", new TreeSet<>(retry)));
+        }
         long left = s.candidates() - s.computed() - s.skipped();
         if (left > 0) {
             // Partitions past the deadline do not look at what earlier runs committed, so these were not reached
@@ -138,7 +185,72 @@ final class RunCommand implements Callable<Integer> {
                     slice.isAll() ? "" : " of shard " + slice);
             return ExitCodes.INCOMPLETE;
         }
+        Map<String, Long> committed = Repository.open(repo, hadoopConf(userConf)).manifest()
+                .map(org.matscreen.repository.Manifest::statusCounts).orElse(Map.of());
+        long total = committed.values().stream().mapToLong(Long::longValue).sum();
+        if (total > 0 && committed.getOrDefault("ok", 0L) == 0) {
+            o.flush();
+            spec.commandLine().getErr().printf(Locale.ROOT, "error: every candidate failed (%s); the records are"
+                    + " committed and say why: matscreen query %s --columns id,reduced_formula,status,error_text%n",
+                    committed, repo);
+            return ExitCodes.ALL_FAILED;
+        }
         return ExitCodes.OK;
+    }
+
+    /** The statuses {@code --retry-failed} names; empty when the option is absent. */
+    static Set<String> retryStatuses(String value) {
+        if (value == null) {
+            return Set.of();
+        }
+        Set<String> out = new TreeSet<>();
+        for (String part : value.split(",")) {
+            String key = part.strip().toLowerCase(Locale.ROOT);
+            if (!List.of(ALL_FAILURES.split(",")).contains(key)) {
+                throw new org.matscreen.core.error.InvalidInputException("--retry-failed", value, "'" + part.strip()
+                        + "' is not a failure status; choose among " + ALL_FAILURES.replace(",", ", "));
+            }
+            out.add(key);
+        }
+        return out;
+    }
+
+    /** The Hadoop configuration Spark would build for the repository: defaults plus the user's spark.hadoop.*. */
+    static org.apache.hadoop.conf.Configuration hadoopConf(Map<String, String> userConf) {
+        org.apache.hadoop.conf.Configuration c = new org.apache.hadoop.conf.Configuration();
+        userConf.forEach((k, v) -> {
+            if (k.startsWith("spark.hadoop.")) {
+                c.set(k.substring("spark.hadoop.".length()), v);
+            }
+        });
+        return c;
+    }
+
+    /**
+     * Starts Spark; a failure to start with what the user passed (--master, --conf) is theirs to fix, said in one
+     * line naming what they passed.
+     */
+    private SparkSession startSpark(Map<String, String> userConf) {
+        try {
+            return SparkSessionFactory.create(master, userConf);
+        } catch (RuntimeException | ExceptionInInitializerError e) {
+            if (master == null && userConf.isEmpty()) {
+                throw e;
+            }
+            List<String> given = new ArrayList<>();
+            if (master != null) {
+                given.add("--master " + master);
+            }
+            userConf.forEach((k, v) -> given.add("--conf " + k + "=" + v));
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip()
+                    .lines().findFirst().orElse("");
+            throw new org.matscreen.core.error.InvalidInputException(master != null && userConf.isEmpty() ? "--master"
+                    : "--conf", String.join(" ", given), "Spark cannot start with this: " + why);
+        }
     }
 
     static String defaultCache() {

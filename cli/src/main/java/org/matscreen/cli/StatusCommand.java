@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
-import org.matscreen.repository.JsonFiles;
-import org.matscreen.repository.Manifest;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;
 import picocli.CommandLine.Command;
@@ -82,13 +80,13 @@ final class StatusCommand implements Callable<Integer> {
         for (RepositoryLayout.Chunk c : chunks) {
             committed += reader.rowCount(c.path());
         }
-        var manifest = JsonFiles.read(layout, layout.manifest(), Manifest.class);
+        var manifest = org.matscreen.repository.Repository.open(layout).manifest();
         if (manifest.isPresent()) {
             long total = manifest.get().candidates();
             o.printf(Locale.ROOT, "%s: %d of %d candidates committed (%.1f %%) in %d chunks%n", layout.root(),
                     committed, total, total > 0 ? 100.0 * committed / total : 0, chunks.size());
         } else {
-            o.printf(Locale.ROOT, "%s: %d candidates committed in %d chunks (no run has finished yet)%n",
+            o.printf(Locale.ROOT, "%s: %d candidates committed in %d chunks (no manifest yet)%n",
                     layout.root(), committed, chunks.size());
         }
     }

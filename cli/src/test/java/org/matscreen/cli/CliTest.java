@@ -31,7 +31,7 @@ class CliTest {
         for (String el : new String[] {"29 63.546 3.615 fcc", "28 58.69 3.52 fcc"}) {
             b.append(el).append("\n0 -1 -2\n1.0 0.5 0.2\n");
         }
-        b.append("1 2 3 4 5 6 7 8 9\n");
+        b.append("1 2 3\n4 5 6\n7 8 9\n"); // LAMMPS starts each table on a new line
         return Files.writeString(dir.resolve("CuNi.eam.alloy"), b.toString());
     }
 

@@ -1,6 +1,7 @@
 package org.matscreen.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,9 +41,17 @@ class KillAndResumeIntegrationTest {
             "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false");
 
     static Process launch(Path campaign, Path repo, Path log) throws IOException {
+        return launch(campaign, repo, log, null);
+    }
+
+    /** @param tmp the child's java.io.tmpdir (its worker folders live there), or null for the default */
+    static Process launch(Path campaign, Path repo, Path log, Path tmp) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx1g");
+        if (tmp != null) {
+            cmd.add("-Djava.io.tmpdir=" + tmp);
+        }
         cmd.addAll(SPARK_FLAGS);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -102,5 +112,50 @@ class KillAndResumeIntegrationTest {
         assertEquals(total, all.size());
         assertEquals(total, new HashSet<>(all.stream().map(CandidateResult::id).toList()).size(), "no duplicates");
         assertEquals(total, new HashSet<>(all.stream().map(CandidateResult::candidateIndex).toList()).size());
+    }
+
+    /**
+     * Issue 17, item 4 (and 14): SIGTERM mid-run leaves no partial file in {@code _staging}, no lock, no worker folder,
+     * and prints one line instead of an internal error with stack traces; a rerun resumes.
+     */
+    @Test
+    void sigtermCleansUpAndSaysSoInOneLine(@TempDir Path dir) throws Exception {
+        Path campaign = Files.writeString(dir.resolve("c.yaml"), """
+                name: term-test
+                space: {elements: [Cu, Ni], orders: [1, 2], step: 0.025}
+                structure: {prototypes: [fcc], supercell: [5, 2, 2]}
+                method: {potential: CuNi.eam.alloy, properties: {eos: false, elastic: false}}
+                """);
+        Path repo = dir.resolve("repo");
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        RepositoryLayout layout = new RepositoryLayout(repo.toString(), new Configuration());
+        Process first = launch(campaign, repo, dir.resolve("first.log"), tmp);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (System.nanoTime() < deadline && first.isAlive() && layout.chunks().size() < 4) {
+            Thread.sleep(50);
+        }
+        assertTrue(first.isAlive(), Files.readString(dir.resolve("first.log")));
+        first.destroy(); // SIGTERM
+        assertTrue(first.waitFor(2, TimeUnit.MINUTES), "the run ends on SIGTERM");
+        String log = Files.readString(dir.resolve("first.log"));
+        assertEquals(143, first.exitValue(), log);
+        assertFalse(log.contains("internal error") || log.contains("\tat "), log);
+        assertTrue(log.contains("stopped by a signal"), log);
+        try (Stream<Path> s = Files.walk(repo)) {
+            List<Path> left = s.filter(p -> p.toString().contains("_staging") || p.toString().contains("_locks"))
+                    .filter(Files::isRegularFile).toList();
+            assertEquals(List.of(), left, "no staging file or lock outlives the run");
+        }
+        try (Stream<Path> s = Files.walk(tmp)) {
+            List<Path> workers = s.filter(p -> p.getFileName().toString().startsWith("worker-" + first.pid()))
+                    .toList();
+            assertEquals(List.of(), workers, "worker folders are removed");
+        }
+        Process second = launch(campaign, repo, dir.resolve("second.log"), tmp);
+        assertTrue(second.waitFor(5, TimeUnit.MINUTES), "the rerun finishes");
+        assertEquals(0, second.exitValue(), Files.readString(dir.resolve("second.log")));
+        List<CandidateResult> all = new ResultReader(layout).readAll();
+        assertEquals(41, all.size());
+        assertEquals(41, new HashSet<>(all.stream().map(CandidateResult::id).toList()).size(), "no duplicates");
     }
 }

@@ -139,4 +139,24 @@ class RepositoryCommandsTest {
     static Path resultsSchemaDir() {
         return Path.of(System.getProperty("basedir", ".")).resolve("../results-schema").normalize();
     }
+
+    /** Issue 17, item 11: {@code query --where} with 3,000 AND terms died with an uncaught StackOverflowError. */
+    @Test
+    void aFilterOfThousandsOfTermsIsAnInputError() {
+        String where = String.join(" AND ", java.util.Collections.nCopies(3000, "nsites > 1"));
+        CliTest.Result r = CliTest.exec("query", repo, "--where", where);
+        assertEquals(ExitCodes.INVALID_INPUT, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: --where:") && r.err().contains("comparisons"), r.err());
+        assertTrue(r.err().lines().count() == 1, r.err());
+    }
+
+    /** Issue 17, item 8: exporting a pulled repository (no manifest) wrote a hidden file named ".h5". */
+    @Test
+    void hdf5FileNamesAreNeverHiddenOrEmpty() {
+        assertEquals("cuni.h5", ExportCommand.hdf5FileName("cuni", "x"));
+        assertEquals("pulled.h5", ExportCommand.hdf5FileName(null, "pulled"));
+        assertEquals("records.h5", ExportCommand.hdf5FileName(null, ""));
+        assertEquals("records.h5", ExportCommand.hdf5FileName("", ".hidden"));
+        assertEquals("pulled.h5", ExportCommand.hdf5FileName("../up", "pulled"));
+    }
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The per-campaign manifest ({@code manifest.json}): what the campaign was, what has been computed and with what.
- * It is rewritten at the end of every run (and at its start), atomically.
+ * Its campaign identity is written before a run's first record is committed, and the whole file is rewritten at the end
+ * of every run, atomically, under the repository's manifest mutex (see {@link Repository#updateManifest}).
  *
  * @param schemaVersion record schema version of the data files
  * @param campaignYaml the campaign file's text as run, so the repository alone reproduces the campaign
@@ -33,7 +34,23 @@ public record Manifest(int schemaVersion, String campaign, String description, S
      * @param cores task slots the run had
      * @param wallSeconds wall time of the screening stage, s
      * @param nativeSeconds Σ time inside the simulation code, s
+     * @param retriedStatuses statuses whose committed records this run computed again ({@code run --retry-failed});
+     *     empty for an ordinary run
+     * @param retried candidates computed again because of {@code retriedStatuses} (part of {@code computed})
      */
     public record Run(String startedAt, String finishedAt, String master, int cores, long computed, long skipped,
-            Map<String, Long> statusCounts, double wallSeconds, double nativeSeconds, boolean complete) {}
+            Map<String, Long> statusCounts, double wallSeconds, double nativeSeconds, boolean complete,
+            List<String> retriedStatuses, long retried) {
+
+        public Run {
+            retriedStatuses = retriedStatuses == null ? List.of() : List.copyOf(retriedStatuses);
+        }
+
+        /** An ordinary run (nothing retried). */
+        public Run(String startedAt, String finishedAt, String master, int cores, long computed, long skipped,
+                Map<String, Long> statusCounts, double wallSeconds, double nativeSeconds, boolean complete) {
+            this(startedAt, finishedAt, master, cores, computed, skipped, statusCounts, wallSeconds, nativeSeconds,
+                    complete, List.of(), 0);
+        }
+    }
 }

@@ -19,7 +19,8 @@ import org.apache.hadoop.fs.Path;
  * &lt;root&gt;/manifest.json                         campaign, counts, provenance
  * &lt;root&gt;/references.json                       pure-element reference energies per potential
  * &lt;root&gt;/data/system=Cu-Ni/chunk-&lt;first&gt;-&lt;last&gt;-&lt;token&gt;.parquet   committed records
- * &lt;root&gt;/_staging/                             files being written (invisible to readers)
+ * &lt;root&gt;/_staging/&lt;host~pid~start~tag&gt;/       files being written, one folder per writer (invisible to readers)
+ * &lt;root&gt;/_locks/writer-&lt;first&gt;-&lt;end&gt;.lock          who is writing which candidates (see {@link Repository})
  * </pre>
  * A chunk file is written under {@code _staging} and renamed into {@code data/} when complete, so readers never see
  * a partial file (a rename is atomic on HDFS and POSIX file systems). Its name carries the span of candidate indices
@@ -30,23 +31,46 @@ public final class RepositoryLayout {
 
     private final Path root;
     private final Configuration conf;
+    private final String stagingName;
     private FileSystem fs;
 
     public RepositoryLayout(String rootUri, Configuration conf) {
-        this.root = new Path(toUri(rootUri));
-        this.conf = new Configuration(conf);
+        this(toPath(rootUri), new Configuration(conf), LockOwner.current().id() + "~main");
+    }
+
+    private RepositoryLayout(Path root, Configuration conf, String stagingName) {
+        this.root = root;
+        this.conf = conf;
+        this.stagingName = stagingName;
         // The checksumming local file system writes a hidden .crc beside every file; Parquet has its own checksums,
         // and readers other than Hadoop (pyarrow, DuckDB) should see a clean folder.
         this.conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
         this.conf.setBoolean("fs.file.impl.disable.cache", true);
     }
 
-    /** A local path becomes a {@code file://} URI; URIs ({@code file:/x}, {@code hdfs://nn/x}) are kept. */
-    static URI toUri(String s) {
-        if (s.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
-            return URI.create(s);
+    /** The same repository with files being written kept in {@code _staging/<name>} (one folder per writer). */
+    public RepositoryLayout withStaging(String name) {
+        if (name.isEmpty() || name.startsWith(".") || name.contains("/")) {
+            throw new IllegalArgumentException("not a staging folder name: '" + name + "'");
         }
-        return java.nio.file.Path.of(s).toAbsolutePath().normalize().toUri();
+        return new RepositoryLayout(root, conf, name);
+    }
+
+    /**
+     * A local path becomes a {@code file:} path; a string with a scheme ({@code file:/x}, {@code hdfs://nn/x}) is read
+     * the way Hadoop reads path strings, unescaped: {@code root().toString()} of a layout names the same root again
+     * even when the folder's name has a space, ';', '\' or '%' in it.
+     */
+    static Path toPath(String s) {
+        if (s.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
+            return new Path(s);
+        }
+        return new Path(java.nio.file.Path.of(s).toAbsolutePath().normalize().toUri());
+    }
+
+    /** Kept for callers that want the URI form. */
+    static URI toUri(String s) {
+        return toPath(s).toUri();
     }
 
     public Path root() {
@@ -99,8 +123,19 @@ public final class RepositoryLayout {
         return new Path(root, "data");
     }
 
+    /** This writer's staging folder: files are written here, then renamed into place. */
     public Path staging() {
+        return new Path(stagingRoot(), stagingName);
+    }
+
+    /** The folder of every writer's staging folder. */
+    public Path stagingRoot() {
         return new Path(root, "_staging");
+    }
+
+    /** Lock files of the writers (see {@link Repository#lockForWriting}). */
+    public Path locks() {
+        return new Path(root, "_locks");
     }
 
     /** Folder of a chemical system, Hive-style partitioned so Spark and pyarrow infer a {@code system} column. */

@@ -72,6 +72,28 @@ public final class ResultReader {
         return ids;
     }
 
+    /** id → status of the records in the given chunks, reading two columns (resume and {@code --retry-failed}). */
+    public java.util.Map<String, String> idStatuses(List<RepositoryLayout.Chunk> chunks) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        MessageType schema = RecordSchema.parquetSchema();
+        MessageType projection = Types.buildMessage().addField(schema.getType("id")).addField(schema.getType("status"))
+                .named(RecordSchema.MESSAGE_NAME);
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(layout.conf());
+        conf.set(org.apache.parquet.hadoop.api.ReadSupport.PARQUET_READ_SCHEMA, projection.toString());
+        for (RepositoryLayout.Chunk c : chunks) {
+            try (ParquetReader<Group> r = ParquetReader.builder(new GroupReadSupport(), c.path()).withConf(conf)
+                    .build()) {
+                for (Group g; (g = r.read()) != null; ) {
+                    // an ok record wins over a failure of the same id (a retry whose old record is not yet removed)
+                    out.merge(g.getString("id", 0), g.getString("status", 0), (a, b) -> a.equals("ok") ? a : b);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read ids from " + c.path(), e);
+            }
+        }
+        return out;
+    }
+
     /** id → chunk path of every record of one chemical system, reading only the id column of that system's chunks. */
     public java.util.Map<String, String> idsInSystem(String chemicalSystem) {
         java.util.Map<String, String> out = new java.util.HashMap<>();

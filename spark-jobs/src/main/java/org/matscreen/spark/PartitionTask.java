@@ -29,7 +29,10 @@ import org.matscreen.repository.ResultReader;
  * worker (a node hiccup deserves a second chance); a second crash is recorded as {@code crashed} with both texts and,
  * like every committed record, is not attempted again in this campaign. With LAMMPS in-process a crash can take the
  * executor down: the candidate in flight is remembered on the repository's file system, and the retried task records
- * it as {@code quarantined} instead of computing it again.
+ * it as {@code quarantined} instead of computing it again. With {@code run --retry-failed}, committed records whose
+ * status is among the chosen ones are computed again; the new record is committed beside the old one and the driver
+ * then keeps only the new one ({@link org.matscreen.repository.Repository#collapseDuplicates}), so a kill at any point
+ * loses neither.
  */
 final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, PartitionSummary> {
     private static final long serialVersionUID = 1L;
@@ -41,15 +44,24 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
     private final LongAccumulator skippedAcc;
     /** Epoch milliseconds after which no candidate is started (0: none); executors' clocks are NTP-synchronised. */
     private final long deadlineMillis;
+    /** The driver's staging folder under {@code _staging/}: its writer lock covers what is written there. */
+    private final String stagingName;
+    /** Statuses of committed records that are computed again (run --retry-failed); empty: skip every committed id. */
+    private final Set<String> retryStatuses;
+    private final LongAccumulator retried;
 
     PartitionTask(Broadcast<JobContext> context, Screening screening, LongAccumulator done,
-            LongAccumulator failed, LongAccumulator skipped, long deadlineMillis) {
+            LongAccumulator failed, LongAccumulator skipped, long deadlineMillis, String stagingName,
+            Set<String> retryStatuses, LongAccumulator retried) {
         this.context = context;
         this.screening = screening;
         this.done = done;
         this.failed = failed;
         this.skippedAcc = skipped;
         this.deadlineMillis = deadlineMillis;
+        this.stagingName = stagingName;
+        this.retryStatuses = Set.copyOf(retryStatuses);
+        this.retried = retried;
     }
 
     /** Whether the run's deadline has passed: the partition then commits what it has and ends. */
@@ -76,8 +88,9 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
             // Neither a worker process nor the committed ids are needed for a partition that will not start.
             return new PartitionSummary(range.partition(), Map.of(), 0, 0, 0, 0, 0, "", List.of());
         }
-        RepositoryLayout layout = new RepositoryLayout(ctx.repositoryUri(), RepositoryLayout.sharedConfiguration());
-        Set<String> committed = committedIds(layout, range);
+        RepositoryLayout layout = new RepositoryLayout(ctx.repositoryUri(), RepositoryLayout.sharedConfiguration())
+                .withStaging(stagingName);
+        Map<String, String> committed = committedIds(layout, range);
         ChunkWriter writer = new ChunkWriter(layout);
         ResultCache cache = ctx.cacheUri() == null ? null : new ResultCache(ctx.cacheUri());
         CandidateEvaluator evaluator = new CandidateEvaluator(ctx);
@@ -99,10 +112,15 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                     break;
                 }
                 Candidate c = it.next();
-                if (!committed.isEmpty() && committed.contains(evaluator.id(c))) {
-                    skipped++;
-                    skippedAcc.add(1);
-                    continue;
+                String status = committed.isEmpty() ? null : committed.get(evaluator.id(c));
+                if (status != null) {
+                    if (!retryStatuses.contains(status)) {
+                        skipped++;
+                        skippedAcc.add(1);
+                        continue;
+                    }
+                    // computed again; the driver removes the old record once the new one is committed
+                    retried.add(1);
                 }
                 CandidateResult r;
                 var cached = cache == null ? java.util.Optional.<CandidateResult>empty()
@@ -182,12 +200,13 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                         + "succeeded on a fresh worker after the " + history);
     }
 
-    private static Set<String> committedIds(RepositoryLayout layout, CandidateRange range) {
+    /** id → status of the records already committed in chunks overlapping the range. */
+    private static Map<String, String> committedIds(RepositoryLayout layout, CandidateRange range) {
         if (range.committedChunks().isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
         List<RepositoryLayout.Chunk> chunks = range.committedChunks().stream()
                 .map(p -> new RepositoryLayout.Chunk(new Path(p), 0, 0, 0)).toList();
-        return new ResultReader(layout).ids(chunks);
+        return new ResultReader(layout).idStatuses(chunks);
     }
 }

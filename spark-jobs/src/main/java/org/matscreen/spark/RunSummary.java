@@ -15,11 +15,14 @@ import java.util.Map;
  * @param cores task slots (Spark default parallelism)
  * @param tableMetrics metric keys of the ranked table's columns
  * @param top the ranked table
+ * @param retried candidates whose committed failure was computed again ({@code run --retry-failed}); part of
+ *     {@code computed}
+ * @param codeVersion the simulation code's version as the library reports it ("" if nothing was computed)
  */
 public record RunSummary(String campaign, String repositoryUri, long candidates, long computed, long skipped,
         Map<String, Long> statusCounts, long passedFilters, double wallSeconds, double referenceSeconds,
         double nativeSeconds, int cores, int partitions, int workerRestarts, List<String> tableMetrics,
-        List<TopCandidates.Row> top) {
+        List<TopCandidates.Row> top, long retried, String codeVersion) {
 
     public long failures() {
         return statusCounts.entrySet().stream().filter(e -> !e.getKey().equals("ok")).mapToLong(Map.Entry::getValue)

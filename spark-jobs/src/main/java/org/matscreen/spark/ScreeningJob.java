@@ -1,8 +1,6 @@
 package org.matscreen.spark;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,11 +26,14 @@ import org.matscreen.lammps.worker.SessionMode;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.util.BuildInfo;
 import org.matscreen.core.util.Hashing;
-import org.matscreen.repository.JsonFiles;
+import org.apache.hadoop.fs.Path;
+import org.matscreen.core.error.MatscreenException;
 import org.matscreen.repository.Manifest;
 import org.matscreen.repository.ReferenceStore;
+import org.matscreen.repository.Repository;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;
+import org.matscreen.repository.WriterLock;
 
 /**
  * The screening pipeline on a given Spark session: references, then the candidates in ranges computed on the
@@ -55,13 +56,25 @@ public final class ScreeningJob {
      * @param shard the slice of the candidates this run screens ({@link Shard#ALL} for the whole campaign)
      * @param deadline when executors stop starting candidates (null for none): what is committed by then stays, the
      *     partitions end cleanly, and a rerun resumes the rest
+     * @param breakLock take over the repository's writer lock even if its holder looks alive
+     * @param retryStatuses statuses (keys such as {@code crashed}) whose committed records are computed again and
+     *     replaced; empty for an ordinary resume
      */
     public record Options(String repositoryUri, boolean fresh, int partitions, int commitEvery, String libraryPath,
             SessionMode sessionMode, String cacheUri, boolean dryRun, PrintStream progress, Shard shard,
-            Instant deadline) {
+            Instant deadline, boolean breakLock, Set<String> retryStatuses) {
 
         public Options {
             shard = shard == null ? Shard.ALL : shard;
+            retryStatuses = retryStatuses == null ? Set.of() : Set.copyOf(retryStatuses);
+        }
+
+        /** Without lock override or retries. */
+        public Options(String repositoryUri, boolean fresh, int partitions, int commitEvery, String libraryPath,
+                SessionMode sessionMode, String cacheUri, boolean dryRun, PrintStream progress, Shard shard,
+                Instant deadline) {
+            this(repositoryUri, fresh, partitions, commitEvery, libraryPath, sessionMode, cacheUri, dryRun, progress,
+                    shard, deadline, false, Set.of());
         }
 
         /** The whole campaign, no deadline. */
@@ -100,14 +113,113 @@ public final class ScreeningJob {
     public static RunSummary run(SparkSession spark, CampaignSpec spec, String campaignYaml,
             PotentialSource potentials, Options opts) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        RepositoryLayout layout = new RepositoryLayout(opts.repositoryUri(), sc.hadoopConfiguration());
+        Repository repo = Repository.open(opts.repositoryUri(), sc.hadoopConfiguration());
         MethodInfo method = new MethodInfo(spec.method().code(), potentials.spec(), spec.method().relax(),
                 spec.method().properties());
-        if (!opts.dryRun()) {
-            prepareRepository(layout, spec, method, opts.fresh());
-        }
         CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
-        String started = Instant.now().toString();
+        if (opts.dryRun()) {
+            return screen(spark, spec, potentials, opts, repo.layout(), null, method, space);
+        }
+        long first = opts.shard().start(space.size());
+        long end = opts.shard().end(space.size());
+        if (opts.fresh()) {
+            repo.requireClearable(spec.name(), "--out");
+        }
+        repo.requireWritable("--out");
+        String purpose = "a run of campaign " + spec.name() + (opts.shard().isAll() ? "" : " shard " + opts.shard());
+        try (WriterLock lock = repo.lockForWriting(first, end, purpose, opts.breakLock(), ScreeningJob::warn)) {
+            lock.onLost(() -> {
+                warn("the repository's writer lock was taken over by another process (--break-lock?); stopping");
+                sc.cancelAllJobs();
+            });
+            if (opts.fresh()) {
+                repo.requireClearable(spec.name(), "--out"); // again, now that no other writer can start
+                repo.clear(lock);
+            }
+            int stale = repo.removeDeadStaging();
+            if (stale > 0) {
+                warn("removed " + stale + " staging entries left by runs that are gone");
+            }
+            int duplicates = repo.collapseDuplicates(first, end);
+            if (duplicates > 0) {
+                warn("removed " + duplicates + " duplicate records (one record per candidate id is kept)");
+            }
+            if (opts.cacheUri() != null) {
+                Repository.open(opts.cacheUri(), sc.hadoopConfiguration()).removeDeadStaging();
+            }
+            String started = Instant.now().toString();
+            // The campaign's identity is on disk before the first record, so a run killed at any point cannot let
+            // another campaign into this folder.
+            repo.updateManifest(existing -> identity(existing, repo, spec, campaignYaml, method, space.size(),
+                    started));
+            RunSummary s;
+            try {
+                s = screen(spark, spec, potentials, opts, repo.layoutFor(lock), lock.stagingName(), method, space);
+            } catch (RuntimeException e) {
+                if (lock.isLost()) {
+                    throw lockLost(repo, e); // the job was cancelled because of it
+                }
+                throw e;
+            }
+            if (lock.isLost()) {
+                throw lockLost(repo, null);
+            }
+            if (!opts.retryStatuses().isEmpty()) {
+                repo.collapseDuplicates(first, end); // the retried records replace the old ones
+            }
+            writeManifest(repo, spec, campaignYaml, method, space.size(), started, s, sc.master(), opts);
+            return s;
+        }
+    }
+
+    private static MatscreenException lockLost(Repository repo, Throwable cause) {
+        return new MatscreenException("the writer lock of " + repo.layout().root() + " was taken over while this run"
+                + " wrote (--break-lock elsewhere?); what it committed stays, and no manifest entry was written for"
+                + " it", cause);
+    }
+
+    private static void warn(String line) {
+        System.err.println("matscreen: " + line);
+    }
+
+    /**
+     * The manifest as a run starts: the existing one if it is this campaign's (else an input error saying why), or a
+     * new one holding the campaign's identity.
+     */
+    private static Manifest identity(java.util.Optional<Manifest> existing, Repository repo, CampaignSpec spec,
+            String yaml, MethodInfo method, long candidates, String started) {
+        Path root = repo.layout().root();
+        if (existing.isPresent()) {
+            Manifest m = existing.get();
+            if (!spec.name().equals(m.campaign())) {
+                throw new InvalidInputException(spec.source(), "name", "the repository " + root
+                        + " holds campaign '" + m.campaign() + "'; choose another --out or pass --fresh");
+            }
+            if (m.potential() == null || !m.potential().key().equals(method.potential().key())) {
+                throw new InvalidInputException(spec.source(), "method.potential", "the repository "
+                        + root + " was computed with potential " + (m.potential() == null ? "?"
+                        : m.potential().name() + " (key " + m.potential().key().substring(0, 12) + "…)")
+                        + "; rerun with --fresh to recompute");
+            }
+            if (!fingerprint(spec, method).equals(m.fingerprint())) {
+                throw new InvalidInputException(spec.source(), "", "the chemical space, structures or method"
+                        + " changed since " + root + " was computed, so its records would not belong"
+                        + " to this campaign; rerun with --fresh (or choose another --out)");
+            }
+            return m;
+        }
+        PotentialSpec p = method.potential();
+        Map<String, Long> counts = new ResultReader(repo.layout()).statusCounts(); // records of an older version
+        return new Manifest(org.matscreen.repository.RecordSchema.VERSION, spec.name(), spec.description(), yaml,
+                started, Instant.now().toString(), fingerprint(spec, method), candidates, counts, BuildInfo.version(),
+                BuildInfo.commit(), "", new Manifest.Potential(p.name(), p.pairStyle(), p.key(), p.citation(),
+                p.elements()), List.of());
+    }
+
+    /** The screening itself, into {@code layout}; {@code stagingName} is the writer's staging folder (null: dry run). */
+    private static RunSummary screen(SparkSession spark, CampaignSpec spec, PotentialSource potentials, Options opts,
+            RepositoryLayout layout, String stagingName, MethodInfo method, CandidateSpace space) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JobContext ctx = new JobContext(spec.name(), space, spec.structure(), method, potentials, spec.screening(),
                 spec.visibility(), layout.root().toString(), opts.libraryPath(), opts.sessionMode(), opts.cacheUri(),
                 opts.dryRun(), spec.method().timeoutSeconds(), opts.commitEvery(), Map.of());
@@ -129,6 +241,7 @@ public final class ScreeningJob {
         long deadlineMillis = opts.deadline() == null ? 0 : opts.deadline().toEpochMilli();
         LongAccumulator done = sc.sc().longAccumulator("matscreen.done");
         LongAccumulator failed = sc.sc().longAccumulator("matscreen.failed");
+        LongAccumulator retried = sc.sc().longAccumulator("matscreen.retried");
         List<String> tableMetrics = tableMetrics(spec);
         Screening screening = new Screening(spec.screening(), tableMetrics);
         LongAccumulator skippedAcc = sc.sc().longAccumulator("matscreen.skipped");
@@ -140,7 +253,8 @@ public final class ScreeningJob {
         List<PartitionSummary> summaries;
         try {
             summaries = sc.parallelize(ranges, ranges.size())
-                    .mapPartitions(new PartitionTask(bc, screening, done, failed, skippedAcc, deadlineMillis))
+                    .mapPartitions(new PartitionTask(bc, screening, done, failed, skippedAcc, deadlineMillis,
+                            stagingName, opts.retryStatuses(), retried))
                     .collect();
         } finally {
             if (progress != null) {
@@ -169,18 +283,13 @@ public final class ScreeningJob {
             union.addAll(s.top());
         }
         long computed = counts.values().stream().mapToLong(Long::longValue).sum();
-        // A resumed run (or a shard's merge) ranks everything committed, not only what it computed itself.
-        List<TopCandidates.Row> top = skipped > 0 && !opts.dryRun()
+        // A resumed run (or a shard's merge, or a retry) ranks everything committed, not only what it computed.
+        List<TopCandidates.Row> top = (skipped > 0 || retried.value() > 0) && !opts.dryRun()
                 ? RankingStage.rank(sc, layout, screening, spec.screening().top())
                 : TopCandidates.merge(union, spec.screening().top());
-        RunSummary summary = new RunSummary(spec.name(), layout.root().toString(), scope, computed, skipped,
+        return new RunSummary(spec.name(), layout.root().toString(), scope, computed, skipped,
                 counts, passed, wall, referenceSeconds, nativeSeconds, cores, ranges.size(), restarts, tableMetrics,
-                top);
-        if (!opts.dryRun()) {
-            writeManifest(layout, spec, campaignYaml, method, space.size(), started, summary, sc.master(),
-                    codeVersion);
-        }
-        return summary;
+                top, retried.value(), codeVersion);
     }
 
     /** Ranges per {@code --partitions} or the campaign's setting, else cost-aware (see {@link Partitioner}). */
@@ -253,38 +362,6 @@ public final class ScreeningJob {
         return out;
     }
 
-    private static void prepareRepository(RepositoryLayout layout, CampaignSpec spec, MethodInfo method,
-            boolean fresh) {
-        try {
-            var fs = layout.fs();
-            if (fresh && fs.exists(layout.root())) {
-                fs.delete(layout.root(), true);
-            }
-            fs.mkdirs(layout.root());
-            var existing = JsonFiles.read(layout, layout.manifest(), Manifest.class);
-            if (existing.isPresent()) {
-                Manifest m = existing.get();
-                if (!m.campaign().equals(spec.name())) {
-                    throw new InvalidInputException(spec.source(), "name", "the repository " + layout.root()
-                            + " holds campaign '" + m.campaign() + "'; choose another --out or pass --fresh");
-                }
-                if (!m.potential().key().equals(method.potential().key())) {
-                    throw new InvalidInputException(spec.source(), "method.potential", "the repository "
-                            + layout.root() + " was computed with potential " + m.potential().name() + " (key "
-                            + m.potential().key().substring(0, 12) + "…); rerun with --fresh to recompute");
-                }
-                if (!m.fingerprint().equals(fingerprint(spec, method))) {
-                    throw new InvalidInputException(spec.source(), "", "the chemical space, structures or method"
-                            + " changed since " + layout.root() + " was computed, so its records would not belong"
-                            + " to this campaign; rerun with --fresh (or choose another --out)");
-                }
-            }
-            fs.mkdirs(layout.staging());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the repository " + layout.root(), e);
-        }
-    }
-
     /** References per group: from the repository's cache where present, else computed (and cached). */
     private static Map<String, ReferenceEnergies> references(JavaSparkContext sc, RepositoryLayout layout,
             JobContext ctx, List<PotentialSource.ReferenceGroup> groups) {
@@ -311,23 +388,24 @@ public final class ScreeningJob {
         return out;
     }
 
-    private static void writeManifest(RepositoryLayout layout, CampaignSpec spec, String yaml, MethodInfo method,
-            long candidates, String started, RunSummary s, String master, String codeVersion) {
-        Map<String, Long> total = new ResultReader(layout).statusCounts();
-        List<Manifest.Run> runs = new ArrayList<>(JsonFiles.read(layout, layout.manifest(), Manifest.class)
-                .map(Manifest::runs).orElse(List.of()));
+    private static void writeManifest(Repository repo, CampaignSpec spec, String yaml, MethodInfo method,
+            long candidates, String started, RunSummary s, String master, Options opts) {
+        Map<String, Long> total = new ResultReader(repo.layout()).statusCounts();
         long committed = total.values().stream().mapToLong(Long::longValue).sum();
-        runs.add(new Manifest.Run(started, Instant.now().toString(), master, s.cores(), s.computed(), s.skipped(),
-                s.statusCounts(), s.wallSeconds(), s.nativeSeconds(), committed == candidates));
-        String created = JsonFiles.read(layout, layout.manifest(), Manifest.class).map(Manifest::createdAt)
-                .orElse(started);
         PotentialSpec p = method.potential();
-        Manifest m = new Manifest(org.matscreen.repository.RecordSchema.VERSION, spec.name(), spec.description(), yaml,
-                created, Instant.now().toString(), fingerprint(spec, method), candidates, total, BuildInfo.version(),
-                BuildInfo.commit(),
-                codeVersion, new Manifest.Potential(p.name(), p.pairStyle(), p.key(), p.citation(), p.elements()),
-                runs);
-        JsonFiles.write(layout, layout.manifest(), m);
+        repo.updateManifest(existing -> {
+            List<Manifest.Run> runs = new ArrayList<>(existing.map(Manifest::runs).orElse(List.of()));
+            runs.add(new Manifest.Run(started, Instant.now().toString(), master, s.cores(), s.computed(),
+                    s.skipped(), s.statusCounts(), s.wallSeconds(), s.nativeSeconds(), committed == candidates,
+                    new ArrayList<>(new java.util.TreeSet<>(opts.retryStatuses())), s.retried()));
+            String created = existing.map(Manifest::createdAt).orElse(started);
+            String codeVersion = s.codeVersion().isEmpty() ? existing.map(Manifest::codeVersion).orElse("")
+                    : s.codeVersion();
+            return new Manifest(org.matscreen.repository.RecordSchema.VERSION, spec.name(), spec.description(), yaml,
+                    created, Instant.now().toString(), fingerprint(spec, method), candidates, total,
+                    BuildInfo.version(), BuildInfo.commit(), codeVersion,
+                    new Manifest.Potential(p.name(), p.pairStyle(), p.key(), p.citation(), p.elements()), runs);
+        });
     }
 
 }

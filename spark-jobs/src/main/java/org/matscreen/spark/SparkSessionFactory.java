@@ -72,6 +72,35 @@ public final class SparkSessionFactory {
         return conf;
     }
 
+    private static final java.util.regex.Pattern LOCAL = java.util.regex.Pattern.compile(
+            "local(\\[(\\*|[1-9][0-9]*)(,\\s*[1-9][0-9]*)?])?|local-cluster\\[[0-9]+,\\s*[0-9]+,\\s*[0-9]+]");
+    private static final java.util.regex.Pattern STANDALONE = java.util.regex.Pattern.compile(
+            "spark://[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5}(,[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5})*");
+
+    /**
+     * Refuses, before Spark starts, a master matscreen does not run on: what it ships and tests are local mode
+     * ({@code local}, {@code local[N]}, {@code local[*]}, {@code local[N,F]}, and Spark's test master
+     * {@code local-cluster[N,C,M]}) and Spark standalone
+     * ({@code spark://host:port}, several for a high-availability master). YARN and Kubernetes need Spark modules
+     * matscreen does not bundle. A null master (spark-submit's, or the default local[*]) passes.
+     *
+     * @param option the option that named it, for the message
+     */
+    public static void checkMaster(String master, String option) {
+        if (master == null || LOCAL.matcher(master).matches() || STANDALONE.matcher(master).matches()) {
+            return;
+        }
+        if (master.equals("yarn") || master.startsWith("yarn-") || master.startsWith("k8s://")
+                || master.startsWith("mesos://")) {
+            throw new InvalidInputException(option, master, "this master is not supported: matscreen ships and"
+                    + " tests Spark local mode (local[N]) and Spark standalone (spark://host:port; see"
+                    + " scripts/spark-standalone/ and matscreen submit), and bundles neither spark-yarn nor"
+                    + " spark-kubernetes (README, 'Running on a cluster')");
+        }
+        throw new InvalidInputException(option, master, "not a Spark master matscreen runs on: give local,"
+                + " local[N], local[*] or spark://host:port");
+    }
+
     public static SparkSession create(String master, Map<String, String> userConf) {
         SparkConf conf = configure(new SparkConf(), master, userConf);
         return SparkSession.builder().config(conf).getOrCreate();

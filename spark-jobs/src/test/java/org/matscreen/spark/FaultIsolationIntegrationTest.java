@@ -26,12 +26,15 @@ import org.matscreen.lammps.jna.LibraryLocator;
 import org.matscreen.lammps.potential.PotentialRegistry;
 import org.matscreen.lammps.potential.PotentialResolver;
 import org.matscreen.lammps.potential.PotentialSource;
+import org.matscreen.lammps.potential.SystemMapPotentialSource;
+import org.matscreen.core.sim.PotentialRef;
+import org.matscreen.core.util.Hashing;
 import org.matscreen.lammps.worker.SessionMode;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;
 
 /**
- * Candidates that abort LAMMPS (a truncated potential file for one chemical system) and candidates that hang (bcc
+ * Candidates that abort LAMMPS (a potential file of one chemical system truncated after it was validated) and candidates that hang (bcc
  * cells far too large for their time limit) run beside good ones: the job completes, the good candidates are right,
  * the bad ones are recorded with LAMMPS' own message, and no Spark task fails.
  */
@@ -43,7 +46,10 @@ class FaultIsolationIntegrationTest {
     @Test
     void crashesAndHangsAreRecordedAndNothingElseSuffers(@TempDir Path dir) throws IOException {
         List<String> lines = Files.readAllLines(Path.of("/usr/share/lammps/potentials/CuTa.eam.alloy"));
-        Path broken = Files.write(dir.resolve("CuTaBroken.eam.alloy"), lines.subList(0, 60));
+        // A truncated file named in a campaign is refused before Spark starts, so the campaign is validated with the
+        // whole file, which is then cut short and handed to the job under its new checksum: validation bypassed, the
+        // way only a bug could, to see that even then a crash stays one candidate's record.
+        Path broken = Files.write(dir.resolve("CuTaBroken.eam.alloy"), lines);
         String yaml = """
                 name: faults
                 space: {compositions: [Cu0.5Ni0.5, Cu0.75Ni0.25, Cu0.5Ta0.5]}
@@ -58,8 +64,15 @@ class FaultIsolationIntegrationTest {
                 """.replace("BROKEN", broken.toString());
         CampaignSpec spec = CampaignLoader.parse(yaml, "faults.yaml");
         CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
-        PotentialSource potentials = new PotentialResolver(PotentialRegistry.standard(), dir.resolve("cache"))
-                .resolve(spec.method(), space.systems(), spec.source());
+        SystemMapPotentialSource validated = (SystemMapPotentialSource) new PotentialResolver(
+                PotentialRegistry.standard(), dir.resolve("cache")).resolve(spec.method(), space.systems(),
+                spec.source());
+        Files.write(broken, lines.subList(0, 60));
+        Map<String, PotentialRef> files = new java.util.TreeMap<>(validated.bySystem());
+        PotentialRef cuTa = files.get("Cu-Ta");
+        files.put("Cu-Ta", new PotentialRef(cuTa.name(), cuTa.path(), Hashing.sha256Hex(broken), cuTa.pairStyle(),
+                cuTa.elements(), cuTa.citation()));
+        PotentialSource potentials = new SystemMapPotentialSource(files);
 
         SparkSession spark = SparkSessionFactory.create("local[2]", Map.of());
         AtomicInteger failedTasks = new AtomicInteger();

@@ -80,19 +80,21 @@ public final class PotentialRegistry {
         Path file;
         if (nameOrPath.contains("/")) {
             file = Path.of(nameOrPath);
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 throw new InvalidInputException(source, field, "potential file " + file.toAbsolutePath()
                         + " does not exist");
             }
         } else {
-            file = dirs.stream().map(d -> d.resolve(nameOrPath)).filter(Files::isRegularFile).findFirst()
+            file = dirs.stream().map(d -> d.resolve(nameOrPath)).filter(Files::exists).findFirst()
                     .orElseThrow(() -> new InvalidInputException(source, field, "no potential named '" + nameOrPath
                             + "' in " + dirs + " (install Debian's lammps-data with scripts/setup.sh, give a path,"
                             + " or use 'zhou2004'; 'matscreen potentials' lists what is available)"));
         }
+        requireRegularFile(file, source, field);
         String style = pairStyleOf(file.getFileName().toString()).orElseThrow(() -> new InvalidInputException(source,
                 field, "potential " + file.getFileName() + ": only setfl files (*.eam.alloy, *.eam.fs) are supported"));
         SetflHeader h = SetflHeader.read(file, source, field);
+        SetflTables.check(file, h, style.equals("eam/fs"), source, field);
         Path real;
         try {
             real = file.toRealPath();
@@ -101,6 +103,18 @@ public final class PotentialRegistry {
         }
         return new PotentialRef(file.getFileName().toString(), real.toString(), Hashing.sha256Hex(real), style,
                 h.elements(), h.citation());
+    }
+
+    /** Says what a path is when it is not a potential file (reading a FIFO would block for ever). */
+    private static void requireRegularFile(Path file, String source, String field) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(source, field, "potential " + file.toAbsolutePath() + " is a directory,"
+                    + " not a potential file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(source, field, "potential " + file.toAbsolutePath() + " is not a regular"
+                    + " file (a FIFO, socket or device); give the potential file itself");
+        }
     }
 
     /** Every supported potential file in the registry directories (first directory wins for a repeated name). */

@@ -103,5 +103,10 @@ public final class InProcessSession implements SimulationSession {
             lammps.close();
             lammps = null;
         }
+        try {
+            Files.deleteIfExists(logFile);
+        } catch (java.io.IOException e) {
+            // a left-over log in the temporary folder harms nothing
+        }
     }
 }

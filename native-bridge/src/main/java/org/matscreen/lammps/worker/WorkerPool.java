@@ -19,6 +19,8 @@ public final class WorkerPool {
     private final Map<WorkerConfig, Deque<WorkerProcess>> idle = new HashMap<>();
     private final List<WorkerProcess> all = new ArrayList<>();
     private int started;
+    /** Set by {@link #shutdown}: a task still running while the JVM exits must not start a worker nobody stops. */
+    private boolean closed;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(SHARED::shutdown, "matscreen-worker-pool-shutdown"));
@@ -43,12 +45,21 @@ public final class WorkerPool {
                 all.remove(w);
             }
         }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the worker pool is shut down (the JVM is exiting)");
+            }
+        }
         WorkerProcess w = WorkerProcess.start(cfg); // outside the lock: starting takes most of a second
         synchronized (this) {
-            all.add(w);
-            started++;
+            if (!closed) {
+                all.add(w);
+                started++;
+                return w;
+            }
         }
-        return w;
+        w.close();
+        throw new IllegalStateException("the worker pool is shut down (the JVM is exiting)");
     }
 
     /** Returns a worker for reuse; a dead one is dropped. */
@@ -85,6 +96,7 @@ public final class WorkerPool {
     public void shutdown() {
         List<WorkerProcess> copy;
         synchronized (this) {
+            closed = true;
             copy = new ArrayList<>(all);
             all.clear();
             idle.clear();

@@ -53,10 +53,17 @@ public final class WorkerProcess implements AutoCloseable {
         this.exceptions = exceptions;
     }
 
+    /** This JVM's pid and start time (epoch ms), which name its workers' folders so a later sweep can tell. */
+    private static final String OWNER = ProcessHandle.current().pid() + "-"
+            + ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+    private static final java.util.Set<String> SWEPT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Starts a worker and waits for its greeting. */
     public static WorkerProcess start(WorkerConfig cfg) {
-        Path dir = Path.of(cfg.workRoot(), "worker-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet())
-                .toAbsolutePath();
+        if (SWEPT.add(cfg.workRoot())) {
+            WorkerFolders.removeDead(Path.of(cfg.workRoot()));
+        }
+        Path dir = Path.of(cfg.workRoot(), "worker-" + OWNER + "-" + SEQUENCE.incrementAndGet()).toAbsolutePath();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -244,9 +251,17 @@ public final class WorkerProcess implements AutoCloseable {
         return -1;
     }
 
-    /** Asks the worker to exit, then makes sure it did. Idempotent. */
+    /** Asks the worker to exit, then makes sure it did, and removes its folder. Idempotent. */
     @Override
     public void close() {
+        try {
+            stop();
+        } finally {
+            WorkerFolders.delete(dir);
+        }
+    }
+
+    private void stop() {
         if (!dead && process.isAlive()) {
             try {
                 out.writeByte(Wire.SHUTDOWN);

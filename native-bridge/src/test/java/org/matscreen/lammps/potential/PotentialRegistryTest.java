@@ -60,4 +60,50 @@ class PotentialRegistryTest {
         assertTrue(e.reason().contains("announces 2 elements"), e.reason());
         assertThrows(InvalidInputException.class, () -> reg.resolve("Cu.meam", "c", "f"));
     }
+
+    /** Issue 17, item 13: a truncated table or a NaN passed the header check and every candidate then crashed. */
+    @Test
+    void truncatedAndNonFiniteTablesAreRefusedWithTheirLine(@TempDir Path dir) throws IOException {
+        Path good = tinySetfl(dir, "Good.eam.alloy");
+        List<String> lines = Files.readAllLines(good);
+        Path truncated = Files.write(dir.resolve("Short.eam.alloy"), lines.subList(0, lines.size() - 1));
+        PotentialRegistry reg = new PotentialRegistry(List.of(dir));
+        InvalidInputException shortFile = assertThrows(InvalidInputException.class,
+                () -> reg.resolve(truncated.toString(), "c.yaml", "method.potential"));
+        assertEquals("c.yaml", shortFile.source());
+        assertEquals("method.potential", shortFile.field());
+        assertTrue(shortFile.reason().contains(truncated.toString()) && shortFile.reason().contains("ends"),
+                shortFile.getMessage());
+        Path nan = Files.writeString(dir.resolve("Nan.eam.alloy"), Files.readString(good).replace("0.5", "nan"));
+        InvalidInputException notFinite = assertThrows(InvalidInputException.class,
+                () -> reg.resolve(nan.toString(), "c.yaml", "method.potential"));
+        assertTrue(notFinite.reason().contains("line 8") && notFinite.reason().contains("not finite"),
+                notFinite.getMessage());
+        // eam/fs: one density table per element pair
+        Path fs = Files.writeString(dir.resolve("Good.eam.fs"), Files.readString(good)
+                .replace("\n0 -1 -2\n1.0 0.5\n0.2\n", "\n0 -1 -2\n1.0 0.5 0.2\n1.0 0.5 0.2\n"));
+        assertEquals("eam/fs", reg.resolve(fs.toString(), "c.yaml", "method.potential").pairStyle());
+        Path fsShort = Files.writeString(dir.resolve("Short.eam.fs"), Files.readString(good));
+        assertThrows(InvalidInputException.class, () -> reg.resolve(fsShort.toString(), "c.yaml",
+                "method.potential"));
+    }
+
+    /** Issue 17, item 14: a directory or FIFO named as potential said "does not exist". */
+    @Test
+    void aDirectoryOrFifoIsCalledWhatItIs(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("Folder.eam.alloy"));
+        PotentialRegistry reg = new PotentialRegistry(List.of(dir));
+        InvalidInputException d = assertThrows(InvalidInputException.class,
+                () -> reg.resolve(folder.toString(), "c.yaml", "method.potential"));
+        assertTrue(d.reason().contains("is a directory"), d.getMessage());
+        InvalidInputException byName = assertThrows(InvalidInputException.class,
+                () -> reg.resolve("Folder.eam.alloy", "c.yaml", "method.potential"));
+        assertTrue(byName.reason().contains("is a directory"), byName.getMessage());
+        Path fifo = dir.resolve("Pipe.eam.alloy");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mk.waitFor());
+        InvalidInputException f = assertThrows(InvalidInputException.class,
+                () -> reg.resolve(fifo.toString(), "c.yaml", "method.potential"));
+        assertTrue(f.reason().contains("not a regular file"), f.getMessage());
+    }
 }

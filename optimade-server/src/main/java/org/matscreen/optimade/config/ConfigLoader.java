@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.matscreen.core.error.InvalidInputException;
+import org.matscreen.core.yaml.YamlReader;
 
 /**
  * Reads the server configuration (YAML, snake_case keys). Unknown keys are errors, so a typo such as
@@ -47,20 +46,19 @@ public final class ConfigLoader {
 
     /** Reads and checks {@code file}. */
     public static ServerConfig load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), "", "cannot read: " + e.getMessage());
-        }
-        return parse(text, file.toString());
+        return parse(YamlReader.readText(file), file.toString());
     }
 
     /** Parses configuration text; {@code source} names it in errors. */
     public static ServerConfig parse(String yaml, String source) {
+        // Size, duplicate keys (a repeated group would silently drop its members), aliases and syntax first.
+        YamlReader.Document doc = YamlReader.parse(yaml, source);
         SOURCE.set(source);
         try {
-            ServerConfig c = yaml.isBlank() ? ServerConfig.DEFAULT : YAML.readValue(yaml, ServerConfig.class);
+            // Bound from the text where possible, so mapping errors keep their line; the tree when aliases were used.
+            ServerConfig c = yaml.isBlank() || doc.tree().isMissingNode() ? ServerConfig.DEFAULT
+                    : doc.usesAliases() ? YAML.treeToValue(doc.tree(), ServerConfig.class)
+                    : YAML.readValue(yaml, ServerConfig.class);
             c = c != null ? c : ServerConfig.DEFAULT;
             try {
                 c.embargoPolicy();

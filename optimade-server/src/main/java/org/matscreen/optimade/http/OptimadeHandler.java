@@ -173,21 +173,30 @@ final class OptimadeHandler extends Handler.Abstract {
         throw ApiException.notFound("no such endpoint: /" + MAJOR + endpoint);
     }
 
-    /** The decoded query parameters; a malformed query string is the client's error, not ours. */
+    /**
+     * The decoded query parameters; a malformed query string (a bad %-escape, bytes that are not UTF-8 such as the
+     * overlong {@code %c0%ae}) is the client's error, not ours. Jetty reports bad UTF-8 as an IllegalArgumentException
+     * or as its BadMessageException, depending on where the decoder notices it.
+     */
     private static Fields query(Request request) {
         try {
             return Request.extractQueryParameters(request, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("malformed query string: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("malformed query string (percent-escapes must encode UTF-8)");
         }
     }
 
     private static String segment(String encoded) {
+        String decoded;
         try {
-            return URIUtil.decodePath(encoded);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("malformed path segment: " + e.getMessage());
+            decoded = URIUtil.decodePath(encoded);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("malformed path segment (percent-escapes must encode UTF-8)");
         }
+        if (decoded.indexOf('\uFFFD') >= 0) {
+            throw ApiException.badRequest("malformed path segment (percent-escapes must encode UTF-8)");
+        }
+        return decoded;
     }
 
     /** The base URL clients see: the configured public URL (behind a proxy), else scheme and authority. */

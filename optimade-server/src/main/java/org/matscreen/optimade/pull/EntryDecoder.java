@@ -35,6 +35,12 @@ final class EntryDecoder {
     private final RecordCodec codec = new RecordCodec();
     private final SimpleGroupFactory groups = new SimpleGroupFactory(RecordSchema.parquetSchema());
 
+    /**
+     * What an id or a campaign name may be once it is in a repository: it becomes part of file names on export, so
+     * '', '.', '..', a '/' or a leading '.' (a hidden file) are refused at the door.
+     */
+    static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
     /** @param sourceUrl the entry's URL on the server it came from */
     Decoded decode(JsonNode entry, String sourceUrl) {
         JsonNode a = entry.path("attributes");
@@ -61,6 +67,17 @@ final class EntryDecoder {
         }
         if (!missing.isEmpty()) {
             return new Decoded(null, "not a matscreen record: no value for " + String.join(", ", missing));
+        }
+        // A record's id and campaign become file names on export: checked before anything is stored.
+        String id = entry.path("id").isTextual() ? entry.path("id").textValue() : null;
+        if (id == null || !SAFE_ID.matcher(id).matches()) {
+            return new Decoded(null, "the entry's id " + (id == null ? "is missing" : "'" + abbreviate(id)
+                    + "' is not a safe id") + " (1-128 letters, digits, '.', '_', ':' or '-', not starting with '.')");
+        }
+        JsonNode campaign = a.path(StructureSchema.PROVIDER + "campaign");
+        if (campaign.isTextual() && !SAFE_ID.matcher(campaign.textValue()).matches()) {
+            return new Decoded(null, "the entry's campaign '" + abbreviate(campaign.textValue()) + "' is not a safe"
+                    + " name (1-128 letters, digits, '.', '_', ':' or '-', not starting with '.')");
         }
         try {
             return new Decoded(codec.decode(g), null);
@@ -139,6 +156,10 @@ final class EntryDecoder {
             out.add(i);
         }
         return out;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
     private static void put(Group g, Column c, JsonNode v) {

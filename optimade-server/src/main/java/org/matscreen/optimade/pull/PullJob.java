@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,8 +25,10 @@ import org.matscreen.core.error.MatscreenException;
 import org.matscreen.core.result.CandidateResult;
 import org.matscreen.repository.ChunkWriter;
 import org.matscreen.repository.JsonFiles;
+import org.matscreen.repository.Repository;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;
+import org.matscreen.repository.WriterLock;
 
 /**
  * Copies the {@code structures} entries matching a filter from an OPTIMADE server into a local matscreen repository.
@@ -45,16 +49,37 @@ public final class PullJob {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VERSIONED = Pattern.compile(".*/v\\d+(\\.\\d+){0,2}");
 
+    /** Pages one run fetches at most, by default. */
+    public static final long DEFAULT_MAX_PAGES = 100_000;
+    /** Entries one run receives at most, by default. */
+    public static final long DEFAULT_MAX_RECORDS = 10_000_000;
+
     /**
      * @param baseUrl the OPTIMADE base URL (versioned or not)
      * @param filter an OPTIMADE filter, or null/blank for every entry
      * @param pageLimit entries per page to ask for
      * @param restart ignore the state of an earlier pull into the same repository
+     * @param maxPages pages this run fetches at most; the state keeps the next page, so a rerun goes on
+     * @param maxRecords entries this run receives at most (checked after each page)
      */
-    public record Options(String baseUrl, String filter, String out, int pageLimit, boolean restart) {}
+    public record Options(String baseUrl, String filter, String out, int pageLimit, boolean restart, long maxPages,
+            long maxRecords) {
 
-    /** What a run did. */
-    public record Summary(PullState state, long importedThisRun, String repository) {}
+        /** With the default caps. */
+        public Options(String baseUrl, String filter, String out, int pageLimit, boolean restart) {
+            this(baseUrl, filter, out, pageLimit, restart, DEFAULT_MAX_PAGES, DEFAULT_MAX_RECORDS);
+        }
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param stopReason why the run stopped before the server's last page (a cap, a looping or empty
+     *     {@code links.next}), or null if it reached the end
+     * @param capped whether a cap stopped it (a rerun resumes), as opposed to the server's paging going nowhere
+     */
+    public record Summary(PullState state, long importedThisRun, String repository, String stopReason,
+            boolean capped) {}
 
     private final Options options;
     private final Fetcher fetcher;
@@ -93,14 +118,37 @@ public final class PullJob {
             next = state.nextUrl();
             progress.accept("resuming after " + state.pages() + " pages (" + state.imported() + " records)");
         }
+        Repository repo = Repository.open(layout);
+        try (WriterLock lock = repo.lockForWriting(0, Long.MAX_VALUE, "a pull from " + base, false, progress)) {
+            return pull(repo.layoutFor(lock), base, filter, versionedBase, next, state);
+        }
+    }
+
+    private Summary pull(RepositoryLayout layout, String base, String filter, String versionedBase, String first,
+            PullState startState) {
+        PullState state = startState;
+        String next = first;
         Set<String> present = new ResultReader(layout).ids(layout.chunks());
         ChunkWriter writer = new ChunkWriter(layout);
         long importedThisRun = 0;
-        String previous = null;
+        long pagesThisRun = 0;
+        long receivedThisRun = 0;
+        Set<String> fetched = new HashSet<>();
+        Set<String> seenSourceIds = new HashSet<>();
+        String stopReason = null;
+        boolean capped = false;
         while (next != null) {
-            if (next.equals(previous)) {
-                throw new MatscreenException("the server's links.next points back at the same page (" + next
-                        + "); stopping");
+            if (!fetched.add(next)) {
+                stopReason = "links.next leads back to a page already fetched in this pull (" + next + "): the"
+                        + " server's paging loops; stopping with what it sent";
+                break;
+            }
+            if (pagesThisRun >= options.maxPages() || receivedThisRun >= options.maxRecords()) {
+                stopReason = "stopped at " + (pagesThisRun >= options.maxPages() ? "--max-pages "
+                        + options.maxPages() : "--max-records " + options.maxRecords()) + "; rerun with a higher cap"
+                        + " to go on from page " + (state.pages() + 1);
+                capped = true;
+                break;
             }
             JsonNode doc = fetcher.get(URI.create(next));
             JsonNode data = doc.path("data");
@@ -108,12 +156,16 @@ public final class PullJob {
                 throw new MatscreenException(next + " is not an entry listing (no data list)");
             }
             long page = state.pages() + 1;
+            pagesThisRun++;
+            receivedThisRun += data.size();
+            boolean nothingNew = true;
             List<CandidateResult> records = new ArrayList<>();
             List<String> sources = new ArrayList<>();
             List<String> foreign = new ArrayList<>();
             long skipped = 0;
             for (JsonNode entry : data) {
                 String sourceId = entry.path("id").asText();
+                nothingNew &= !seenSourceIds.add(entry.path("type").asText() + "/" + sourceId);
                 String sourceUrl = entry.path("links").path("self").isTextual()
                         ? entry.path("links").path("self").asText() : versionedBase + "/structures/"
                         + URLEncoder.encode(sourceId, StandardCharsets.UTF_8).replace("+", "%20");
@@ -147,14 +199,18 @@ public final class PullJob {
             }
             writer.commit(records);
             importedThisRun += records.size();
-            writeLines(new Path(layout.root(), String.format(Locale.ROOT, "pull/sources/page-%06d.jsonl", page)),
-                    sources);
+            writeLines(layout, pageFile(layout, "sources", page), sources);
             if (!foreign.isEmpty()) {
-                writeLines(new Path(layout.root(), String.format(Locale.ROOT, "pull/foreign/page-%06d.jsonl", page)),
-                        foreign);
+                writeLines(layout, pageFile(layout, "foreign", page), foreign);
             }
-            previous = next;
-            next = nextLink(doc.path("links").path("next"));
+            String current = next;
+            next = nextLink(doc.path("links").path("next"), current);
+            if (next != null && nothingNew) {
+                stopReason = (data.isEmpty() ? "page " + page + " is empty" : "page " + page + " holds only entries"
+                        + " already received in this pull (nothing new)") + " but links.next goes on (" + next
+                        + "): the server's paging does not advance; stopping with what it sent";
+                next = null;
+            }
             state = new PullState(base, filter, next, page, state.received() + data.size(),
                     state.imported() + records.size(), state.alreadyPresent() + skipped,
                     state.notRepresentable() + foreign.size(), next == null, state.startedAt(),
@@ -165,7 +221,7 @@ public final class PullJob {
                     + " matscreen records; %d of %s", page, data.size(), records.size(), skipped, foreign.size(),
                     state.received(), returned.isNumber() ? returned.asText() : "?"));
         }
-        return new Summary(state, importedThisRun, layout.root().toString());
+        return new Summary(state, importedThisRun, layout.root().toString(), stopReason, capped);
     }
 
     /** The first page's URL, asking for every field the server describes (so provider properties come too). */
@@ -210,18 +266,44 @@ public final class PullJob {
         return base + "/v" + major;
     }
 
-    private static String nextLink(JsonNode next) {
+    /**
+     * The next page's URL ({@code links.next} as a string or a link object), resolved against the current page; null
+     * at the end. Anything but an http(s) URL is refused here, before it is fetched.
+     */
+    static String nextLink(JsonNode next, String current) {
+        String link;
         if (next.isTextual() && !next.asText().isBlank()) {
-            return next.asText();
+            link = next.asText().strip();
+        } else if (next.isObject() && next.path("href").isTextual()) {
+            link = next.path("href").asText().strip();
+        } else {
+            return null;
         }
-        if (next.isObject() && next.path("href").isTextual()) {
-            return next.path("href").asText();
+        URI resolved;
+        try {
+            resolved = URI.create(current).resolve(new URI(link));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new MatscreenException("links.next of " + current + " is '" + abbreviate(link) + "', not an http(s)"
+                    + " URL; stopping (the pages so far are committed)");
         }
-        return null;
+        String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || resolved.getHost() == null) {
+            throw new MatscreenException("links.next of " + current + " is '" + abbreviate(link) + "', not an http(s)"
+                    + " URL; stopping (the pages so far are committed)");
+        }
+        return resolved.toString();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 197) + "...";
     }
 
     /** Writes a file atomically: to a staging name first, then renamed (a rerun overwrites the same page). */
-    private void writeLines(Path file, List<String> lines) {
+    private static Path pageFile(RepositoryLayout layout, String kind, long page) {
+        return new Path(layout.root(), String.format(Locale.ROOT, "pull/%s/page-%06d.jsonl", kind, page));
+    }
+
+    private static void writeLines(RepositoryLayout layout, Path file, List<String> lines) {
         try {
             layout.fs().mkdirs(file.getParent());
         } catch (IOException e) {

@@ -76,4 +76,19 @@ class ConfigLoaderTest {
         assertEquals("campaigns.c.owner", error("campaigns: {c: {visibility: embargoed, owner: nobody}}").field());
         assertTrue(error("limits: [").getMessage().startsWith("server.yaml: "));
     }
+
+    /** Issue 17, item 10: a repeated group silently dropped the first one's members; now both lines are named. */
+    @Test
+    void duplicateKeysAreErrorsNamingBothLines() {
+        InvalidInputException e = error("""
+                groups:
+                  lab:
+                    members: {alice: "%s"}
+                  lab:
+                    members: {bob: "%s"}
+                """.formatted(DIGEST, Tokens.digest("u")));
+        assertEquals("server.yaml", e.source());
+        assertEquals("groups.lab", e.field());
+        assertTrue(e.reason().contains("line 2") && e.reason().contains("line 4"), e.getMessage());
+    }
 }

@@ -132,4 +132,19 @@ class HardeningTest {
             assertTrue(next.startsWith("https://optimade.example.org/hea/v1/structures?"), next);
         }
     }
+
+    /** Issue 17, item 15: invalid UTF-8 in a query ({@code %c0%ae}, an overlong '.') answered 500. */
+    @Test
+    void invalidUtf8InTheQueryOrPathIsA400() {
+        try (InProcess api = start(Fixtures.config())) {
+            for (String target : List.of("/v1/structures?filter=id%3D%22%c0%ae%22", "/v1/structures?%c0%ae=1",
+                    "/v1/structures?filter=%ff", "/v1/structures/%c0%ae", "/v1/info?x=%c0%ae")) {
+                InProcess.Answer a = api.get(target);
+                assertEquals(400, a.status(), target + ": " + a.body());
+                assertNoInternals(a.body());
+                assertEquals("400", a.json().path("errors").get(0).path("status").asText(), a.body());
+            }
+            assertTrue(api.log.isEmpty(), "nothing for the incident log: " + api.log);
+        }
+    }
 }

@@ -252,4 +252,50 @@ class PullIntegrationTest {
                 () -> c.get(URI.create("http://127.0.0.2:" + server.port() + "/v1/info")));
         assertTrue(e.getMessage().contains("refusing to send the token"), e.getMessage());
     }
+
+    /** Issue 17, item 8: ids that are not safe names ('', '..', 'a/b') are not imported; they crashed export. */
+    @Test
+    void unsafeEntryIdsAreRefusedAtTheDoor(@TempDir Path out) throws Exception {
+        OptimadeClient real = client(Fixtures.TOKEN_A);
+        List<String> hostile = List.of("", "..", "a/b", ".hidden", "x".repeat(300));
+        AtomicInteger next = new AtomicInteger();
+        Fetcher renaming = new Fetcher() {
+            @Override
+            public JsonNode get(URI uri) {
+                JsonNode doc = real.get(uri);
+                if (uri.getPath().equals("/v1/structures")) {
+                    for (JsonNode e : doc.path("data")) {
+                        int i = next.getAndIncrement();
+                        if (i < hostile.size()) {
+                            ((com.fasterxml.jackson.databind.node.ObjectNode) e).put("id", hostile.get(i));
+                        }
+                    }
+                }
+                return doc;
+            }
+
+            @Override
+            public Optional<String> text(URI uri) {
+                return real.text(uri);
+            }
+        };
+        PullJob.Summary s = pull("", Fixtures.TOKEN_A, out, renaming);
+        assertEquals(7, s.state().received());
+        assertEquals(2, s.state().imported(), "only the entries with safe ids");
+        assertEquals(5, s.state().notRepresentable());
+        List<CandidateResult> all = new ResultReader(new RepositoryLayout(out.toString(),
+                new org.apache.hadoop.conf.Configuration())).readAll();
+        assertTrue(all.stream().allMatch(r -> r.id().matches("[A-Za-z0-9][A-Za-z0-9._-]*")), all.toString());
+        String foreign;
+        try (Stream<Path> files = Files.list(out.resolve("pull/foreign"))) {
+            foreign = String.join("\n", files.sorted().map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList());
+        }
+        assertTrue(foreign.contains("not a safe id"), foreign);
+    }
 }

@@ -40,6 +40,8 @@ import org.matscreen.repository.filter.Operand.StringConstant;
  *
  * <p>Number constants outside double range are rejected with 501, as the spec allows ("outside the machine
  * representation"), and so is nesting deeper than {@value #MAX_NESTING} parentheses, this implementation's limit.
+ * Filters longer than {@value #MAX_LENGTH} characters or with more than {@value #MAX_COMPARISONS} comparisons are
+ * refused with 400 before anything downstream sees them.
  */
 public final class FilterParser {
     /**
@@ -47,10 +49,21 @@ public final class FilterParser {
      * limit a filter of a few thousand '(' from a web client would overflow the stack; real filters stay far below it.
      */
     static final int MAX_NESTING = 200;
+    /**
+     * Longest filter accepted, characters. The OPTIMADE server's request-line limit keeps web filters far shorter; this
+     * bounds what {@code matscreen query --where} and library callers can hand over.
+     */
+    public static final int MAX_LENGTH = 100_000;
+    /**
+     * Most comparisons accepted in one filter. Whoever evaluates or translates the tree may combine them pairwise
+     * (Parquet's predicates are binary trees, walked recursively), so thousands overflowed the stack there.
+     */
+    public static final int MAX_COMPARISONS = 1000;
 
     private final String text;
     private int pos;
     private int depth;
+    private int comparisons;
     private int expectedAt = -1;
     private final Set<String> expected = new LinkedHashSet<>();
 
@@ -65,6 +78,10 @@ public final class FilterParser {
      */
     public static FilterExpression parse(String filter) {
         Objects.requireNonNull(filter, "filter");
+        if (filter.length() > MAX_LENGTH) {
+            throw FilterException.badRequest("", "the filter is " + filter.length() + " characters long; at most "
+                    + MAX_LENGTH + " characters are accepted");
+        }
         FilterParser parser = new FilterParser(filter);
         return parser.filter();
     }
@@ -130,6 +147,11 @@ public final class FilterParser {
     // Comparison = ConstantFirstComparison | PropertyFirstComparison ;
     // ConstantFirstComparison = ( OrderedConstant, ValueOpRhs | UnorderedConstant, ValueEqRhs ) ;
     private FilterExpression comparison() {
+        if (++comparisons > MAX_COMPARISONS) {
+            throw FilterException.badRequest("", "the filter has more than " + MAX_COMPARISONS + " comparisons"
+                    + " (column " + (pos + 1) + "); split the query, or use a set operator such as"
+                    + " 'elements HAS ANY \"Co\",\"Ni\"'");
+        }
         Optional<Constant> ordered = orderedConstant();
         if (ordered.isPresent()) {
             return valueOpRhs(ordered.get());

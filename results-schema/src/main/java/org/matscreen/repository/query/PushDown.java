@@ -35,7 +35,20 @@ final class PushDown {
                 leaf(vc.propertyFirst()).ifPresent(parts::add);
             }
         }
-        return parts.stream().reduce(FilterApi::and);
+        return balanced(parts, 0, parts.size());
+    }
+
+    /** AND of parts[from, to) as a balanced tree: Parquet walks predicates recursively, so depth must stay small. */
+    private static Optional<FilterPredicate> balanced(List<FilterPredicate> parts, int from, int to) {
+        if (from >= to) {
+            return Optional.empty();
+        }
+        if (to - from == 1) {
+            return Optional.of(parts.get(from));
+        }
+        int mid = (from + to) >>> 1;
+        return Optional.of(FilterApi.and(balanced(parts, from, mid).orElseThrow(),
+                balanced(parts, mid, to).orElseThrow()));
     }
 
     private static Optional<FilterPredicate> leaf(ValueComparison c) {

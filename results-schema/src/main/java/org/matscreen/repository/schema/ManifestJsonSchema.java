@@ -33,8 +33,8 @@ public final class ManifestJsonSchema {
         out.put("$schema", RecordJsonSchema.DIALECT);
         out.put("$id", "urn:matscreen:schema:manifest:1");
         out.put("title", "matscreen campaign manifest (manifest.json)");
-        out.put("description", "What a campaign was, what has been computed and with what; rewritten atomically at"
-                + " the start and end of every run. See SCHEMA.md.");
+        out.put("description", "What a campaign was, what has been computed and with what; its identity is written"
+                + " before a run's first record, and it is rewritten atomically at the end of every run. See SCHEMA.md.");
         out.setAll(root);
         return out;
     }
@@ -183,6 +183,10 @@ public final class ManifestJsonSchema {
         d.put("runs.wallSeconds", new String[] {"s", "wall time of the screening stage"});
         d.put("runs.nativeSeconds", new String[] {"s", "time inside the simulation code, summed over candidates"});
         d.put("runs.complete", new String[] {"", "every candidate of the campaign was committed at the end"});
+        d.put("runs.retriedStatuses", new String[] {"", "statuses whose committed records this run computed again"
+                + " (run --retry-failed); empty for an ordinary run"});
+        d.put("runs.retried", new String[] {"", "candidates computed again because of retriedStatuses (counted in"
+                + " computed); their new records replaced the old ones"});
         return d;
     }
 }

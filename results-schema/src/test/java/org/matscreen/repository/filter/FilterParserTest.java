@@ -385,7 +385,7 @@ class FilterParserTest {
         String ok = "(".repeat(limit) + "a" + ")".repeat(limit);
         assertEquals(bare("a"), FilterParser.parse(ok));
         FilterException e = assertThrows(FilterException.class,
-                () -> FilterParser.parse("NOT (".repeat(100_000) + "a" + ")".repeat(100_000)));
+                () -> FilterParser.parse("NOT (".repeat(limit + 1000) + "a" + ")".repeat(limit + 1000)));
         assertEquals(501, e.httpStatus());
         assertEquals(5 * limit + 4, e.position().getAsInt());
     }
@@ -412,5 +412,23 @@ class FilterParserTest {
 
     static NumberConstant num(long value) {
         return NumberConstant.of(value);
+    }
+
+    /** Issue 17, item 11: 3,000 ANDed terms overflowed the stack further down (Parquet's predicate visitor). */
+    @Test
+    void longFiltersAreRefusedWithAClearError() {
+        String terms = String.join(" AND ", java.util.Collections.nCopies(3000, "nsites > 1"));
+        FilterException e = assertThrows(FilterException.class, () -> FilterParser.parse(terms));
+        assertEquals(400, e.httpStatus());
+        assertTrue(e.getMessage().contains("comparisons"), e.getMessage());
+        String longText = "chemical_formula_reduced = \"" + "A".repeat(FilterParser.MAX_LENGTH) + "\"";
+        FilterException tooLong = assertThrows(FilterException.class, () -> FilterParser.parse(longText));
+        assertEquals(400, tooLong.httpStatus());
+        assertTrue(tooLong.getMessage().contains("characters"), tooLong.getMessage());
+        // at the limit still parses
+        String atLimit = String.join(" AND ", java.util.Collections.nCopies(FilterParser.MAX_COMPARISONS,
+                "nsites > 1"));
+        assertEquals(FilterParser.MAX_COMPARISONS,
+                ((FilterExpression.And) FilterParser.parse(atLimit)).operands().size());
     }
 }

@@ -1,12 +1,6 @@
 package org.matscreen.core.campaign;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,6 +24,7 @@ import org.matscreen.core.space.ChemicalSpace;
 import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.SiteOrdering;
 import org.matscreen.core.structure.Supercell;
+import org.matscreen.core.yaml.YamlReader;
 
 /**
  * Reads a campaign YAML file into a validated {@link CampaignSpec}. Everything that can be checked without the
@@ -44,29 +39,15 @@ public final class CampaignLoader {
     private CampaignLoader() {}
 
     public static CampaignSpec load(Path file) {
-        String source = file.toString();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(source, "", "no such file");
-        } catch (IOException e) {
-            throw new InvalidInputException(source, "", "cannot read: " + e.getMessage());
-        }
-        return parse(text, source);
+        return parse(YamlReader.readText(file), file.toString());
     }
 
-    /** Parses campaign YAML text; {@code source} names it in errors. */
+    /**
+     * Parses campaign YAML text; {@code source} names it in errors. The YAML layer ({@link YamlReader}) caps the
+     * size, refuses duplicate keys and alias bombs, and reports syntax errors in one line.
+     */
     public static CampaignSpec parse(String yaml, String source) {
-        JsonNode root;
-        try {
-            root = new YAMLMapper().readTree(yaml);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new InvalidInputException(source, "", "not valid YAML"
-                    + (loc != null ? " at line " + loc.getLineNr() + ", column " + loc.getColumnNr() : "") + ": "
-                    + e.getOriginalMessage());
-        }
+        JsonNode root = YamlReader.parse(yaml, source).tree();
         Node top = new Node(root, source, "");
         if (top.isMissing() || !top.isObject()) {
             throw new InvalidInputException(source, "", "a campaign file must be a YAML mapping with at least "
