@@ -6,6 +6,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +19,7 @@ import org.matscreen.repository.export.ExportFormat;
 import org.matscreen.repository.export.ExportInfo;
 import org.matscreen.repository.filter.FilterException;
 import org.matscreen.repository.hdf5.Hdf5Exporter;
+import org.matscreen.repository.query.IdPrefixes;
 import org.matscreen.repository.query.RecordStore;
 import org.matscreen.repository.query.ScanStatistics;
 import picocli.CommandLine.Command;
@@ -49,7 +52,8 @@ final class ExportCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--where", paramLabel = "FILTER", defaultValue = "",
-            description = "OPTIMADE filter selecting the records (default: every record)")
+            description = "OPTIMADE filter selecting the records (default: every record); id = \"…\" also takes"
+                    + " the start of an id")
     String where;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if needed)")
@@ -66,6 +70,9 @@ final class ExportCommand implements Callable<Integer> {
             throw new InvalidInputException("--out", "", "cannot create " + out + ": " + e.getMessage());
         }
         try {
+            List<String> notes = new ArrayList<>();
+            where = IdPrefixes.resolve(store, where, "--where", notes);
+            notes.forEach(n -> spec.commandLine().getErr().println("warning: " + n));
             return hdf5 ? hdf5(store) : structures(store, structureFormat);
         } catch (FilterException e) {
             throw e.withSource("--where");

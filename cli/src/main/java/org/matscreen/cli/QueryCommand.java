@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.repository.filter.FilterException;
+import org.matscreen.repository.query.IdPrefixes;
 import org.matscreen.repository.query.QueryResult;
 import org.matscreen.repository.query.RecordProperties;
 import org.matscreen.repository.query.RecordQuery;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " --top of them. Properties are the record columns of results-schema/SCHEMA.md (also as"
                 + " _matscreen_<column>) and the OPTIMADE names id, elements, nelements, nsites,"
                 + " chemical_formula_reduced and last_modified.",
+            "In --where, id = \"…\" also takes the start of an id, as the table prints it (12 hex digits): a"
+                + " prefix that starts more than one id is refused with the ids it starts.",
             "Example: matscreen query results/cuni-quickstart --where 'elements HAS ALL \"Cu\",\"Ni\" AND"
                 + " dh_mix_ev_per_atom < 0.02' --sort bulk_modulus_gpa:desc --top 5",
             "The summary line (matches, files read and skipped, time) goes to standard error."})
@@ -69,12 +72,14 @@ final class QueryCommand implements Callable<Integer> {
         List<String> shown = shownColumns(keys);
         RecordStore store = repository.store();
         QueryResult r;
+        List<String> notes = new ArrayList<>();
         try {
-            r = store.query(new RecordQuery(where, keys, top, shown));
+            r = store.query(new RecordQuery(IdPrefixes.resolve(store, where, "--where", notes), keys, top, shown));
         } catch (FilterException e) {
             throw e.withSource("--where");
         }
         rowFormat.print(spec.commandLine().getOut(), shown, r.rows());
+        notes.forEach(n -> spec.commandLine().getErr().println("warning: " + n));
         summarise(spec.commandLine().getErr(), r);
         return ExitCodes.OK;
     }
