@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.matscreen.core.descriptors.MetricNotes;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.repository.filter.FilterException;
 import org.matscreen.repository.query.IdPrefixes;
@@ -81,6 +82,7 @@ final class QueryCommand implements Callable<Integer> {
         rowFormat.print(spec.commandLine().getOut(), shown, r.rows());
         notes.forEach(n -> spec.commandLine().getErr().println("warning: " + n));
         summarise(spec.commandLine().getErr(), r);
+        dataNotes(shown, r).forEach(n -> spec.commandLine().getErr().println("note: " + n));
         return ExitCodes.OK;
     }
 
@@ -106,6 +108,25 @@ final class QueryCommand implements Callable<Integer> {
             }
         }
         return List.copyOf(shown);
+    }
+
+    /**
+     * The year, scope and caveats of the data behind the descriptor columns shown (prices, footprints), for the
+     * elements of the rows printed when the table has them, else for every element of the data.
+     */
+    static List<String> dataNotes(List<String> shown, QueryResult r) {
+        Set<String> seen = new java.util.TreeSet<>();
+        for (var row : r.rows()) {
+            if (row.get("elements") instanceof List<?> list) {
+                list.forEach(e -> seen.add(e.toString()));
+            }
+        }
+        Set<String> elements = shown.contains("elements") ? seen : null;
+        List<String> out = new ArrayList<>();
+        for (String c : shown) {
+            out.addAll(MetricNotes.of(c, elements));
+        }
+        return out;
     }
 
     static RowFormat parseFormat(String text) {
