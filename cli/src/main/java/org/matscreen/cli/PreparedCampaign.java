@@ -23,6 +23,11 @@ import org.matscreen.lammps.potential.PotentialSource;
 record PreparedCampaign(CampaignSpec spec, String yaml, PotentialSource potentials, CandidateSpace space) {
 
     static PreparedCampaign load(Path file, MatscreenConfig config) {
+        return load(file, config, PotentialResolver.defaultCacheDir());
+    }
+
+    /** @param potentialCache where generated potentials are cached (see {@link CacheLocation#potentials}) */
+    static PreparedCampaign load(Path file, MatscreenConfig config, Path potentialCache) {
         CampaignSpec spec = CampaignLoader.load(file);
         String yaml;
         try {
@@ -31,7 +36,7 @@ record PreparedCampaign(CampaignSpec spec, String yaml, PotentialSource potentia
             throw new InvalidInputException(file.toString(), "", "cannot read: " + e.getMessage());
         }
         CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
-        PotentialSource potentials = new PotentialResolver(registry(config), PotentialResolver.defaultCacheDir())
+        PotentialSource potentials = new PotentialResolver(registry(config), potentialCache)
                 .resolve(spec.method(), space.systems(), spec.source());
         return new PreparedCampaign(spec, yaml, potentials, space);
     }
