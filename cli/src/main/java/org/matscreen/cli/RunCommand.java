@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
     LammpsLibraryOption library;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         MatscreenConfig config = MatscreenConfig.load();
         PreparedCampaign pc = PreparedCampaign.load(campaign, config, CacheLocation.potentials(cache));
@@ -116,6 +116,12 @@ final class RunCommand implements Callable<Integer> {
                     partitions, commitEvery, lib, SessionMode.parse(userConf.get(SessionMode.CONF_KEY)),
                     noCache ? null : CacheLocation.records(cache), dryRun, noProgress ? null : System.err,
                     slice, stopAt));
+        } catch (Exception e) {
+            // Spark's exception of a job stopped under it (SparkException is checked, though Scala throws it)
+            if (Stopped.shuttingDown()) {
+                throw new Stopped(repo);
+            }
+            throw e;
         } finally {
             spark.stop();
         }
