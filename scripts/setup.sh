@@ -3,7 +3,7 @@
 #   scripts/setup.sh           runtime: LAMMPS shared library, its potentials, OpenMPI's launcher, the KIM API with
 #                              OpenKIM's portable models (potential: kim:<model id>)
 #   scripts/setup.sh --test    also the tools the test suite checks against (ASE, HDF5 tools, Slurm and munge,
-#                              Chromium)
+#                              Chromium, the Python route's h5py, pandas, pymatgen and Jupyter's nbclient)
 # Elsewhere it explains how to point matscreen at a site's LAMMPS build.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,7 +13,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runtime_pkgs=(liblammps0 lammps-data openmpi-bin openkim-models)
 # slurm-wlm and munge: the Slurm integration tests start a private single-host Slurm (scripts/slurm-local/).
 # chromium: the HTML report is rendered headless and screenshot-tested.
-test_pkgs=(python3-ase hdf5-tools slurm-wlm munge chromium)
+# python3-h5py … python3-ipykernel: python/matscreen_py and its example notebook, executed by the tests.
+test_pkgs=(python3-ase hdf5-tools slurm-wlm munge chromium python3-h5py python3-pandas python3-pymatgen
+  python3-nbclient python3-ipykernel)
 want=("${runtime_pkgs[@]}")
 build=1
 for arg in "$@"; do

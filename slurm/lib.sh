@@ -19,6 +19,27 @@ ms_setup() {
   fi
 }
 
+# A job rendered by 'matscreen submit' runs the build copied at submit time (MATSCREEN_BUILD_COMMIT is its commit):
+# its own jars and scripts are copies, the third-party jars links whose names carry their versions. Refuses to start
+# when a linked jar has gone (the dependencies changed and the old files were removed), and notes when the checkout
+# has moved on since (that does not matter to this job).
+ms_check_build() {
+  [ -n "${MATSCREEN_BUILD_COMMIT:-}" ] || return 0
+  local jar now
+  for jar in "$MATSCREEN_LIB"/*.jar; do
+    [ -e "$jar" ] || ms_die "the build submitted at commit $MATSCREEN_BUILD_COMMIT is gone: $jar links to a" \
+      "third-party jar that no longer exists (the checkout's dependencies changed); submit the campaign again"
+  done
+  echo "matscreen: running the build submitted at commit $MATSCREEN_BUILD_COMMIT ($MATSCREEN_JAR)" >&2
+  if [ -n "${MATSCREEN_CHECKOUT:-}" ] && command -v git >/dev/null 2>&1; then
+    now="$(git -C "$MATSCREEN_CHECKOUT" rev-parse HEAD 2>/dev/null || true)"
+    if [ -n "$now" ] && [ "$now" != "$MATSCREEN_BUILD_COMMIT" ]; then
+      echo "matscreen: note: the checkout $MATSCREEN_CHECKOUT is now at commit $now; this job runs the submitted" \
+        "build, not the checkout" >&2
+    fi
+  fi
+}
+
 # Seconds from a Slurm duration as squeue prints it (%L, time left): [D-][HH:]MM:SS; empty for none or unknown.
 ms_slurm_seconds() {
   local t="$1" d=0 h=0 m=0 s=0

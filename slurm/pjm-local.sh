@@ -9,6 +9,7 @@ set -euo pipefail
 source "${MATSCREEN_HOME:?MATSCREEN_HOME must name the matscreen checkout}/slurm/lib.sh"
 ms_setup
 ms_require_jars
+ms_check_build
 [ $# -ge 1 ] || ms_die "usage: pjm-local.sh CAMPAIGN [matscreen run options]"
 
 cores="$(nproc)"

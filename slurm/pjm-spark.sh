@@ -11,6 +11,7 @@ set -euo pipefail
 source "${MATSCREEN_HOME:?MATSCREEN_HOME must name the matscreen checkout}/slurm/lib.sh"
 ms_setup
 ms_require_jars
+ms_check_build
 [ $# -ge 1 ] || ms_die "usage: pjm-spark.sh CAMPAIGN [matscreen run options]"
 command -v mpiexec >/dev/null || ms_die "mpiexec not found: PJM jobs start one worker per node with it"
 

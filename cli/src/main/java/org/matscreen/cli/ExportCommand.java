@@ -6,6 +6,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,8 +17,10 @@ import org.matscreen.core.result.CandidateResult;
 import org.matscreen.repository.Manifest;
 import org.matscreen.repository.export.ExportFormat;
 import org.matscreen.repository.export.ExportInfo;
+import org.matscreen.repository.export.RecordExport;
 import org.matscreen.repository.filter.FilterException;
 import org.matscreen.repository.hdf5.Hdf5Exporter;
+import org.matscreen.repository.query.IdPrefixes;
 import org.matscreen.repository.query.RecordStore;
 import org.matscreen.repository.query.ScanStatistics;
 import picocli.CommandLine.Command;
@@ -30,15 +34,12 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = {"cif, poscar, extxyz: one file per selected record that has a relaxed structure, in"
                 + " DIR/<chemical system>/<formula>-<prototype>-<id>.<ext>, with the id, campaign and main"
-                + " properties as metadata where the format holds it.",
+                + " properties as metadata where the format holds it. extxyz writes the cell's total energy (eV) under"
+                + " ASE's energy key, so ase.io.read(...).get_potential_energy() returns it.",
             "hdf5: every column of the selected records in DIR/<campaign>.h5, in the layout documented in"
                 + " results-schema/SCHEMA.md (held in memory until written: select with --where for very large"
                 + " repositories)."})
 final class ExportCommand implements Callable<Integer> {
-    /** Metadata written with each structure, when known. */
-    private static final String[] METRICS = {"energy_per_atom_ev", "dh_mix_ev_per_atom", "dh_form_ev_per_atom",
-        "bulk_modulus_gpa", "lattice_parameter_angstrom"};
-
     @Spec
     CommandSpec spec;
 
@@ -49,7 +50,8 @@ final class ExportCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--where", paramLabel = "FILTER", defaultValue = "",
-            description = "OPTIMADE filter selecting the records (default: every record)")
+            description = "OPTIMADE filter selecting the records (default: every record); id = \"…\" also takes"
+                    + " the start of an id")
     String where;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if needed)")
@@ -66,6 +68,9 @@ final class ExportCommand implements Callable<Integer> {
             throw new InvalidInputException("--out", "", "cannot create " + out + ": " + e.getMessage());
         }
         try {
+            List<String> notes = new ArrayList<>();
+            where = IdPrefixes.resolve(store, where, "--where", notes);
+            notes.forEach(n -> spec.commandLine().getErr().println("warning: " + n));
             return hdf5 ? hdf5(store) : structures(store, structureFormat);
         } catch (FilterException e) {
             throw e.withSource("--where");
@@ -118,20 +123,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private void write(CandidateResult r, ExportFormat f) {
-        ExportInfo info = ExportInfo.of(r.id()).with("campaign", r.campaign())
-                .with("candidate_index", r.candidateIndex()).with("formula", r.composition().formula())
-                .with("prototype", r.recipe().prototype().key());
-        if (r.potentialFile() != null) {
-            // The file this structure was relaxed with; a campaign's potential may be a family of files.
-            info = info.with("potential", r.potentialFile().name()).with("potential_sha256",
-                    r.potentialFile().sha256());
-        }
-        for (String m : METRICS) {
-            double v = r.metric(m);
-            if (Double.isFinite(v)) {
-                info = info.with(m, v);
-            }
-        }
+        ExportInfo info = RecordExport.info(r);
         Path dir = out.resolve(r.chemicalSystem());
         Path file = dir.resolve(r.cellComposition().reducedFormula() + "-" + r.recipe().prototype().key() + "-"
                 + r.id().substring(0, Math.min(RowFormat.SHORT_ID, r.id().length())) + "." + f.writer().extension());

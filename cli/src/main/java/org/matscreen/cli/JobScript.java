@@ -29,10 +29,33 @@ import org.matscreen.core.util.BuildInfo;
  * @param setup a file sourced on every node before anything else (null for none)
  * @param scriptDir where scripts and job output files go
  * @param llioVolumes PJM: second-layer volumes the job uses ({@code /vol0004:/vol0005}), null for none
+ * @param installation what the script runs: the build snapshot taken at submit time
+ * @param resources Slurm resource requests beyond nodes and time
+ * @param cache the cache folder passed to {@code run --cache}, null for the default; {@code noCache}: {@code
+ *     --no-cache}
+ * @param build the build snapshot the job runs (its commit is recorded in the script), null when rendering for a
+ *     build that is not there yet
  */
 record JobScript(Scheduler scheduler, String jobName, int nodes, Duration time, String partition, String account,
         int shards, long stopBeforeSeconds, Path campaign, String out, List<String> conf, Path setup,
-        Path scriptDir, String llioVolumes, Installation installation) {
+        Path scriptDir, String llioVolumes, Installation installation, Resources resources, String cache,
+        boolean noCache, BuildSnapshot build) {
+
+    /**
+     * Slurm resource requests.
+     *
+     * @param cpusPerTask {@code --cpus-per-task}, null to leave it to the site
+     * @param mem {@code --mem} per node (Slurm's size syntax, e.g. 64G), null for the site's default
+     * @param qos {@code --qos}, null for none
+     * @param constraint {@code --constraint} (a feature expression), null for none
+     * @param exclusive whether the job takes its nodes whole ({@code --exclusive})
+     * @param arrayLimit the most array tasks running at once ({@code --array=0-K%N}), null for no limit
+     */
+    record Resources(Integer cpusPerTask, String mem, String qos, String constraint, boolean exclusive,
+            Integer arrayLimit) {
+        /** Whole nodes, nothing else: what submit did before these options existed. */
+        static final Resources EXCLUSIVE = new Resources(null, null, null, null, true, null);
+    }
 
     JobScript {
         conf = List.copyOf(conf);
@@ -67,8 +90,29 @@ record JobScript(Scheduler scheduler, String jobName, int nodes, Duration time, 
         if (account != null) {
             v.put("account", Value.token(account));
         }
+        if (resources.exclusive()) {
+            v.put("exclusive", Value.token("yes"));
+        }
+        if (resources.cpusPerTask() != null) {
+            v.put("cpus_per_task", Value.token(resources.cpusPerTask().toString()));
+        }
+        if (resources.mem() != null) {
+            v.put("mem", Value.token(resources.mem()));
+        }
+        if (resources.qos() != null) {
+            v.put("qos", Value.token(resources.qos()));
+        }
+        if (resources.constraint() != null) {
+            v.put("constraint", Value.directive(resources.constraint()));
+        }
+        if (build != null) {
+            v.put("build_commit", Value.token(ScriptTemplate.isToken(build.commit()) ? build.commit() : "unknown"));
+            v.put("build_dir", Value.text(build.dir().toString()));
+            v.put("checkout", Value.text(build.checkout().toString()));
+        }
         if (sharded) {
-            v.put("array", Value.token("0-" + (shards - 1)));
+            v.put("array", Value.token("0-" + (shards - 1) + (resources.arrayLimit() == null ? ""
+                    : "%" + resources.arrayLimit())));
             v.put("shards", Value.token(Integer.toString(shards)));
             v.put("last_shard", Value.token(Integer.toString(shards - 1)));
         }
@@ -92,6 +136,12 @@ record JobScript(Scheduler scheduler, String jobName, int nodes, Duration time, 
         }
         v.put("runner", Value.token(scheduler.runner(jobNodes)));
         List<String> args = new ArrayList<>(List.of(campaign.toString(), "--out", out));
+        if (noCache) {
+            args.add("--no-cache");
+        } else if (cache != null) {
+            args.add("--cache");
+            args.add(cache);
+        }
         for (String c : conf) {
             args.add("--conf");
             args.add(c);

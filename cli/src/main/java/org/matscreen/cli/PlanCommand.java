@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.matscreen.core.plan.CostModel;
+import org.matscreen.core.descriptors.MetricNotes;
 import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.Supercell;
 import org.matscreen.lammps.kim.KimModels;
@@ -20,9 +20,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code matscreen plan}: validates a campaign and prints its size per chemical system and an estimated cost. */
+/**
+ * {@code matscreen plan}: validates a campaign and prints its size per chemical system, an estimated cost (from
+ * measured candidates when the repository or the result cache has some, with fixed costs and the estimate's basis and
+ * range) and the data notes of its criteria.
+ */
 @Command(name = "plan", header = "Validate a campaign and show its size and estimated cost.",
-        mixinStandardHelpOptions = true)
+        mixinStandardHelpOptions = true,
+        description = {"The cost per candidate comes from candidates already computed with the same potential (or"
+                + " pair style), protocol and relaxation settings in the campaign's repository or the result cache,"
+                + " scaled to the campaign's cell; without such measurements it is the cost model's prior, and plan"
+                + " says so. Fixed costs (JVM and Spark start-up, pure-element references unless cached) are added.",
+            "Example: matscreen plan configs/cuni-quickstart.yaml --cores 48"})
 final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,10 +47,26 @@ final class PlanCommand implements Callable<Integer> {
             description = "cores for the wall-time estimate (default: ${DEFAULT-VALUE})")
     int cores;
 
+    @Option(names = "--out", paramLabel = "DIR|URI",
+            description = "the campaign's repository, for measured costs and cached references (default:"
+                    + " results/<campaign name>)")
+    String out;
+
+    @Option(names = "--cache", paramLabel = "DIR|URI", description = "cache folder, as for run (default:"
+            + " $MATSCREEN_CACHE or ~/.cache/matscreen); its records/ are measured costs too")
+    String cache;
+
+    @Option(names = "--no-cache", description = "do not read measured costs from the result cache")
+    boolean noCache;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        PreparedCampaign pc = PreparedCampaign.load(campaign, MatscreenConfig.load());
+        if (cores < 1) {
+            throw new org.matscreen.core.error.InvalidInputException("--cores", String.valueOf(cores),
+                    "must be at least 1");
+        }
+        PreparedCampaign pc = PreparedCampaign.load(campaign, MatscreenConfig.load(), CacheLocation.potentials(cache));
         var s = pc.spec();
         o.printf(Locale.ROOT, "campaign %s (%s)%n", s.name(), s.source());
         var pot = pc.potentials().spec();
@@ -65,9 +90,11 @@ final class PlanCommand implements Callable<Integer> {
             }
             o.printf(Locale.ROOT, "  %-30s %d%n", e.getKey(), e.getValue());
         }
-        double seconds = estimateSeconds(pc);
-        o.printf(Locale.ROOT, "estimated cost: %.3g core-hours (%.1f s per candidate); about %s on %d cores%n",
-                seconds * pc.space().size() / 3600, seconds, duration(seconds * pc.space().size() / cores), cores);
+        String repo = out != null ? out : Path.of("results", s.name()).toString();
+        CostEstimate e = CostEstimate.of(s, pc.potentials(), pc.space().systems(), pc.space().size(), cores, repo,
+                noCache ? null : CacheLocation.records(cache));
+        printEstimate(o, e);
+        printNotes(o, pc);
         return ExitCodes.OK;
     }
 
@@ -108,10 +135,40 @@ final class PlanCommand implements Callable<Integer> {
                 String.join(" ", e.fitScope().fittedPairsOf(elements))));
     }
 
-    /** Estimated seconds per candidate (mean over the campaign's prototypes) from the prior cost model. */
-    static double estimateSeconds(PreparedCampaign pc) {
-        CostModel m = CostModel.prior(pc.spec(), pc.potentials().costClass());
-        return pc.spec().structure().prototypes().stream().mapToDouble(m::seconds).average().orElse(0);
+    static void printEstimate(PrintWriter o, CostEstimate e) {
+        o.println("estimated cost:");
+        e.perCandidate().forEach((p, c) -> o.printf(Locale.ROOT, "  per candidate, %s (%d atoms): %s%n", p.key(),
+                c.atoms(), c.low() == c.high() ? seconds(c.median())
+                        : seconds(c.median()) + " (range " + seconds(c.low()) + " to " + seconds(c.high()) + ")"));
+        o.printf(Locale.ROOT, "    basis: %s%n", e.basis());
+        double mid = e.screeningSeconds(CostEstimate.PerCandidate::median);
+        double low = e.screeningSeconds(CostEstimate.PerCandidate::low);
+        double high = e.screeningSeconds(CostEstimate.PerCandidate::high);
+        o.printf(Locale.ROOT, "  candidates: %d on %d cores: %s%s; %.3g core-hours%n", e.candidates(), e.cores(),
+                duration(mid), low == high ? "" : " (range " + duration(low) + " to " + duration(high) + ")",
+                e.coreHours());
+        o.printf(Locale.ROOT, "  fixed: %s = JVM and Spark start-up %s (bench/run.sh figure) + pure-element"
+                + " references %s (%s)%n", seconds(e.fixedSeconds()), seconds(e.startupSeconds()),
+                seconds(e.referenceSeconds()), e.referenceBasis());
+        o.printf(Locale.ROOT, "  total: about %s on %d cores%s%n", duration(mid + e.fixedSeconds()), e.cores(),
+                low == high ? "" : " (range " + duration(low + e.fixedSeconds()) + " to "
+                        + duration(high + e.fixedSeconds()) + ")");
+    }
+
+    /** The year, scope and caveats of the data behind the campaign's descriptor criteria (prices, footprints). */
+    static void printNotes(PrintWriter o, PreparedCampaign pc) {
+        java.util.Set<String> metrics = new java.util.LinkedHashSet<>();
+        pc.spec().screening().filters().forEach(f -> metrics.add(f.metric()));
+        pc.spec().screening().objectives().forEach(x -> metrics.add(x.metric()));
+        for (String m : metrics) {
+            for (String note : MetricNotes.of(m, pc.space().elementsUsed())) {
+                o.printf(Locale.ROOT, "note: %s%n", note);
+            }
+        }
+    }
+
+    static String seconds(double s) {
+        return s < 10 ? String.format(Locale.ROOT, "%.2g s", s) : duration(s);
     }
 
     static String duration(double seconds) {

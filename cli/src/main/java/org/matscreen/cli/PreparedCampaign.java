@@ -21,11 +21,16 @@ import org.matscreen.lammps.potential.PotentialSource;
 record PreparedCampaign(CampaignSpec spec, String yaml, PotentialSource potentials, CandidateSpace space) {
 
     static PreparedCampaign load(Path file, MatscreenConfig config) {
+        return load(file, config, PotentialResolver.defaultCacheDir());
+    }
+
+    /** @param potentialCache where generated potentials are cached (see {@link CacheLocation#potentials}) */
+    static PreparedCampaign load(Path file, MatscreenConfig config, Path potentialCache) {
         // read once: the text validated is the text the manifest keeps
         String yaml = YamlReader.readText(file);
         CampaignSpec spec = CampaignLoader.parse(yaml, file.toString());
         CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
-        PotentialSource potentials = new PotentialResolver(registry(config), PotentialResolver.defaultCacheDir())
+        PotentialSource potentials = new PotentialResolver(registry(config), potentialCache)
                 .resolve(spec.method(), space.systems(), spec.source());
         return new PreparedCampaign(spec, yaml, potentials, space);
     }

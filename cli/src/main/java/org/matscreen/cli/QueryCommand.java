@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.matscreen.core.descriptors.MetricNotes;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.repository.filter.FilterException;
+import org.matscreen.repository.query.IdPrefixes;
 import org.matscreen.repository.query.QueryResult;
 import org.matscreen.repository.query.RecordProperties;
 import org.matscreen.repository.query.RecordQuery;
@@ -28,6 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " --top of them. Properties are the record columns of results-schema/SCHEMA.md (also as"
                 + " _matscreen_<column>) and the OPTIMADE names id, elements, nelements, nsites,"
                 + " chemical_formula_reduced and last_modified.",
+            "In --where, id = \"…\" also takes the start of an id, as the table prints it (12 hex digits): a"
+                + " prefix that starts more than one id is refused with the ids it starts.",
             "Example: matscreen query results/cuni-quickstart --where 'elements HAS ALL \"Cu\",\"Ni\" AND"
                 + " dh_mix_ev_per_atom < 0.02' --sort bulk_modulus_gpa:desc --top 5",
             "The summary line (matches, files read and skipped, time) goes to standard error."})
@@ -69,13 +73,16 @@ final class QueryCommand implements Callable<Integer> {
         List<String> shown = shownColumns(keys);
         RecordStore store = repository.store();
         QueryResult r;
+        List<String> notes = new ArrayList<>();
         try {
-            r = store.query(new RecordQuery(where, keys, top, shown));
+            r = store.query(new RecordQuery(IdPrefixes.resolve(store, where, "--where", notes), keys, top, shown));
         } catch (FilterException e) {
             throw e.withSource("--where");
         }
         rowFormat.print(spec.commandLine().getOut(), shown, r.rows());
+        notes.forEach(n -> spec.commandLine().getErr().println("warning: " + n));
         summarise(spec.commandLine().getErr(), r);
+        dataNotes(shown, r).forEach(n -> spec.commandLine().getErr().println("note: " + n));
         return ExitCodes.OK;
     }
 
@@ -101,6 +108,25 @@ final class QueryCommand implements Callable<Integer> {
             }
         }
         return List.copyOf(shown);
+    }
+
+    /**
+     * The year, scope and caveats of the data behind the descriptor columns shown (prices, footprints), for the
+     * elements of the rows printed when the table has them, else for every element of the data.
+     */
+    static List<String> dataNotes(List<String> shown, QueryResult r) {
+        Set<String> seen = new java.util.TreeSet<>();
+        for (var row : r.rows()) {
+            if (row.get("elements") instanceof List<?> list) {
+                list.forEach(e -> seen.add(e.toString()));
+            }
+        }
+        Set<String> elements = shown.contains("elements") ? seen : null;
+        List<String> out = new ArrayList<>();
+        for (String c : shown) {
+            out.addAll(MetricNotes.of(c, elements));
+        }
+        return out;
     }
 
     static RowFormat parseFormat(String text) {

@@ -73,8 +73,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "do not print progress lines")
     boolean noProgress;
 
-    @Option(names = "--cache", paramLabel = "DIR|URI", description = "shared result cache: identical calculations of"
-            + " any campaign are reused from it (default: $MATSCREEN_CACHE/records or ~/.cache/matscreen/records)")
+    @Option(names = "--cache", paramLabel = "DIR|URI", description = "cache folder, the same as MATSCREEN_CACHE=DIR:"
+            + " its records/ repository is the shared result cache (identical calculations of any campaign are reused"
+            + " from it) and generated potentials go into its potentials/ (default: $MATSCREEN_CACHE or"
+            + " ~/.cache/matscreen)")
     String cache;
 
     @Option(names = "--no-cache", description = "neither reuse nor add to the shared result cache")
@@ -112,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
             throw new org.matscreen.core.error.InvalidInputException("--out", "''", "is empty (an unset variable?);"
                     + " name the results folder, or leave --out out for results/<campaign name>");
         }
-        PreparedCampaign pc = PreparedCampaign.load(campaign, config);
+        PreparedCampaign pc = PreparedCampaign.load(campaign, config, CacheLocation.potentials(cache));
         Map<String, String> userConf = SparkSessionFactory.parseConf(conf);
         Set<String> retry = retryStatuses(retryFailed);
         if (!retry.isEmpty() && fresh) {
@@ -155,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             s = ScreeningJob.run(spark, pc.spec(), pc.yaml(), pc.potentials(), new ScreeningJob.Options(repo, fresh,
                     partitions, commitEvery, lib, SessionMode.parse(userConf.get(SessionMode.CONF_KEY)),
-                    noCache ? null : cache != null ? cache : defaultCache(), dryRun, noProgress ? null : System.err,
+                    noCache ? null : CacheLocation.records(cache), dryRun, noProgress ? null : System.err,
                     slice, stopAt, breakLock, retry));
         } finally {
             spark.stop();
@@ -251,13 +253,6 @@ final class RunCommand implements Callable<Integer> {
             throw new org.matscreen.core.error.InvalidInputException(master != null && userConf.isEmpty() ? "--master"
                     : "--conf", String.join(" ", given), "Spark cannot start with this: " + why);
         }
-    }
-
-    static String defaultCache() {
-        String env = System.getenv("MATSCREEN_CACHE");
-        Path base = env != null && !env.isBlank() ? Path.of(env)
-                : Path.of(System.getProperty("user.home"), ".cache", "matscreen");
-        return base.resolve("records").toString();
     }
 
     static void printTable(PrintWriter o, RunSummary s) {

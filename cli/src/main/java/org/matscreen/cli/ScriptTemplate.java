@@ -24,9 +24,11 @@ import org.matscreen.core.error.MatscreenException;
 final class ScriptTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\??)([a-z_]+)}}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.,:=@%/+-]+");
+    /** A directive argument may also use the operators of a Slurm feature expression: & | * [ ] ( ) !. */
+    private static final Pattern DIRECTIVE = Pattern.compile("[A-Za-z0-9_.,:=@%/+&|*\\[\\]()!-]+");
 
     /** A value to insert. */
-    sealed interface Value permits Token, Text, Words {
+    sealed interface Value permits Token, Text, Words, Directive {
         /** A value of safe characters only, inserted verbatim; anything else is refused here. */
         static Value token(String s) {
             return new Token(s);
@@ -35,6 +37,15 @@ final class ScriptTemplate {
         /** Any text without control characters, inserted single-quoted. */
         static Value text(String s) {
             return new Text(s);
+        }
+
+        /**
+         * A directive argument (a Slurm constraint such as {@code [intel&ib]|amd}): a token that may also hold
+         * {@code & | * [ ] ( ) !}, which the batch system parses and a shell never sees; refused outside a
+         * directive line.
+         */
+        static Value directive(String s) {
+            return new Directive(s);
         }
 
         /** Several texts, each single-quoted, separated by spaces. */
@@ -47,6 +58,14 @@ final class ScriptTemplate {
         Token {
             if (!isToken(value)) {
                 throw new IllegalArgumentException("not a plain token: " + value);
+            }
+        }
+    }
+
+    record Directive(String value) implements Value {
+        Directive {
+            if (value == null || !DIRECTIVE.matcher(value).matches()) {
+                throw new IllegalArgumentException("not a plain directive argument: " + value);
             }
         }
     }
@@ -88,6 +107,11 @@ final class ScriptTemplate {
     /** Whether {@code s} may be inserted without quoting anywhere in a script. */
     static boolean isToken(String s) {
         return s != null && TOKEN.matcher(s).matches();
+    }
+
+    /** Whether {@code s} may be a directive argument ({@link Value#directive}). */
+    static boolean isDirectiveArgument(String s) {
+        return s != null && DIRECTIVE.matcher(s).matches();
     }
 
     /** {@code s} in single quotes, each embedded quote written as {@code '\''}. */
@@ -139,12 +163,18 @@ final class ScriptTemplate {
             String rendered;
             if (v instanceof Token t) {
                 rendered = t.value();
+            } else if (v instanceof Directive d) {
+                if (!directive) {
+                    throw new MatscreenException(where(number) + "{{" + m.group(2) + "}} is a directive argument,"
+                            + " allowed on directive lines only");
+                }
+                rendered = d.value();
             } else if (v instanceof Text t) {
                 rendered = shellQuote(t.value());
             } else {
                 rendered = String.join(" ", ((Words) v).values().stream().map(ScriptTemplate::shellQuote).toList());
             }
-            if (directive && !(v instanceof Token)) {
+            if (directive && !(v instanceof Token) && !(v instanceof Directive)) {
                 throw new MatscreenException(where(number) + "{{" + m.group(2) + "}} is text, but a directive or"
                         + " comment line takes tokens only");
             }

@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
 final class SubmitCommand implements Callable<Integer> {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern VOLUME = Pattern.compile("^(/vol\\d{4})(/|$)");
+    private static final Pattern ARRAY = Pattern.compile("(\\d{1,9})(?:%(\\d{1,9}))?");
+    private static final Pattern MEM = Pattern.compile("[1-9]\\d{0,11}[KMGT]?");
 
     @Spec
     CommandSpec spec;
@@ -63,9 +65,34 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--account", paramLabel = "A", description = "Slurm account or PJM group (-g)")
     String account;
 
-    @Option(names = "--array", paramLabel = "K", description = "split the campaign into K shards (a job array or"
-            + " bulk job) writing into one repository, then merge")
-    Integer array;
+    @Option(names = "--array", paramLabel = "K[%N]", description = "split the campaign into K shards (a job array"
+            + " or bulk job) writing into one repository, then merge; %%N: at most N shards run at once (Slurm)")
+    String array;
+
+    @Option(names = "--cpus-per-task", paramLabel = "N", description = "Slurm: CPUs per node for matscreen (its one"
+            + " task per node); without it the job takes whole nodes (--exclusive)")
+    Integer cpusPerTask;
+
+    @Option(names = "--mem", paramLabel = "SIZE", description = "Slurm: memory per node, e.g. 64G or 16000M")
+    String mem;
+
+    @Option(names = "--qos", paramLabel = "Q", description = "Slurm: quality of service")
+    String qos;
+
+    @Option(names = "--constraint", paramLabel = "FEATURES", description = "Slurm: node features, e.g. 'intel&ib'")
+    String constraint;
+
+    @Option(names = "--exclusive", negatable = true, description = "Slurm: take whole nodes (default: yes, unless"
+            + " --cpus-per-task is given; --no-exclusive shares them)")
+    Boolean exclusive;
+
+    @Option(names = "--cache", paramLabel = "DIR|URI", description = "cache folder for the jobs' runs, as for run"
+            + " (default: MATSCREEN_CACHE of the job's environment, else ~/.cache/matscreen); it must be on a file"
+            + " system the nodes share for shards to reuse each other's results")
+    String cache;
+
+    @Option(names = "--no-cache", description = "the jobs' runs neither reuse nor add to the shared result cache")
+    boolean noCache;
 
     @Option(names = "--out", paramLabel = "DIR|URI", description = "results repository on a shared file system"
             + " (default: results/<campaign name>)")
@@ -115,6 +142,9 @@ final class SubmitCommand implements Callable<Integer> {
             // After the options: a user's mistake is reported before a missing build.
             Installation.discover(System.getenv(), true);
         }
+        if (!dryRun) {
+            job.build().create(installation);
+        }
         Instant now = Instant.now();
         Path main = job.scriptDir().resolve(job.fileName(false, now));
         Path merge = job.shards() > 1 ? job.scriptDir().resolve(job.fileName(true, now)) : null;
@@ -141,8 +171,8 @@ final class SubmitCommand implements Callable<Integer> {
         }
         String id = scheduler.parseJobId(SchedulerProcess.check(scheduler.submitCommand(main, job.shards(), null),
                 60));
-        o.printf(Locale.ROOT, "submitted %s job %s (script %s; output %s)%n", scheduler.key(), id, main,
-                job.scriptDir());
+        o.printf(Locale.ROOT, "submitted %s job %s (script %s; output %s; build %s, commit %s)%n", scheduler.key(),
+                id, main, job.scriptDir(), job.build().dir(), job.build().commit());
         if (merge != null) {
             if (scheduler == Scheduler.SLURM) {
                 String mergeId = scheduler.parseJobId(SchedulerProcess.check(scheduler.submitCommand(merge, 1, id),
@@ -153,8 +183,9 @@ final class SubmitCommand implements Callable<Integer> {
                 o.printf(Locale.ROOT, "when bulk job %s has ended, submit the merge: pjsub %s%n", id, merge);
             }
         }
-        o.printf(Locale.ROOT, "follow: matscreen status --scheduler %s %s --out %s; cancel: matscreen cancel"
-                + " --scheduler %s %s%n", scheduler.key(), id, job.out(), scheduler.key(), id);
+        o.printf(Locale.ROOT, "follow: matscreen status --scheduler %s %s --out %s; cancel the campaign%s: matscreen"
+                + " cancel --scheduler %s %s%n", scheduler.key(), id, job.out(), merge != null && scheduler
+                == Scheduler.SLURM ? " (shards and merge)" : "", scheduler.key(), id);
         return ExitCodes.OK;
     }
 
@@ -169,17 +200,34 @@ final class SubmitCommand implements Callable<Integer> {
             requireName("--account", account);
         }
         int shards = 1;
+        Integer arrayLimit = null;
         if (array != null) {
-            if (array < 2) {
-                throw new InvalidInputException("--array", array.toString(), "must be at least 2 (leave it out for"
-                        + " one job)");
+            Matcher m = ARRAY.matcher(array.strip());
+            if (!m.matches()) {
+                throw new InvalidInputException("--array", array, "expected K or K%N: K shards, at most N running at"
+                        + " once (e.g. 64 or 64%8)");
             }
-            if (array > pc.space().size()) {
-                throw new InvalidInputException("--array", array.toString(), "more shards than the campaign's "
+            long k = Long.parseLong(m.group(1));
+            if (k < 2) {
+                throw new InvalidInputException("--array", array, "must be at least 2 (leave it out for one job)");
+            }
+            if (k > pc.space().size()) {
+                throw new InvalidInputException("--array", array, "more shards than the campaign's "
                         + pc.space().size() + " candidates");
             }
-            shards = array;
+            shards = (int) k;
+            if (m.group(2) != null) {
+                arrayLimit = Integer.valueOf(m.group(2));
+                if (arrayLimit < 1) {
+                    throw new InvalidInputException("--array", array, "%N must be at least 1");
+                }
+                if (scheduler != Scheduler.SLURM) {
+                    throw new InvalidInputException("--array", array, "%N (shards running at once) is a Slurm"
+                            + " option; PJM bulk jobs have no such limit");
+                }
+            }
         }
+        JobScript.Resources resources = resources(arrayLimit);
         long margin = stopBefore != null ? TimeLimits.parseMargin(stopBefore, "--stop-before").getSeconds()
                 : defaultMargin(limit.getSeconds(), pc.spec().method().timeoutSeconds());
         if (margin >= limit.getSeconds()) {
@@ -215,8 +263,52 @@ final class SubmitCommand implements Callable<Integer> {
                     : derivedVolumes(List.of(installation.home().toString(), campaignFile.toString(), repo,
                             dir.toString(), setupFile == null ? "" : setupFile.toString()));
         }
+        String cacheDir = null;
+        if (cache != null) {
+            if (noCache) {
+                throw new InvalidInputException("--cache", cache, "give --cache or --no-cache, not both");
+            }
+            cacheDir = cache.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*") ? cache
+                    : Path.of(cache).toAbsolutePath().normalize().toString();
+        }
+        BuildSnapshot build = installation.built() ? BuildSnapshot.plan(installation, dir) : null;
         return new JobScript(scheduler, name, nodes, limit, partition, account, shards, margin, campaignFile, repo,
-                conf, setupFile, dir, volumes, installation);
+                conf, setupFile, dir, volumes, build == null ? installation : build.installation(), resources,
+                cacheDir, noCache, build);
+    }
+
+    /** The Slurm resource options, checked; PJM takes none of them. */
+    private JobScript.Resources resources(Integer arrayLimit) {
+        if (scheduler == Scheduler.PJM) {
+            for (var e : java.util.Map.of("--cpus-per-task", cpusPerTask == null ? "" : cpusPerTask.toString(),
+                    "--mem", mem == null ? "" : mem, "--qos", qos == null ? "" : qos, "--constraint",
+                    constraint == null ? "" : constraint).entrySet()) {
+                if (!e.getValue().isEmpty()) {
+                    throw new InvalidInputException(e.getKey(), e.getValue(), "a Slurm option: PJM (Fugaku) allocates"
+                            + " whole nodes and takes its resources from the resource group (--partition)");
+                }
+            }
+            if (exclusive != null) {
+                throw new InvalidInputException(exclusive ? "--exclusive" : "--no-exclusive", "", "a Slurm option:"
+                        + " PJM jobs take whole nodes");
+            }
+            return new JobScript.Resources(null, null, null, null, true, null);
+        }
+        if (cpusPerTask != null && (cpusPerTask < 1 || cpusPerTask > 100_000)) {
+            throw new InvalidInputException("--cpus-per-task", cpusPerTask.toString(), "must be between 1 and 100000");
+        }
+        if (mem != null && !MEM.matcher(mem).matches()) {
+            throw new InvalidInputException("--mem", mem, "expected a size such as 64G, 16000M or 16000 (MB)");
+        }
+        if (qos != null) {
+            requireName("--qos", qos);
+        }
+        if (constraint != null && (!ScriptTemplate.isDirectiveArgument(constraint) || constraint.length() > 256)) {
+            throw new InvalidInputException("--constraint", constraint, "expected features joined by & | , with"
+                    + " [ ] ( ) * ! (letters, digits, _ . - and those operators)");
+        }
+        boolean whole = exclusive != null ? exclusive : cpusPerTask == null;
+        return new JobScript.Resources(cpusPerTask, mem, qos, constraint, whole, arrayLimit);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.matscreen.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -146,10 +147,82 @@ class SlurmIntegrationTest {
         }
         Processes.Result cancel = Processes.run(dist.cli("cancel", id), env, dir, 60);
         assertEquals(0, cancel.code(), cancel.output());
-        assertTrue(cancel.output().contains("cancel requested for " + id), cancel.output());
+        assertTrue(cancel.output().contains("cancelled job " + id + " (1 running)"), cancel.output());
         SlurmJobState job = await(id, Duration.ofMinutes(3)).get(0);
         assertEquals("CANCELLED", job.state(), jobOutput("slurm-cancel-" + id + ".out"));
         assertNoLeftoverSteps(id);
+    }
+
+    /**
+     * Issue 18, item 3: the id submit prints cancels the whole campaign, the shards and the merge job that would
+     * otherwise start ({@code afterany}) and compute the rest; one line says what was cancelled. The shards stopped
+     * under Spark say so in one line, without Spark's stack trace. The array also carries the resource options: one
+     * shard at a time ({@code %1}), one CPU and 2000 MB each, nodes shared.
+     */
+    @Test
+    void cancellingAnArrayCancelsItsMergeToo() throws IOException {
+        Path campaign = campaign("slurm-stop", MEDIUM);
+        String out = submit(campaign, dir.resolve("repo-stop"), "--array", "2%1", "--cpus-per-task", "1", "--mem",
+                "2000M", "--time", "00:10:00");
+        String array = jobId(SUBMITTED, out);
+        String merge = jobId(MERGE, out);
+        assertTrue(out.contains("cancel the campaign (shards and merge): matscreen cancel --scheduler slurm " + array),
+                out);
+        String first = Processes.run(List.of("scontrol", "show", "job", "-o", array), env, dir, 30).output();
+        for (String field : List.of("ArrayTaskThrottle=1", "NumCPUs=1", "MinMemoryNode=2000M", "OverSubscribe=OK")) {
+            assertTrue(first.contains(field), field + " in " + first);
+        }
+        // wait until the first shard is well into its screening stage, so Spark is stopped under a running job
+        long until = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (!jobOutput("slurm-stop-" + array + "_0.out").contains(" done, ") && System.nanoTime() < until) {
+            sleep(1000);
+        }
+        Processes.Result cancel = Processes.run(dist.cli("cancel", array), env, dir, 60);
+        assertEquals(0, cancel.code(), cancel.output());
+        assertTrue(cancel.output().matches("(?s)cancelled array job " + array + " \\(2 tasks: 1 pending, 1 running\\)"
+                + " and job " + merge + " waiting for it \\(1 pending\\); committed records stay.*"), cancel.output());
+        assertEquals(1, cancel.output().strip().lines().count(), cancel.output());
+        for (SlurmJobState t : await(array, Duration.ofMinutes(3))) {
+            assertEquals("CANCELLED", t.state(), t.toString());
+        }
+        SlurmJobState m = await(merge, Duration.ofMinutes(1)).get(0);
+        assertEquals("CANCELLED", m.state(), "the merge never starts: " + m);
+        String shard = jobOutput("slurm-stop-" + array + "_0.out");
+        assertTrue(shard.contains("matscreen: stopped by a signal; what was committed is kept"),
+                shard);
+        assertFalse(shard.contains("internal error") || shard.contains("\tat org.apache.spark"), shard);
+        assertFalse(Files.exists(dir.resolve("jobs").resolve("slurm-stop-merge-" + merge + ".out")),
+                "the merge job never ran");
+    }
+
+    /**
+     * Issue 18, item 6: a job runs the build that was submitted, not what the checkout holds when it starts. The
+     * set-up file the job sources first overwrites the submitting installation's CLI jar (as a rebuild would); the
+     * job still completes, on its snapshot, and its result cache is the one {@code --cache} named.
+     */
+    @Test
+    void aJobRunsTheBuildItWasSubmittedWith() throws IOException {
+        TestDistribution own = TestDistribution.create(dir.resolve("dist-snapshot"));
+        Path campaign = campaign("slurm-build", SMALL);
+        Path repo = dir.resolve("repo-build");
+        Path rebuild = Files.writeString(dir.resolve("rebuild.sh"), "printf 'not a jar' > '" + own.jar() + "'\n");
+        Path cache = dir.resolve("cache-build");
+        Map<String, String> e = new LinkedHashMap<>(env);
+        e.putAll(own.env());
+        List<String> args = new ArrayList<>(List.of("submit", campaign.toString(), "--out", repo.toString(),
+                "--partition", "debug", "--script-dir", dir.resolve("jobs").toString(), "--time", "00:10:00",
+                "--setup", rebuild.toString(), "--cache", cache.toString()));
+        Processes.Result r = Processes.run(own.cli(args.toArray(String[]::new)), e, dir, 120);
+        assertEquals(0, r.code(), r.output());
+        String id = jobId(SUBMITTED, r.output());
+        SlurmJobState job = await(id, Duration.ofMinutes(10)).get(0);
+        String log = jobOutput("slurm-build-" + id + ".out");
+        assertEquals("COMPLETED", job.state(), log);
+        assertEquals("not a jar", Files.readString(own.jar()), "the set-up did overwrite the checkout's jar");
+        assertTrue(log.contains("matscreen: running the build submitted at commit"), log);
+        assertTrue(log.contains("5 candidates, 5 computed"), log);
+        SparkStandaloneIntegrationTest.assertRecords(repo, 5);
+        assertTrue(Files.isDirectory(cache.resolve("records").resolve("data")), "submit --cache reached the run");
     }
 
     @Test

@@ -9,6 +9,7 @@
 #PJM -j
 #PJM -S
 # Rendered by matscreen {{version}} at {{rendered_at}} ({{mode}}).
+{{?build_commit}}# Runs the build copied when it was submitted (commit {{build_commit}}), whatever the checkout holds by then.
 {{?shards}}# A bulk job: submit with pjsub --bulk --sparam 0-{{last_shard}} (matscreen submit does); PJM_BULKNUM is the shard.
 # Submitting this file again resumes the campaign: committed candidates are skipped.
 # Exit code 5: stopped {{stop_before}} s before the elapse limit with candidates left; submit it again.
@@ -20,6 +21,8 @@ export MATSCREEN_NODES={{nodes}}
 export MATSCREEN_HOME={{home}}
 export MATSCREEN_JAR={{jar}}
 export MATSCREEN_LIB={{lib}}
+{{?build_commit}}export MATSCREEN_BUILD_COMMIT={{build_commit}}
+{{?checkout}}export MATSCREEN_CHECKOUT={{checkout}}
 export MATSCREEN_STOP_BEFORE={{stop_before}}
 {{?shards}}export MATSCREEN_SHARDS={{shards}}
 {{?setup}}export MATSCREEN_SETUP={{setup}}

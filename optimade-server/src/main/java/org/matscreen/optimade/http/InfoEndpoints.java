@@ -141,18 +141,21 @@ final class InfoEndpoints {
     private static ObjectNode referenceDefinitions() {
         ObjectNode out = MAPPER.createObjectNode();
         out.set("id", PropertyDefinitions.definition(property("id", "The reference's id: potential-<first 16 hex"
-                + " digits of the potential's SHA-256> or descriptor-<descriptor key>."), "references"));
-        out.set("type", PropertyDefinitions.definition(property("type", "Always \"references\"."), "references"));
+                + " digits of the potential's SHA-256> or descriptor-<descriptor key>.", Shape.STRING),
+                "references"));
+        out.set("type", PropertyDefinitions.definition(property("type", "Always \"references\".", Shape.STRING),
+                "references"));
         References.DESCRIPTIONS.forEach((name, description) -> {
             if (ReferencesEndpoint.fields().contains(name)) {
-                out.set(name, PropertyDefinitions.definition(property(name, description), "references"));
+                out.set(name, PropertyDefinitions.definition(property(name, description,
+                        References.TIMESTAMPS.contains(name) ? Shape.TIMESTAMP : Shape.STRING), "references"));
             }
         });
         return out;
     }
 
-    private static StructureProperty property(String name, String description) {
-        return new StructureProperty(name, Shape.STRING, true, Units.INAPPLICABLE, name, description,
+    private static StructureProperty property(String name, String description, Shape shape) {
+        return new StructureProperty(name, shape, true, Units.INAPPLICABLE, name, description,
                 name.equals("id"), !name.equals("id") && !name.equals("type"), StructureProperty.Source.CONSTANT,
                 null, null);
     }

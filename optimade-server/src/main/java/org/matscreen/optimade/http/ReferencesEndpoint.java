@@ -2,6 +2,7 @@ package org.matscreen.optimade.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.matscreen.optimade.config.ServerConfig;
 import org.matscreen.optimade.index.StructureIndex;
+import org.matscreen.optimade.schema.StandardProperties;
 import org.matscreen.repository.filter.CompiledFilter;
 import org.matscreen.repository.filter.FilterCompiler;
 import org.matscreen.repository.filter.FilterTarget;
@@ -36,8 +38,13 @@ final class ReferencesEndpoint {
         return FIELDS;
     }
 
+    /** A name {@code response_fields} may ask for: an attribute served here, or a standard one (returned as null). */
+    private static boolean recognised(String name) {
+        return FIELDS.contains(name) || StandardProperties.REFERENCES.contains(name);
+    }
+
     Reply list(Exchange x, Params p) throws IOException {
-        Listing l = Listing.parse(p, config, FIELDS::contains, FIELDS);
+        Listing l = Listing.parse(p, config, ReferencesEndpoint::recognised, FIELDS);
         List<References.Entry> entries = new ArrayList<>(references.visible(index.visibleTo(x.principal(),
                 x.today())));
         int available = entries.size();
@@ -85,7 +92,7 @@ final class ReferencesEndpoint {
     Reply single(Exchange x, Params p, String id) throws IOException {
         Listing.checkCommon(p);
         List<String> warnings = new ArrayList<>();
-        List<String> fields = Listing.fields(p, FIELDS::contains, FIELDS, warnings);
+        List<String> fields = Listing.fields(p, ReferencesEndpoint::recognised, FIELDS, warnings);
         References.Entry entry = references.visible(index.visibleTo(x.principal(), x.today())).stream()
                 .filter(e -> e.id().equals(id)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("no references entry with id '" + id + "'"));
@@ -114,6 +121,8 @@ final class ReferencesEndpoint {
             Object v = e.attributes().get(f);
             if (v == null) {
                 g.writeNullField(f);
+            } else if (v instanceof Instant t) {
+                g.writeStringField(f, t.toString());
             } else {
                 g.writeStringField(f, v.toString());
             }

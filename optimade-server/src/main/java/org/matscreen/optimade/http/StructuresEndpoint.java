@@ -12,6 +12,7 @@ import org.matscreen.optimade.config.ServerConfig;
 import org.matscreen.optimade.index.DetailStore.RowDetail;
 import org.matscreen.optimade.index.IndexQuery;
 import org.matscreen.optimade.index.StructureIndex;
+import org.matscreen.optimade.schema.StandardProperties;
 import org.matscreen.optimade.schema.StructureProperty;
 import org.matscreen.optimade.schema.StructureSchema;
 
@@ -31,7 +32,7 @@ final class StructuresEndpoint {
     }
 
     Reply list(Exchange x, Params p) throws IOException {
-        Listing l = Listing.parse(p, config, n -> schema.property(n).isPresent(), schema.defaultFields());
+        Listing l = Listing.parse(p, config, StructuresEndpoint::recognised, schema.defaultFields());
         List<IndexQuery.SortKey> sort = sort(p.get("sort"));
         String filterText = p.get("filter");
         IndexQuery.Filter filter = filterText == null || filterText.isBlank() ? null : IndexQuery.compile(filterText);
@@ -75,7 +76,7 @@ final class StructuresEndpoint {
     Reply single(Exchange x, Params p, String id) throws IOException {
         Listing.checkCommon(p);
         List<String> warnings = new ArrayList<>();
-        List<String> fields = Listing.fields(p, n -> schema.property(n).isPresent(), schema.defaultFields(),
+        List<String> fields = Listing.fields(p, StructuresEndpoint::recognised, schema.defaultFields(),
                 warnings);
         boolean include = Listing.includeReferences(p);
         BitSet visible = index.visibleTo(x.principal(), x.today());
@@ -99,6 +100,14 @@ final class StructuresEndpoint {
             g.writeEndObject();
             return Reply.json(200, d.finish());
         }
+    }
+
+    /**
+     * A name {@code response_fields} may ask for: a property this server holds, or a standard OPTIMADE one it does not
+     * hold (returned as null).
+     */
+    private static boolean recognised(String name) {
+        return StructureSchema.get().property(name).isPresent() || StandardProperties.STRUCTURES.contains(name);
     }
 
     /** The references entries the page's entries relate to, once each. */

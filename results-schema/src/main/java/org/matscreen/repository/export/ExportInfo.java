@@ -25,8 +25,13 @@ public final class ExportInfo {
     public static final int MAX_KEY_LENGTH = 64;
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    /** Keys the writers emit themselves (extended XYZ's own keys and the id), compared ignoring case. */
-    private static final Set<String> RESERVED = Set.of("id", "lattice", "properties", "pbc");
+    /**
+     * Keys the writers emit themselves (extended XYZ's own keys and the id) and keys ASE's extended-XYZ reader takes
+     * for calculator results ({@code energy}, {@code free_energy}, {@code stress}, ...), which must never carry a
+     * value in other units (the total energy goes in as {@link RecordExport#ENERGY_KEY}); compared ignoring case.
+     */
+    private static final Set<String> RESERVED = Set.of("id", "lattice", "properties", "pbc", "energy",
+            "free_energy", "stress", "virial", "dipole", "magmom", "forces", "energies", "stresses");
 
     private final String id;
     private final Map<String, Object> metadata;

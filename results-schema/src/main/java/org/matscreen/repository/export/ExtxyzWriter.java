@@ -2,6 +2,7 @@ package org.matscreen.repository.export;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Map;
 import org.matscreen.core.structure.Lattice;
 import org.matscreen.core.structure.Structure;
 
@@ -18,10 +19,15 @@ import org.matscreen.core.structure.Structure;
  *
  * {@code Lattice} holds the three lattice vectors one after the other (Å). The id and every metadata entry become
  * keys; readers type a value by its spelling, so a text value that looks like a number ({@code "42"}) reads back as
- * a number. Prefer {@code energy_per_atom_ev} to {@code energy}: ASE takes a key named {@code energy} for the total
- * energy of a calculation.
+ * a number. The total energy of the cell, metadata {@value RecordExport#ENERGY_KEY} (eV), is written under ASE's
+ * per-configuration key {@code energy}, which ASE's reader turns into a calculator result: {@code
+ * atoms.get_potential_energy()} returns it, as machine-learning training sets expect. Other metadata keep their
+ * names ({@code energy_per_atom_ev} stays in {@code atoms.info}).
  */
 public final class ExtxyzWriter implements StructureWriter {
+    /** ASE's extended-XYZ key of a configuration's total energy, eV. */
+    static final String ASE_ENERGY = "energy";
+
     /** Width of a Cartesian coordinate column. */
     private static final int COLUMN = 20;
 
@@ -52,8 +58,9 @@ public final class ExtxyzWriter implements StructureWriter {
             sb.append(i == 0 ? "" : " ").append(NumberText.fixed(m[i], NumberText.ANGSTROM_DECIMALS));
         }
         sb.append("\" Properties=species:S:1:pos:R:3 ").append(KeyValueText.pair("id", info.id()));
-        if (!info.metadata().isEmpty()) {
-            sb.append(' ').append(KeyValueText.pairs(info.metadata()));
+        for (Map.Entry<String, Object> e : info.metadata().entrySet()) {
+            String key = e.getKey().equals(RecordExport.ENERGY_KEY) ? ASE_ENERGY : e.getKey();
+            sb.append(' ').append(KeyValueText.pair(key, e.getValue()));
         }
         // A screening cell is a bulk crystal: periodic along all three vectors.
         return sb.append(" pbc=\"T T T\"").toString();

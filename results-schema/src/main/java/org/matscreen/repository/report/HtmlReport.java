@@ -1,9 +1,13 @@
 package org.matscreen.repository.report;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.matscreen.core.descriptors.MetricNotes;
 import org.matscreen.core.screening.Metrics;
 import org.matscreen.core.screening.Objective;
 import org.matscreen.core.sim.FitScope;
@@ -118,6 +122,7 @@ public final class HtmlReport {
                 .append(front.size()).append(" on the front of ").append(Svg.escape(data.objectives().toString()))
                 .append(drawn < data.points().size() ? "; " + drawn + " drawn (evenly thinned)" : "")
                 .append(".</p>\n");
+        dataNotes(b, data.objectives().stream().map(Objective::metric).toList(), data);
         b.append("<table id=\"front-table\">\n<tr><th>formula</th><th>system</th><th>prototype</th>");
         for (Objective o : data.objectives()) {
             String unit = Metrics.all().get(o.metric()).unit();
@@ -140,6 +145,7 @@ public final class HtmlReport {
     private static void composition(StringBuilder b, ReportData data) {
         String title = PlotFrame.title(data.property(), data.propertyUnit());
         b.append("<h2 id=\"composition\">").append(Svg.escape(title)).append(" against composition</h2>\n");
+        dataNotes(b, List.of(data.property()), data);
         List<String> binaries = CompositionCharts.systems(data, 2);
         List<String> ternaries = CompositionCharts.systems(data, 3);
         if (binaries.isEmpty() && ternaries.isEmpty()) {
@@ -166,6 +172,21 @@ public final class HtmlReport {
             }
             b.append("</div>\n");
             more(b, n, "ternary charts");
+        }
+    }
+
+    /**
+     * The year, scope and caveats of the data behind descriptor metrics (price year, Fe's ore-like price, the
+     * footprints' year and scope), for the elements of the repository's records.
+     */
+    private static void dataNotes(StringBuilder b, List<String> metrics, ReportData data) {
+        Set<String> elements = new TreeSet<>();
+        data.points().forEach(p -> elements.addAll(List.of(p.chemicalSystem().split("-"))));
+        data.compositions().forEach(p -> elements.addAll(p.elements()));
+        for (String m : new LinkedHashSet<>(metrics)) {
+            for (String note : MetricNotes.of(m, elements)) {
+                b.append("<p class=\"muted data-note\">Note: ").append(Svg.escape(note)).append(".</p>\n");
+            }
         }
     }
 

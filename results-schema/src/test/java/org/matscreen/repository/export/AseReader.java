@@ -53,6 +53,8 @@ final class AseReader {
                 'scaled': atoms.get_scaled_positions(wrap=False).tolist(),
                 'pbc': atoms.pbc.tolist(),
                 'info': atoms.info,
+                # what a training-set loader asks for; no calculator when the file holds no energy
+                'energy': None if atoms.calc is None else atoms.get_potential_energy(),
                 'ase_version': ase.__version__,
             }, default=plain))
             """;
@@ -64,9 +66,12 @@ final class AseReader {
         this.python = python;
     }
 
-    /** What ASE read: cell rows in Å, symbols and fractional positions per site, periodicity and info. */
+    /**
+     * What ASE read: cell rows in Å, symbols and fractional positions per site, periodicity, info, and the total
+     * energy {@code atoms.get_potential_energy()} returns (eV; null when the file gives ASE none).
+     */
     record Read(double[][] cell, List<String> symbols, double[][] scaled, boolean[] pbc, JsonNode info,
-            String aseVersion) {}
+            String aseVersion, Double energyEv) {}
 
     /** Interpreter and probe result, found once per test JVM: null problem means ASE imports. */
     private static final class Probe {
@@ -102,7 +107,8 @@ final class AseReader {
         try {
             JsonNode n = json.readTree(r.stdout);
             return new Read(matrix(n.get("cell")), strings(n.get("symbols")), matrix(n.get("scaled")),
-                    booleans(n.get("pbc")), n.get("info"), n.get("ase_version").asText());
+                    booleans(n.get("pbc")), n.get("info"), n.get("ase_version").asText(),
+                    n.get("energy").isNull() ? null : n.get("energy").asDouble());
         } catch (IOException e) {
             throw new AssertionError("unexpected output of the ASE script: " + r.stdout + "\n" + r.stderr, e);
         }

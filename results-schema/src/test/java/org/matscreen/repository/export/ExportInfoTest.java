@@ -45,7 +45,7 @@ class ExportInfoTest {
         assertThrows(IllegalArgumentException.class, () -> info.with("1st", 1.0));
         assertThrows(IllegalArgumentException.class, () -> info.with("k".repeat(ExportInfo.MAX_KEY_LENGTH + 1), 1));
         info.with("k".repeat(ExportInfo.MAX_KEY_LENGTH), 1);
-        for (String reserved : List.of("id", "Lattice", "PROPERTIES", "pbc")) {
+        for (String reserved : List.of("id", "Lattice", "PROPERTIES", "pbc", "energy", "Stress", "free_energy")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> info.with(reserved, 1));
             assertTrue(e.getMessage().contains("reserved"), e.getMessage());
         }

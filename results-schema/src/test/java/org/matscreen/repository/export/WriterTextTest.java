@@ -28,6 +28,15 @@ class WriterTextTest {
     }
 
     @Test
+    void extendedXyzWritesTheTotalEnergyUnderAsesEnergyKey() {
+        String line = new ExtxyzWriter().toText(TestStructures.smallCuNi(), ExportInfo.of("cell-1")
+                .with("energy_per_atom_ev", -3.5).with(RecordExport.ENERGY_KEY, -7.0)).lines().skip(1).findFirst()
+                .orElseThrow();
+        assertTrue(line.contains(" energy_per_atom_ev=-3.5 energy=-7.0 pbc="), line);
+        assertTrue(!line.contains("energy_ev"), line);
+    }
+
+    @Test
     void poscarGroupsSitesBySpeciesAlphabeticallyInDirectCoordinates() {
         String expected = """
                 cell-1 energy_per_atom_ev=-3.5 campaign="CuNi test" steps=12

@@ -2,8 +2,12 @@ package org.matscreen.core.campaign;
 
 import java.math.BigInteger;
 import java.util.Iterator;
+import java.util.List;
 import org.matscreen.core.composition.Composition;
 import org.matscreen.core.error.InvalidInputException;
+import org.matscreen.core.screening.Criterion;
+import org.matscreen.core.screening.MetricRequirements;
+import org.matscreen.core.screening.Objective;
 import org.matscreen.core.space.Candidate;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.space.ChemicalSpace;
@@ -47,6 +51,29 @@ final class CampaignChecks {
 
     private static long lcm(long a, long b) {
         return a / BigInteger.valueOf(a).gcd(BigInteger.valueOf(b)).longValue() * b;
+    }
+
+    /**
+     * Every filter and objective must name a metric the method computes: {@code elastic: false} with a Pugh-ratio
+     * filter would leave every candidate unknown, fail them all, and end with "no candidate passed".
+     */
+    static void checkMetricsComputed(CampaignSpec spec) {
+        var properties = spec.method().properties();
+        var prototypes = spec.structure().prototypes();
+        List<Criterion> filters = spec.screening().filters();
+        for (int i = 0; i < filters.size(); i++) {
+            String reason = MetricRequirements.unmet(filters.get(i).metric(), properties, prototypes).orElse(null);
+            if (reason != null) {
+                throw new InvalidInputException(spec.source(), "screening.filters[" + i + "]", reason);
+            }
+        }
+        List<Objective> objectives = spec.screening().objectives();
+        for (int i = 0; i < objectives.size(); i++) {
+            String reason = MetricRequirements.unmet(objectives.get(i).metric(), properties, prototypes).orElse(null);
+            if (reason != null) {
+                throw new InvalidInputException(spec.source(), "screening.objectives[" + i + "]", reason);
+            }
+        }
     }
 
     /**

@@ -75,6 +75,7 @@ public final class CampaignLoader {
         CampaignSpec spec = new CampaignSpec(name, description, space, structure, method, screening, execution,
                 visibility, source);
         CampaignChecks.checkRepresentable(spec);
+        CampaignChecks.checkMetricsComputed(spec);
         return spec;
     }
 

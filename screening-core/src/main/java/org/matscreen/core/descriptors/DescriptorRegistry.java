@@ -16,6 +16,12 @@ import org.matscreen.core.error.InvalidInputException;
 public final class DescriptorRegistry {
     private static final String MATMINER = "element data via matminer (Ward et al., Comput. Mater. Sci. 152, 60 (2018))";
 
+    /** Source, year and scope of both footprints (element_footprints.csv). */
+    public static final String FOOTPRINT_SOURCE = "P. Nuss, M. J. Eckelman, PLOS ONE 9, e101298 (2014),"
+            + " doi:10.1371/journal.pone.0101298 (CC BY 4.0); 2008 global averages of primary metal, cradle to gate:"
+            + " recycled content, regional grids and alloy making not included; an element without a value makes it"
+            + " unknown";
+
     public static final String DELTA_PCT = "delta_pct";
     public static final String VEC = "vec";
     public static final String DS_MIX = "ds_mix_j_per_mol_k";
@@ -65,13 +71,10 @@ public final class DescriptorRegistry {
                 "Gaultois et al., Chem. Mater. 25, 2911 (2013), via pymatgen hhi_data.csv", Descriptors::hhiProduction);
         add(m, HHI_RESERVES, "HHI of reserves (mass-weighted)", "HHI 0-10000", Direction.MINIMISE,
                 "Gaultois et al., Chem. Mater. 25, 2911 (2013), via pymatgen hhi_data.csv", Descriptors::hhiReserves);
-        add(m, CO2, "cradle-to-gate CO2 footprint of the elements", "kg CO2-eq/kg", Direction.MINIMISE,
-                "Σ w_i GWP_i; element values from element_footprints.csv, transcribed from Nuss & Eckelman, PLoS ONE 9, "
-                        + "e101298 (2014), S1 Table S38; an element without a row makes it unknown",
-                Descriptors::co2KgPerKg);
-        add(m, EMBODIED_ENERGY, "cradle-to-gate embodied energy of the elements", "MJ/kg", Direction.MINIMISE,
-                "Σ w_i E_i; element values from element_footprints.csv, transcribed from Nuss & Eckelman, PLoS ONE 9, "
-                        + "e101298 (2014), S1 Table S38; an element without a row makes it unknown",
+        add(m, CO2, "cradle-to-gate CO2 footprint of the elements (mass-weighted)", "kg CO2-eq/kg",
+                Direction.MINIMISE, "Σ w_i GWP_i (IPCC 100-year); " + FOOTPRINT_SOURCE, Descriptors::co2KgPerKg);
+        add(m, EMBODIED_ENERGY, "cradle-to-gate embodied energy of the elements (mass-weighted)", "MJ/kg",
+                Direction.MINIMISE, "Σ w_i CED_i (cumulative energy demand); " + FOOTPRINT_SOURCE,
                 Descriptors::embodiedEnergyMjPerKg);
         add(m, CRITICAL_FRACTION, "atom fraction of critical raw materials", "1", Direction.MINIMISE,
                 "EU 2023 critical raw materials, Regulation (EU) 2024/1252 Annex II", Descriptors::criticalAtomFraction);

@@ -61,6 +61,11 @@ public final class PriceTable implements Serializable {
         return Optional.ofNullable(prices.get(symbol));
     }
 
+    /** Every element's price, by symbol, alphabetical. */
+    public Map<String, ElementPrice> prices() {
+        return prices;
+    }
+
     public boolean has(String symbol) {
         return prices.containsKey(symbol);
     }
