@@ -159,6 +159,17 @@ def add_variants():
             v.append(p)
     v.append(Protocol("typical-vegard", [Stage("cg", 1e-25, 1e-25, 5000, 10000)], box="iso", nreset=None,
                       run_zero=False, note="the tutorial's loop from the Vegard's-law cell"))
+    # fourth round: Zhou-family cells stall with "linesearch alpha is zero" at 0.03 eV/A and tens of bar
+    for box in ("iso", "tri"):
+        t = _tight("tight-fz-%s" % box, box)
+        t.stages[0].line = "forcezero"
+        v.append(t)
+        v.append(_staged("recipe-fz-%s" % box, box, None, (1e-12, 1e-6), line="forcezero"))
+        p = _staged("recipe-restart-fz-%s" % box, box, None, (1e-12, 1e-6))
+        p.restart_stage = Stage("cg", 1e-12, 1e-6, 5000, 50000, line="forcezero")
+        v.append(p)
+        v.append(Protocol("hftn-%s" % box, [Stage("hftn", 1e-12, 1e-6, 5000, 50000)], box=box,
+                          restart_styles=("hftn",), max_restarts=4))
     for p in v:
         PROTOCOLS.setdefault(p.name, p)
 
@@ -190,28 +201,37 @@ def _scaled(cell, a):
 
 
 def setup(lmp, cell, header, proto, log_path):
+    """The cell, potential, neighbour and thermo settings of LammpsCalculator (KIM models: kim init / interactions)."""
     box, x = (cell["box"], cell["x"]) if proto.start == "vegard" else _scaled(cell, float(proto.start))
     lx, ly, lz, xy, xz, yz = box
-    cmds = ["clear", "log %s" % log_path, "units metal", "atom_style atomic", "atom_modify map array sort 0 0.0",
+    style = header["pair_style"][0]
+    kim = style == "kim"
+    units = "kim init %s metal" % kim_model(header) if kim else "units metal"
+    cmds = ["clear", "log %s" % log_path, units, "atom_style atomic", "atom_modify map array sort 0 0.0",
             "boundary p p p",
             "region cell prism 0 %s 0 %s 0 %s %s %s %s units box" % tuple(num(v) for v in (lx, ly, lz, xy, xz, yz)),
             "create_box %d cell" % len(cell["species"])]
-    cmds += ["mass %d %s" % (t + 1, num(m)) for t, m in enumerate(cell["masses"])]
-    lmp.commands_list(cmds)
+    masses = ["mass %d %s" % (t + 1, num(m)) for t, m in enumerate(cell["masses"])]
+    lmp.commands_list(cmds if kim else cmds + masses)
     created = lmp.create_atoms(cell["atoms"], None, cell["types"], x)
     if created != cell["atoms"]:
         raise RuntimeError("LAMMPS created %d of %d atoms" % (created, cell["atoms"]))
-    style = header["pair_style"][0]
-    if style == "kim":
-        raise SystemExit("KIM models are set up by kim init/interactions; see relax_kim in this file")
+    if kim:
+        lmp.commands_list(["kim interactions " + " ".join(cell["species"])] + masses)
+    else:
+        lmp.commands_list(["pair_style " + style,
+                           "pair_coeff * * %s %s" % (header["potential"][0], " ".join(cell["species"]))])
     lmp.commands_list([
-        "pair_style " + style,
-        "pair_coeff * * %s %s" % (header["potential"][0], " ".join(cell["species"])),
         "neighbor %s bin" % num(float(header["skin"][0])),
         "neigh_modify delay 0 every 1 check yes",
         "thermo_style custom step pe press pxx pyy pzz pyz pxz pxy vol lx ly lz xy xz yz fmax fnorm",
         "thermo_modify norm no format float %20.15g",
         "thermo 0"])
+
+
+def kim_model(header):
+    """The KIM model id: the last path element of the cell file's potential (a model name or its folder)."""
+    return header["potential"][0].rstrip("/").rsplit("/", 1)[-1]
 
 
 def _minimize(lmp, proto, stage):
