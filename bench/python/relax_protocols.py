@@ -63,13 +63,17 @@ class Protocol:
     state misses fmax_tol or ptol (matscreen: cg, cg, sd, sd, ...); empty = one pass, no check (a tutorial's loop).
     run_zero: evaluate the final state once more without the box fix (matscreen does; pressures then exclude the
     fix). repeat_until: repeat the last stage until the energy changes by less than this (eV/atom); 0 = never.
+    give_up_below: stop restarting when a restart changed the energy by less than this (eV/atom) and the state is
+    still not accepted (a minimiser stalled on a kink of the potential gains nothing from more restarts); 0 = never.
     """
 
     def __init__(self, name, stages, start="vegard", box="iso", vmax=0.001, nreset=1, restart_styles=(),
-                 max_restarts=0, fmax_tol=1e-3, ptol=10.0, run_zero=True, repeat_until=0.0, note=""):
+                 max_restarts=0, fmax_tol=1e-3, ptol=10.0, run_zero=True, repeat_until=0.0, note="",
+                 give_up_below=0.0):
         self.name, self.stages, self.start, self.box, self.vmax, self.nreset = name, stages, start, box, vmax, nreset
         self.restart_styles, self.max_restarts, self.fmax_tol, self.ptol = restart_styles, max_restarts, fmax_tol, ptol
         self.run_zero, self.repeat_until, self.note = run_zero, repeat_until, note
+        self.give_up_below = give_up_below
 
     def pressure_components(self):
         """What the box mode relaxes, so what the acceptance test checks: shape-fixed iso only the hydrostatic part."""
@@ -168,17 +172,26 @@ def add_variants():
         p = _staged("recipe-restart-fz-%s" % box, box, None, (1e-12, 1e-6))
         p.restart_stage = Stage("cg", 1e-12, 1e-6, 5000, 50000, line="forcezero")
         v.append(p)
-        v.append(Protocol("hftn-%s" % box, [Stage("hftn", 1e-12, 1e-6, 5000, 50000)], box=box,
-                          restart_styles=("hftn",), max_restarts=4))
+        # (hftn is not offered: LAMMPS refuses it with fix box/relax, as it refuses fire and quickmin)
+    for box in ("iso", "tri"):
+        for give_up in (1e-9, 1e-7):
+            p = _staged("recipe-giveup%g-%s" % (give_up, box), box, None, (1e-12, 1e-6))
+            p.give_up_below = give_up
+            v.append(p)
     for p in v:
         PROTOCOLS.setdefault(p.name, p)
 
 
 RECIPE_NOTE = ("the recipe: Vegard's-law cell, fix box/relax %s 0.0 vmax 0.001 nreset 1, min_style cg, minimize 1e-12"
-               " 1e-6 5000 50000, run 0, restarted (cg, cg, sd) only while fmax > 1e-3 eV/A or |P| > 10 bar")
+               " 1e-6 5000 50000, run 0, restarted (cg, sd, sd, sd) while fmax > 1e-3 eV/A or |P| > 10 bar, until a"
+               " restart gains less than 1e-9 eV/atom")
+# A restart that gains less than this (eV/atom) ends the attempts: the minimiser is stuck on a kink of the potential.
+RECIPE_GIVE_UP = 1e-9
 RECIPE_ISO = _staged("recipe-iso", "iso", None, (1e-12, 1e-6), note=RECIPE_NOTE % "iso")
+RECIPE_ISO.give_up_below = RECIPE_GIVE_UP
 RECIPE_ISO_TRI = _staged("recipe-iso-then-tri", "tri", None, (1e-12, 1e-6), pre_box="iso",
                          note="the recipe's free probe: recipe-iso, then the same minimisation with box/relax tri")
+RECIPE_ISO_TRI.give_up_below = RECIPE_GIVE_UP
 PROTOCOLS[RECIPE_ISO.name] = RECIPE_ISO
 PROTOCOLS[RECIPE_ISO_TRI.name] = RECIPE_ISO_TRI
 
@@ -290,8 +303,10 @@ def run(lmp, cell, header, proto, log_path):
         minimisations += 1
         fmax, pmax = check()
         converged = fmax <= proto.fmax_tol and pmax <= proto.ptol
-        if proto.repeat_until and abs(lmp.get_thermo("pe") / cell["atoms"] - before) < proto.repeat_until \
-                and converged:
+        change = abs(lmp.get_thermo("pe") / cell["atoms"] - before)
+        if proto.repeat_until and change < proto.repeat_until and converged:
+            break
+        if proto.give_up_below and change < proto.give_up_below and not converged:
             break
     stats, stop = _stats(log_path, offset)
     energy = lmp.get_thermo("pe") / cell["atoms"]
@@ -311,10 +326,10 @@ COLUMNS = ("index", "energy", "evaluations", "iterations", "minimisations", "fma
 STATE = {}
 
 
-def _init(cells_path, header_cells):
+def _init(log_dir, header_cells):
     STATE["header"], STATE["cells"] = header_cells
-    fd, STATE["log"] = tempfile.mkstemp(prefix="matscreen-protocols-", suffix=".log")
-    os.close(fd)
+    STATE["log"] = os.path.join(log_dir, "%d.log" % os.getpid())
+    os.chdir(log_dir)  # the KIM API writes kim.log into the working folder
     STATE["lmp"] = lammps(cmdargs=["-screen", "none", "-log", "none", "-nocite"])
 
 
@@ -334,16 +349,17 @@ def _timed(k):
                                                r["converged"])
 
 
-def _init_timed(header_cells, name):
-    _init(None, header_cells)
+def _init_timed(log_dir, header_cells, name):
+    _init(log_dir, header_cells)
     STATE["protocol"] = PROTOCOLS[name]
     run(STATE["lmp"], STATE["cells"][0], STATE["header"], STATE["protocol"], STATE["log"])  # untimed warm-up
 
 
 def pool(cells_path, out_path, name, processes):
     header, cells = read_cells(cells_path)
-    with multiprocessing.get_context("fork").Pool(processes, initializer=_init_timed,
-                                                  initargs=((header, cells), name)) as p:
+    with tempfile.TemporaryDirectory(prefix="matscreen-protocols-") as logs, \
+            multiprocessing.get_context("fork").Pool(processes, initializer=_init_timed,
+                                                     initargs=(logs, (header, cells), name)) as p:
         rows = list(p.imap_unordered(_timed, range(len(cells)), chunksize=1))
     with open(out_path, "w") as f:
         f.write("index\tenergy_ev_per_atom\tminimisations\tlammps_s\tstart_ms\tend_ms\tforce_evaluations\taccepted\n")
@@ -355,8 +371,9 @@ def study(cells_path, out_dir, names, every, processes):
     os.makedirs(out_dir, exist_ok=True)
     jobs = [(n, k) for n in names for k in range(0, len(cells), every)]
     rows = {n: [] for n in names}
-    with multiprocessing.get_context("fork").Pool(processes, initializer=_init,
-                                                  initargs=(cells_path, (header, cells))) as pool:
+    with tempfile.TemporaryDirectory(prefix="matscreen-protocols-") as logs, \
+            multiprocessing.get_context("fork").Pool(processes, initializer=_init,
+                                                     initargs=(logs, (header, cells))) as pool:
         for name, r in pool.imap_unordered(_one, jobs, chunksize=4):
             rows[name].append(r)
     for n in names:

@@ -46,7 +46,8 @@ final class RelaxationSection {
                 + " arrangement as matscreen's cell, scaled), `fix 1 all box/relax iso 0.0 vmax 0.001`, `min_style cg`,"
                 + " `minimize 1e-25 1e-25 5000 10000`, one pass. *Recipe* (f): the Vegard's-law cell matscreen builds,"
                 + " `fix box/relax iso 0.0 vmax 0.001 nreset 1`, `min_style cg`, `minimize 1e-12 1e-6 5000 50000`,"
-                + " `run 0`, restarted (cg, sd, …) only while max force > 1e-3 eV/Å or |P| > 10 bar. Both are"
+                + " `run 0`, restarted (cg, sd, …) only while max force > 1e-3 eV/Å or |P| > 10 bar and until a"
+                + " restart gains less than 1e-9 eV/atom (`bench/RELAXATION-RECIPE.md`). Both are"
                 + " `bench/python/relax_protocols.py pool` runs (python3-lammps, Pool(" + w.machine().get("cores", "2")
                 + "), warmed as (d)), so their ratio is the protocol's alone. Force evaluations: every evaluation of"
                 + " the potential on the whole cell (LAMMPS' minimisation statistics + 1 per minimiser set-up + 1 per"

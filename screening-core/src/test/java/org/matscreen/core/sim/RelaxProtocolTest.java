@@ -25,6 +25,7 @@ class RelaxProtocolTest {
         assertEquals(d.maxForceToleranceEvPerA(), s.maxForceToleranceEvPerA());
         assertEquals(d.maxRestarts(), s.maxRestarts());
         assertEquals(0.001, p.maxVolumeChangePerStep());
+        assertEquals(1e-9, p.minRestartGainEvPerAtom());
     }
 
     @Test
@@ -46,25 +47,33 @@ class RelaxProtocolTest {
         RelaxProtocol shapeFixed = RelaxProtocol.recipe(CellFreedom.VOLUME, RelaxSettings.DEFAULT);
         RelaxProtocol free = RelaxProtocol.recipe(CellFreedom.FULL, RelaxSettings.DEFAULT);
         RelaxProtocol today = new RelaxProtocol(CellFreedom.FULL, 0.001, List.of("cg", "cg", "sd"),
-                RelaxSettings.DEFAULT);
+                RelaxSettings.DEFAULT, 0);
+        RelaxProtocol recipeWithoutGiveUp = new RelaxProtocol(CellFreedom.FULL, 0.001, List.of("cg", "cg", "sd"),
+                free.settings(), 0);
         assertNotEquals(shapeFixed.key(), free.key());
-        assertNotEquals(free.key(), today.key()); // only the energy tolerance differs
+        assertNotEquals(today.key(), recipeWithoutGiveUp.key()); // only the energy tolerance differs
+        assertNotEquals(free.key(), recipeWithoutGiveUp.key()); // only the restart rule differs
         assertEquals(free.key(), RelaxProtocol.recipe(CellFreedom.FULL, RelaxSettings.DEFAULT).key());
         assertTrue(shapeFixed.key().endsWith(shapeFixed.settings().key()), shapeFixed.key());
-        assertEquals("cell=volume,vmax=0.001,styles=cg/cg/sd,etol=1.0E-12,ftol=1.0E-6,maxiter=5000,maxeval=50000,"
-                + "ptol=10.0,fmax=0.001,restarts=4", shapeFixed.key());
+        assertEquals("cell=volume,vmax=0.001,styles=cg/cg/sd,restart_gain=1.0E-9,etol=1.0E-12,ftol=1.0E-6,"
+                + "maxiter=5000,maxeval=50000,ptol=10.0,fmax=0.001,restarts=4", shapeFixed.key());
     }
 
     @Test
-    void dampedDynamicsMinimisersCannotMoveTheCell() {
-        // LAMMPS 29 Sep 2021, min.cpp: "Cannot use a damped dynamics min style with fix box/relax"
+    void onlyMinimisersThatCanMoveTheCellAreAccepted() {
+        // LAMMPS 29 Sep 2021, min.cpp: "Cannot use a damped dynamics min style with fix box/relax" (fire, quickmin)
+        // and "Cannot use hftn min style with fix box/relax"
         assertThrows(IllegalArgumentException.class, () -> new RelaxProtocol(CellFreedom.VOLUME, 0.001,
-                List.of("fire"), RelaxSettings.DEFAULT));
+                List.of("fire"), RelaxSettings.DEFAULT, 0));
         assertThrows(IllegalArgumentException.class, () -> new RelaxProtocol(CellFreedom.VOLUME, 0.001,
-                List.of("cg", "quickmin"), RelaxSettings.DEFAULT));
+                List.of("cg", "quickmin"), RelaxSettings.DEFAULT, 0));
         assertThrows(IllegalArgumentException.class, () -> new RelaxProtocol(CellFreedom.VOLUME, 0.001,
-                List.of(), RelaxSettings.DEFAULT));
+                List.of("hftn"), RelaxSettings.DEFAULT, 0));
+        assertThrows(IllegalArgumentException.class, () -> new RelaxProtocol(CellFreedom.VOLUME, 0.001,
+                List.of(), RelaxSettings.DEFAULT, 0));
         assertThrows(IllegalArgumentException.class, () -> new RelaxProtocol(CellFreedom.VOLUME, 0.0,
-                List.of("cg"), RelaxSettings.DEFAULT));
+                List.of("cg"), RelaxSettings.DEFAULT, 0));
+        assertThrows(IllegalArgumentException.class, () -> new RelaxProtocol(CellFreedom.VOLUME, 0.001,
+                List.of("cg"), RelaxSettings.DEFAULT, -1e-9));
     }
 }
