@@ -28,8 +28,9 @@ bench/run.sh: matscreen against the native limit, lmp and python3-lammps; engine
   --jmh "OPTIONS"             JMH options (default "-f 2 -wi 5 -w 1s -i 10 -r 1s"; quick "-f 1 -wi 2 -w 1s -i 3 -r 1s")
   --a64fx-core-ratio R        A64FX core speed / this machine's core, for the Fugaku model (default 1.0)
   --fugaku-nodes N            nodes of the Fugaku model (default 384, one rack)
-  --skip LIST                 comma-separated: cross, protocol, potentials, isolation, efficiency, jmh, enumeration,
-                              query, optimade
+  --skip LIST                 comma-separated: cross, relaxation, protocol, potentials, isolation, efficiency, jmh,
+                              enumeration, query, optimade (relaxation alone: --skip cross,protocol,potentials,...
+                              still runs matscreen's run (a) for the cells)
   --potential-candidates N    cells per potential kind in the cost-per-potential section (default 5; quick 2)
   --query-runs N              runs per query of bench/query-benchmark.sh, when present (default 5; quick 1)
   --optimade "R S C Q"        OPTIMADE benchmark: records, load seconds, clients, requests per query
@@ -253,10 +254,13 @@ msrun() { # NAME CAMPAIGN LIBRARY [extra options]
 }
 
 # --- 1. cross-tool -------------------------------------------------------------------------------------------------
-if ! skipped cross; then
+# Run (a) also makes the cells of section 1b, which therefore runs it even when the rest of section 1 is skipped.
+if ! skipped cross || ! skipped relaxation; then
   say "(a) matscreen run, $candidates candidates"
   msrun cross bench-cross "$debian_lib"
   timed prepare "${bench[@]}" prepare --repo "$work/repos/cross" --work "$work/cross"
+fi
+if ! skipped cross; then
   say "(b) native limit, $cores processes"
   native_one() { "${native[@]}" --cells "$work/cross/cells.txt" --lib "$debian_lib" --queue "$work/cross/native.queue" \
     --processes "$cores" --out "$work/cross/native-$1.tsv"; }
@@ -286,10 +290,28 @@ if ! skipped cross; then
     xargs -P "$cores" -n 1 "$here/bench/lmp-one.sh"; }
   timed --as "ls WORK/cross/lmp | sort -n | sed 's|^|WORK/cross/lmp/|' | xargs -P $cores -n 1 bench/lmp-one.sh \
  # each: cd FOLDER; lmp -in in.relax -log log.lammps -screen none >stdout.txt" lmp lmp_all
-  { printf 'index\tenergy_ev_per_atom\tminimisations\tlammps_s\tstart_ms\tend_ms\n'
+  { printf 'index\tenergy_ev_per_atom\tminimisations\tlammps_s\tstart_ms\tend_ms\tforce_evaluations\n'
     cat "$work/cross/lmp"/*/row.tsv; } >"$work/cross/lmp.tsv"
   say "(a') matscreen run again"
   msrun cross-again bench-cross "$debian_lib"
+fi
+
+# --- 1b. less native work for the same answer (issue 19) -----------------------------------------------------------
+# (e) the typical loop and (f) the relaxation recipe, timed, in the same python3-lammps pool; then protocols counted
+# (force evaluations, not time) against tight-tolerance references of each box mode. bench/python/relax_protocols.py
+# defines every protocol named here.
+if ! skipped relaxation && [ -f "$work/cross/cells.txt" ]; then
+  relax_protocols="$here/bench/python/relax_protocols.py"
+  say "(e) typical loop (tutorial protocol), $cores processes"
+  timed typical "$python" "$relax_protocols" pool "$work/cross/cells.txt" "$work/cross/typical.tsv" \
+    --protocol typical --processes "$cores"
+  say "(f) relaxation recipe, $cores processes"
+  timed recipe "$python" "$relax_protocols" pool "$work/cross/cells.txt" "$work/cross/recipe.tsv" \
+    --protocol recipe-iso --processes "$cores"
+  say "protocols counted against tight references (not timed)"
+  timed protocols "$python" "$relax_protocols" study "$work/cross/cells.txt" "$work/cross/protocols" \
+    --protocols tight-iso,tight-tri,matscreen-tri,matscreen-iso,typical-1e-10,recipe-iso,recipe-iso-then-tri \
+    --processes "$cores"
 fi
 
 # --- 3. worker protocol --------------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 #   scripts/setup.sh           runtime: LAMMPS shared library, its potentials, OpenMPI's launcher, the KIM API with
 #                              OpenKIM's portable models (potential: kim:<model id>)
 #   scripts/setup.sh --test    also the tools the test suite checks against (ASE, HDF5 tools, Slurm and munge,
-#                              Chromium, the Python route's h5py, pandas, pymatgen and Jupyter's nbclient)
+#                              Chromium, the Python route's h5py, pandas, pymatgen and Jupyter's nbclient,
+#                              python3-lammps)
+#   scripts/setup.sh --bench   also what bench/run.sh's peers use (lmp, python3-lammps)
 # Elsewhere it explains how to point matscreen at a site's LAMMPS build.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,15 +16,20 @@ runtime_pkgs=(liblammps0 lammps-data openmpi-bin openkim-models)
 # slurm-wlm and munge: the Slurm integration tests start a private single-host Slurm (scripts/slurm-local/).
 # chromium: the HTML report is rendered headless and screenshot-tested.
 # python3-h5py … python3-ipykernel: python/matscreen_py and its example notebook, executed by the tests.
+# python3-lammps and liblammps-dev (its unversioned liblammps.so, which the module loads): the bench's Python peers,
+# whose protocol engine bench/python/relax_protocols.py is tested against LammpsCalculator.
 test_pkgs=(python3-ase hdf5-tools slurm-wlm munge chromium python3-h5py python3-pandas python3-pymatgen
-  python3-nbclient python3-ipykernel)
+  python3-nbclient python3-ipykernel python3-lammps liblammps-dev)
+# lammps: the lmp executable of bench/run.sh's one-launch-per-candidate peer.
+bench_pkgs=(lammps python3-lammps liblammps-dev)
 want=("${runtime_pkgs[@]}")
 build=1
 for arg in "$@"; do
   case "$arg" in
     --test) want+=("${test_pkgs[@]}") ;;
+    --bench) want+=("${bench_pkgs[@]}") ;;
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done

@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "prepare", header = "Write the baselines' inputs from a matscreen repository.")
 final class PrepareCommand implements Callable<Integer> {
+    private static final String KIM = "kim";
+
     @Option(names = "--repo", required = true, description = "repository of matscreen's run")
     String repo;
 
@@ -54,7 +56,10 @@ final class PrepareCommand implements Callable<Integer> {
                 }
                 Cell cell = Cell.of(c.index(), c.formula(), r.candidateId(), r.structure());
                 cells.add(cell);
-                LmpDeck.write(work.resolve("lmp").resolve(Long.toString(c.index())), cell, protocol);
+                if (!KIM.equals(protocol.pairStyle())) {
+                    // the lmp decks are written for file potentials; KIM cells serve relax_protocols.py only
+                    LmpDeck.write(work.resolve("lmp").resolve(Long.toString(c.index())), cell, protocol);
+                }
                 tsv.printf(Locale.ROOT, "%d\t%s\t%s\t%s\t%.6f\t%.6f\t%d%n", c.index(), r.candidateId(), c.formula(),
                         CellFile.num(c.energyPerAtomEv()), c.nativeSeconds(), c.wallSeconds(), c.minimisations());
             }

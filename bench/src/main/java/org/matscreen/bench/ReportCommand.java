@@ -39,6 +39,7 @@ final class ReportCommand implements Callable<Integer> {
                         m.get("load_start", "?") + " / " + m.get("load_end", "?"))
                 .end();
         CrossToolSection.write(md, w);
+        RelaxationSection.write(md, w);
         EngineSection.write(md, w);
         PotentialsSection.write(md, w);
         ScaleSection.write(md, w);

@@ -17,9 +17,11 @@ import java.util.Map;
  * @param maxEnergyDifference max |E − E_matscreen| over the candidates, eV/atom
  * @param missing candidates matscreen computed that this tool did not report
  * @param minimisationMismatches candidates whose number of minimisations differs from matscreen's
+ * @param forceEvaluations Σ force evaluations over the candidates ({@link ResultTable#EVALUATIONS_HEADER}), or
+ *     {@link ResultTable#NOT_COUNTED} when the tool does not report them
  */
 record ToolRun(String name, int candidates, double steadySeconds, double lammpsSeconds, double commandSeconds,
-        double maxEnergyDifference, int missing, int minimisationMismatches) {
+        double maxEnergyDifference, int missing, int minimisationMismatches, long forceEvaluations) {
 
     double candidatesPerSecond() {
         return candidates / steadySeconds;
@@ -40,7 +42,10 @@ record ToolRun(String name, int candidates, double steadySeconds, double lammpsS
         double maxDiff = 0;
         int mismatches = 0;
         Map<Long, ResultTable.Row> byIndex = new HashMap<>();
+        long evaluations = 0;
         for (ResultTable.Row r : rows) {
+            evaluations = evaluations < 0 || r.forceEvaluations() < 0 ? ResultTable.NOT_COUNTED
+                    : evaluations + r.forceEvaluations();
             first = Math.min(first, r.startMs());
             last = Math.max(last, r.endMs());
             lammps += r.lammpsSeconds();
@@ -60,7 +65,7 @@ record ToolRun(String name, int candidates, double steadySeconds, double lammpsS
             }
         }
         return new ToolRun(name, rows.size(), (last - first) / 1e3, lammps, commandSeconds, maxDiff, missing,
-                mismatches);
+                mismatches, rows.isEmpty() ? ResultTable.NOT_COUNTED : evaluations);
     }
 
     /** matscreen's energy and number of minimisations of one candidate (matscreen.tsv of 'bench prepare'). */
