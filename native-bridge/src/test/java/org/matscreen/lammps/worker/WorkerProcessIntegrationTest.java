@@ -68,10 +68,11 @@ class WorkerProcessIntegrationTest {
                 new Supercell(3, 3, 3), 3.615, LammpsTestSupport.cuNi(), PropertySettings.DEFAULT, 60));
         assertEquals(Status.OK, o.status(), o.errorText());
         BirchMurnaghan.Fit fit = BirchMurnaghan.fit(o.eosVolumesA3PerAtom(), o.eosEnergiesEvPerAtom());
-        ElasticConstants ec = ElasticConstants.fromTensor(o.elastic().stiffnessGpa());
-        // Two independent routes to B: the curvature of E(V) and (C11 + 2 C12)/3 from stresses.
-        assertEquals(ec.bulkModulusGpa(), fit.b0Gpa(), 0.03 * ec.bulkModulusGpa());
-        assertEquals(0, ec.cubicDeviationGpa(), 0.05, "pure fcc Cu must be cubic");
+        ElasticConstants ec = ElasticConstants.fromTensor(o.elastic().stiffnessGpa(), false);
+        // Two independent routes to B: the curvature of E(V) and (C11 + 2 C12)/3 from stresses; with the ±2 % window
+        // they agree within 1 % (issue 13; ±6 % left them 2.2 % apart for this potential).
+        assertEquals(ec.bulkReussGpa(), fit.b0Gpa(), 0.01 * ec.bulkReussGpa());
+        assertEquals(0, ec.symmetryDeviationGpa(), 0.05, "pure fcc Cu must be cubic");
         // Experiment for Cu: B = 137-142 GPa (Simmons & Wang); the potential is fitted close to it.
         assertEquals(140, fit.b0Gpa(), 6);
         assertTrue(ec.c44Gpa() > 0 && ec.c11Gpa() > ec.c12Gpa());
