@@ -34,4 +34,22 @@ class RunCommandIntegrationTest {
         assertTrue(Files.isDirectory(dir.resolve("repo/data/system=Cu-Ni")));
         assertTrue(Files.isRegularFile(dir.resolve("repo/manifest.json")));
     }
+
+    @Test
+    void planNamesTheMechanicallyUnstableReferences(@TempDir Path dir) throws IOException {
+        // Cu and Ni with the Onat-Durukanoglu potential: fcc is their ground state and bcc, on the Bain path, is
+        // unstable against the tetragonal shear (C11 < C12), so plan must name both bcc references.
+        Path c = Files.writeString(dir.resolve("c.yaml"), """
+                name: cli-plan
+                space: {elements: [Cu, Ni], orders: [1, 2], step: 0.5}
+                structure: {prototypes: [fcc], supercell: [2, 2, 2]}
+                method: {potential: CuNi.eam.alloy}
+                """);
+        CliTest.Result r = CliTest.exec("plan", c.toString(), "--out", dir.resolve("repo").toString());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains("pure-element references (shape-fixed relaxation, elastic constants; computed"),
+                r.out());
+        assertTrue(r.out().matches("(?s).*Cu +fcc +-3\\.5400 eV .*ground state fcc.*"), r.out());
+        assertTrue(r.out().contains("mechanically unstable references (Born criteria): Cu/bcc, Ni/bcc"), r.out());
+    }
 }

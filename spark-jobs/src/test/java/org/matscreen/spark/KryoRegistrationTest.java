@@ -73,9 +73,10 @@ class KryoRegistrationTest {
         for (Object o : samples) {
             Object back = ser.deserialize(ser.serialize(o, ClassTag$.MODULE$.apply(o.getClass())),
                     ClassTag$.MODULE$.apply(o.getClass()));
-            if (o instanceof Object[] arr) {
-                assertEquals(((PartitionSummary) arr[0]).partition(), ((PartitionSummary) ((Object[]) back)[0])
-                        .partition());
+            if (o instanceof PartitionSummary[] arr) {
+                assertEquals(arr[0].partition(), ((PartitionSummary[]) back)[0].partition());
+            } else if (o instanceof Object[] arr) {
+                assertEquals(List.of(arr), List.of((Object[]) back));
             } else if (o instanceof PartitionSummary p) {
                 assertEquals(p.statusCounts(), ((PartitionSummary) back).statusCounts());
                 assertEquals(p.top().get(0).id(), ((PartitionSummary) back).top().get(0).id());
