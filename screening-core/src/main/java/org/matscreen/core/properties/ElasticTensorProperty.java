@@ -24,6 +24,16 @@ final class ElasticTensorProperty implements PropertyCalculation {
     }
 
     @Override
+    public String source() {
+        return "the elastic constants";
+    }
+
+    @Override
+    public String offWhen() {
+        return "method.properties.elastic is false";
+    }
+
+    @Override
     public String description() {
         return "relaxed-ion elastic tensor from ± strains along the six Voigt components, moduli and Born stability";
     }
@@ -60,6 +70,12 @@ final class ElasticTensorProperty implements PropertyCalculation {
                         + " C11 > |C12|, 2 C13² < C33 (C11 + C12), C44 > 0, C66 > 0)"),
                 new PropertyColumn("elastic_tensor_gpa", PropertyColumn.Kind.LIST_DOUBLE, "GPa",
                         "symmetrised relaxed-ion elastic tensor, 6×6 in Voigt order row by row"));
+    }
+
+    /** C13, C33 and C66 are independent constants of hexagonal cells only (cubic: C12, C11 and C44). */
+    @Override
+    public boolean computes(String column, Prototype prototype) {
+        return prototype == Prototype.HCP || !List.of("c13_gpa", "c33_gpa", "c66_gpa").contains(column);
     }
 
     @Override

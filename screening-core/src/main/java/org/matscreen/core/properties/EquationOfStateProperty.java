@@ -22,6 +22,16 @@ final class EquationOfStateProperty implements PropertyCalculation {
     }
 
     @Override
+    public String source() {
+        return "the equation-of-state scan";
+    }
+
+    @Override
+    public String offWhen() {
+        return "method.properties.eos is false";
+    }
+
+    @Override
     public String description() {
         return "third-order Birch–Murnaghan fit of E(V) along the hydrostatic path around the primary relaxed volume";
     }

@@ -26,6 +26,21 @@ public interface PropertyCalculation {
         return true;
     }
 
+    /** What the values come from, for messages, e.g. "the elastic constants". */
+    default String source() {
+        return "the " + name() + " property";
+    }
+
+    /** The campaign setting that leaves this property off, for messages, e.g. "method.properties.eos is false". */
+    default String offWhen() {
+        return "";
+    }
+
+    /** Whether this property fills {@code column} for cells of {@code prototype} (when enabled). */
+    default boolean computes(String column, org.matscreen.core.structure.Prototype prototype) {
+        return true;
+    }
+
     /** The steps this property needs when enabled (beyond the primary relaxation, which every request has). */
     Set<Step> steps(RelaxSettings relax, PropertySettings settings);
 

@@ -71,6 +71,16 @@ public final class PropertyRegistry {
         return COLUMNS.get(name);
     }
 
+    /** The registered property that declares {@code column}, or null. */
+    public static PropertyCalculation declaring(String column) {
+        for (PropertyCalculation p : STANDARD) {
+            if (p.columns().stream().anyMatch(c -> c.name().equals(column))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** The steps a request needs: the relaxations the mode asks for, then those of every enabled property. */
     public static Set<Step> steps(RelaxSettings relax, PropertySettings settings) {
         Set<Step> steps = EnumSet.of(relax.mode() == RelaxMode.FREE ? Step.RELAX_FREE : Step.RELAX_SHAPE_FIXED);

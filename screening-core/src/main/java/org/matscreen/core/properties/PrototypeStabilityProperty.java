@@ -26,6 +26,16 @@ final class PrototypeStabilityProperty implements PropertyCalculation {
     }
 
     @Override
+    public String source() {
+        return "the free relaxation of the instability probe";
+    }
+
+    @Override
+    public String offWhen() {
+        return "method.relax.mode is not both";
+    }
+
+    @Override
     public String description() {
         return "free relaxation of the shape-fixed cell (relaxation mode both): energy gained and structure reached";
     }
