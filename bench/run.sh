@@ -227,6 +227,7 @@ cuni_campaign() { # NAME N EOS ELASTIC
     echo "structure: {prototypes: [fcc], supercell: [5, 3, 3], ordering: random, composition_tolerance: 0.003}"
     echo "method:"
     echo "  potential: CuNi.eam.alloy"
+    echo "  relax: {mode: free}   # one free relaxation, the protocol the baselines run"
     echo "  properties: {eos: $3, elastic: $4}"
     echo "  timeout_seconds: 600"
     echo "screening: {objectives: [\"min dh_mix_ev_per_atom\"], top: 5}"

@@ -2,8 +2,8 @@
 # Installs what matscreen needs on a Debian or Ubuntu machine that has Java 17 and Maven, then builds it.
 #   scripts/setup.sh           runtime: LAMMPS shared library, its potentials, OpenMPI's launcher, the KIM API with
 #                              OpenKIM's portable models (potential: kim:<model id>)
-#   scripts/setup.sh --test    also the tools the test suite checks against (ASE, HDF5 tools, Slurm and munge,
-#                              Chromium, the Python route's h5py, pandas, pymatgen and Jupyter's nbclient,
+#   scripts/setup.sh --test    also the tools the test suite checks against (ASE, spglib, HDF5 tools, Slurm and
+#                              munge, Chromium, the Python route's h5py, pandas, pymatgen and Jupyter's nbclient,
 #                              python3-lammps)
 #   scripts/setup.sh --bench   also what bench/run.sh's peers use (lmp, python3-lammps)
 # Elsewhere it explains how to point matscreen at a site's LAMMPS build.
@@ -18,7 +18,8 @@ runtime_pkgs=(liblammps0 lammps-data openmpi-bin openkim-models)
 # python3-h5py … python3-ipykernel: python/matscreen_py and its example notebook, executed by the tests.
 # python3-lammps and liblammps-dev (its unversioned liblammps.so, which the module loads): the bench's Python peers,
 # whose protocol engine bench/python/relax_protocols.py is tested against LammpsCalculator.
-test_pkgs=(python3-ase hdf5-tools slurm-wlm munge chromium python3-h5py python3-pandas python3-pymatgen
+# python3-spglib: the structure-identity cross-check (issue 13) reads space groups of relaxed cells.
+test_pkgs=(python3-ase python3-spglib hdf5-tools slurm-wlm munge chromium python3-h5py python3-pandas python3-pymatgen
   python3-nbclient python3-ipykernel python3-lammps liblammps-dev)
 # lammps: the lmp executable of bench/run.sh's one-launch-per-candidate peer.
 bench_pkgs=(lammps python3-lammps liblammps-dev)

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.matscreen.core.sim.RelaxMode;
 import org.matscreen.core.sim.RelaxSettings;
 
 /**
@@ -93,7 +94,7 @@ final class CellFile {
             String[] x = field(r, "relax");
             RelaxSettings relax = new RelaxSettings(Double.parseDouble(x[1]), Double.parseDouble(x[2]),
                     Integer.parseInt(x[3]), Integer.parseInt(x[4]), Double.parseDouble(x[5]),
-                    Double.parseDouble(x[6]), Integer.parseInt(x[7]));
+                    Double.parseDouble(x[6]), Integer.parseInt(x[7]), RelaxMode.FREE); // the baselines' protocol
             field(r, "vmax");
             field(r, "skin");
             List<Cell> cells = new ArrayList<>();

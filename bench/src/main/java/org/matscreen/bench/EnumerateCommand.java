@@ -46,7 +46,8 @@ final class EnumerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CampaignSpec spec = CampaignLoader.load(campaign);
-        CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
+        CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.structure().samples(),
+                spec.source());
         PotentialSource potentials = new PotentialResolver(PotentialRegistry.standard(),
                 PotentialResolver.defaultCacheDir()).resolve(spec.method(), space.systems(), spec.source());
         String methodKey = new MethodInfo(spec.method().code(), potentials.spec(), spec.method().relax(),

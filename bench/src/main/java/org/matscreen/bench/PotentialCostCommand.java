@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.matscreen.core.composition.Composition;
 import org.matscreen.core.plan.PotentialCostClass;
+import org.matscreen.core.properties.PropertyRegistry;
 import org.matscreen.core.sim.CalculationOutcome;
-import org.matscreen.core.sim.CalculationRequest;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.RelaxMode;
 import org.matscreen.core.sim.RelaxSettings;
 import org.matscreen.core.sim.Status;
 import org.matscreen.core.structure.Prototype;
@@ -100,8 +101,9 @@ final class PotentialCostCommand implements Callable<Integer> {
     private static CalculationOutcome compute(WorkerProcess w, Kind k, int seed) {
         StructureRecipe r = StructureRecipe.random(k.prototype(), k.supercell(), 0.0);
         var s = SupercellBuilder.build(Composition.parse(k.formula()), r, k.a(), 1000L + seed).structure();
-        CalculationOutcome o = w.compute(new CalculationRequest("bench-" + k.key() + "-" + seed, s, k.potential(),
-                RelaxSettings.DEFAULT, PropertySettings.NONE, 600));
+        // one free relaxation, as before relaxation modes existed, so the measured costs stay comparable
+        CalculationOutcome o = w.compute(PropertyRegistry.request("bench-" + k.key() + "-" + seed, s, k.prototype(),
+                k.potential(), RelaxSettings.DEFAULT.withMode(RelaxMode.FREE), PropertySettings.NONE, 600));
         if (o.status() != Status.OK) {
             throw new IllegalStateException(k.label() + " came back " + o.status() + ": " + o.errorText());
         }

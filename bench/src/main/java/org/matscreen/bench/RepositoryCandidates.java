@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.matscreen.core.properties.PropertyRegistry;
 import org.matscreen.core.result.CandidateIds;
 import org.matscreen.core.result.CandidateResult;
 import org.matscreen.core.sim.CalculationRequest;
@@ -51,8 +52,8 @@ final class RepositoryCandidates {
     static Computed of(CandidateResult r) {
         Structure start = SupercellBuilder.build(r.composition(), r.recipe(), r.startingLatticeParameterAngstrom(),
                 CandidateIds.seed(r.id())).structure();
-        CalculationRequest req = new CalculationRequest(r.id(), start, r.potentialFile(), r.method().relax(),
-                r.method().properties(), TIMEOUT_SECONDS);
+        CalculationRequest req = PropertyRegistry.request(r.id(), start, r.recipe().prototype(), r.potentialFile(),
+                r.method().relax(), r.method().properties(), TIMEOUT_SECONDS);
         return new Computed(r.candidateIndex(), r.composition().formula(), req, r.properties().energyPerAtomEv(),
                 r.provenance().nativeSeconds(), r.provenance().wallSeconds(), r.relaxation().minimisations());
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.matscreen.core.composition.Composition;
+import org.matscreen.core.sim.RelaxMode;
 import org.matscreen.core.sim.RelaxSettings;
 import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.StructureRecipe;
@@ -25,7 +26,7 @@ class CellFileTest {
     void roundTripIsBitExact(@TempDir Path dir) {
         Cell c = cell();
         Protocol p = new Protocol("eam/alloy", "/usr/share/lammps/potentials/CuNi.eam.alloy",
-                new RelaxSettings(1e-12, 1e-7, 4000, 40000, 5.0, 2e-3, 3));
+                new RelaxSettings(1e-12, 1e-7, 4000, 40000, 5.0, 2e-3, 3, RelaxMode.FREE)); // the file holds free relaxations
         CellFile.write(dir.resolve("cells.txt"), p, List.of(c, c));
         CellFile.Contents back = CellFile.read(dir.resolve("cells.txt"));
         assertEquals(p, back.protocol());

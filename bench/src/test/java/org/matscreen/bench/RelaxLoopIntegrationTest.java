@@ -15,6 +15,8 @@ import org.matscreen.core.sim.CalculationOutcome;
 import org.matscreen.core.sim.CalculationRequest;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.properties.PropertyRegistry;
+import org.matscreen.core.sim.RelaxMode;
 import org.matscreen.core.sim.RelaxSettings;
 import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.StructureRecipe;
@@ -45,15 +47,16 @@ class RelaxLoopIntegrationTest {
                 StructureRecipe.random(Prototype.FCC, new Supercell(3, 3, 3), 0.0), 3.57, 7).structure();
         PotentialRef pot = new PotentialRef("CuNi.eam.alloy", CU_NI.toString(), Hashing.sha256Hex(CU_NI),
                 "eam/alloy", List.of("Ni", "Cu"), "Onat and Durukanoglu 2014");
-        CalculationRequest req = new CalculationRequest("x", s, pot, RelaxSettings.DEFAULT, PropertySettings.NONE, 60);
+        // the baselines' protocol: one free relaxation (tri), no scans
+        RelaxSettings free = RelaxSettings.DEFAULT.withMode(RelaxMode.FREE);
+        CalculationRequest req = PropertyRegistry.request("x", s, Prototype.FCC, pot, free, PropertySettings.NONE, 60);
         CalculationOutcome expected;
         try (Lammps l = new Lammps(library, List.of("-screen", "none", "-log", "none", "-nocite"))) {
             expected = new LammpsCalculator(l, dir.resolve("candidate.log")).compute(req);
         }
         RelaxLoop.Result got;
         try (RelaxLoop loop = new RelaxLoop(library)) {
-            got = loop.relax(Cell.of(0, "CuNi", "x", s), new Protocol("eam/alloy", CU_NI.toString(),
-                    RelaxSettings.DEFAULT));
+            got = loop.relax(Cell.of(0, "CuNi", "x", s), new Protocol("eam/alloy", CU_NI.toString(), free));
         }
         assertEquals(expected.energyEv() / s.siteCount(), got.energyPerAtomEv(), 1e-12);
         assertEquals(expected.relaxation().minimisations(), got.minimisations());

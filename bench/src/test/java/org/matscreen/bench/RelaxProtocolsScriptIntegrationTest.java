@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.matscreen.core.composition.Composition;
 import org.matscreen.core.sim.CalculationOutcome;
 import org.matscreen.core.sim.CalculationRequest;
+import org.matscreen.core.sim.CellShape;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.RelaxMode;
 import org.matscreen.core.sim.RelaxSettings;
+import org.matscreen.core.sim.Step;
 import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.StructureRecipe;
 import org.matscreen.core.structure.Supercell;
@@ -56,11 +60,17 @@ class RelaxProtocolsScriptIntegrationTest {
                 StructureRecipe.random(Prototype.FCC, new Supercell(3, 3, 3), 0.0), 3.57, 7).structure();
         PotentialRef pot = new PotentialRef("CuNi.eam.alloy", CU_NI.toString(), Hashing.sha256Hex(CU_NI),
                 "eam/alloy", List.of("Ni", "Cu"), "Onat and Durukanoglu 2014");
+        // LammpsCalculator's free relaxation (box/relax tri) and its shape-fixed one (iso for a cubic cell)
         CalculationOutcome expected;
+        CalculationOutcome shapeFixed;
         try (Lammps l = new Lammps(LammpsNative.load(lib.path()), List.of("-screen", "none", "-log", "none",
                 "-nocite"))) {
-            expected = new LammpsCalculator(l, dir.resolve("candidate.log")).compute(new CalculationRequest("x", s,
-                    pot, RelaxSettings.DEFAULT, PropertySettings.NONE, 60));
+            LammpsCalculator calc = new LammpsCalculator(l, dir.resolve("candidate.log"));
+            expected = calc.compute(new CalculationRequest("x", s, pot, RelaxSettings.DEFAULT.withMode(RelaxMode.FREE),
+                    PropertySettings.NONE, CellShape.CUBIC, EnumSet.of(Step.RELAX_FREE), 60));
+            shapeFixed = calc.compute(new CalculationRequest("x", s, pot,
+                    RelaxSettings.DEFAULT.withMode(RelaxMode.SHAPE_FIXED), PropertySettings.NONE, CellShape.CUBIC,
+                    EnumSet.of(Step.RELAX_SHAPE_FIXED), 60));
         }
         Path cells = dir.resolve("cells.txt");
         CellFile.write(cells, new Protocol("eam/alloy", CU_NI.toString(), RelaxSettings.DEFAULT),
@@ -73,6 +83,10 @@ class RelaxProtocolsScriptIntegrationTest {
         assertEquals(expected.energyEv() / s.siteCount(), Double.parseDouble(ms.get(1)), 1e-12);
         assertEquals(expected.relaxation().iterations(), Integer.parseInt(ms.get(3)));
         assertEquals(expected.relaxation().minimisations(), Integer.parseInt(ms.get(4)));
+        List<String> iso = row(out.resolve("matscreen-iso.tsv"));
+        assertEquals(shapeFixed.energyEv() / s.siteCount(), Double.parseDouble(iso.get(1)), 1e-12);
+        assertEquals(shapeFixed.relaxation().iterations(), Integer.parseInt(iso.get(3)));
+        assertEquals(shapeFixed.relaxation().minimisations(), Integer.parseInt(iso.get(4)));
 
         Map<Long, RelaxationSection.Counted> tight = RelaxationSection.counted(out.resolve("tight-iso.tsv"));
         Map<Long, RelaxationSection.Counted> recipe = RelaxationSection.counted(out.resolve("recipe-iso.tsv"));

@@ -2,6 +2,7 @@ package org.matscreen.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -9,12 +10,16 @@ import java.util.TreeSet;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.matscreen.core.descriptors.MetricNotes;
+import org.matscreen.core.plan.CostModel;
+import org.matscreen.core.properties.ReferenceEnergies;
 import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.Supercell;
 import org.matscreen.lammps.kim.KimModels;
 import org.matscreen.lammps.potential.PotentialCatalog;
 import org.matscreen.lammps.potential.PotentialEntry;
+import org.matscreen.spark.ScreeningJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -59,6 +64,13 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "do not read measured costs from the result cache")
     boolean noCache;
 
+    @Option(names = "--no-references", description = "skip the pure-element references (computed with LAMMPS, or"
+            + " read from the repository's cache): their energies and mechanical stability")
+    boolean noReferences;
+
+    @Mixin
+    LammpsLibraryOption library;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -95,6 +107,9 @@ final class PlanCommand implements Callable<Integer> {
                 noCache ? null : CacheLocation.records(cache));
         printEstimate(o, e);
         printNotes(o, pc);
+        if (!noReferences) {
+            references(o, pc, repo);
+        }
         return ExitCodes.OK;
     }
 
@@ -169,6 +184,50 @@ final class PlanCommand implements Callable<Integer> {
 
     static String seconds(double s) {
         return s < 10 ? String.format(Locale.ROOT, "%.2g s", s) : duration(s);
+    }
+
+    /**
+     * The pure-element references with their mechanical stability, so an unstable reference (bcc Cu, say) is known
+     * before the queue wait. Without a LAMMPS library the plan says so and goes on: the rest of it does not need one.
+     */
+    private void references(PrintWriter o, PreparedCampaign pc, String repo) {
+        MatscreenConfig config = MatscreenConfig.load();
+        var lib = library.locate(config);
+        if (!lib.found()) {
+            o.println("references: not computed (" + lib.fix() + ")");
+            return;
+        }
+        ScreeningJob.PlannedReferences refs = ScreeningJob.references(pc.spec(), pc.potentials(),
+                lib.path().toString(), repo);
+        o.printf(Locale.ROOT, "pure-element references (shape-fixed relaxation, elastic constants; %s):%n",
+                refs.cached() ? "cached in " + repo + "/references.json"
+                        : String.format(Locale.ROOT, "computed in %.1f s", refs.seconds()));
+        List<String> unstable = new ArrayList<>();
+        for (ReferenceEnergies set : refs.sets()) {
+            for (var row : set.table().entrySet()) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-3s", row.getKey()));
+                String ground = set.groundState(row.getKey()).map(e -> e.prototype().key()).orElse("?");
+                for (Prototype p : Prototype.values()) {
+                    var e = set.find(row.getKey(), p);
+                    line.append(e.map(x -> String.format(Locale.ROOT, "  %s %9.4f eV%s", p.key(), x.energyPerAtomEv(),
+                            Boolean.FALSE.equals(x.mechanicallyStable()) ? " UNSTABLE" : "        "))
+                            .orElse(String.format(Locale.ROOT, "  %s %21s", p.key(), "failed")));
+                    e.filter(x -> Boolean.FALSE.equals(x.mechanicallyStable()))
+                            .ifPresent(x -> unstable.add(x.element() + "/" + p.key()));
+                }
+                o.println(line.append("  ground state ").append(ground));
+            }
+        }
+        refs.failures().forEach(f -> o.println("  failed: " + f));
+        o.println(unstable.isEmpty() ? "every reference meets the Born criteria"
+                : "mechanically unstable references (Born criteria): " + String.join(", ", unstable)
+                        + "; records whose enthalpies use them carry the unstable-reference flag");
+    }
+
+    /** Estimated seconds per candidate (mean over the campaign's prototypes) from the prior cost model. */
+    static double estimateSeconds(PreparedCampaign pc) {
+        CostModel m = CostModel.prior(pc.spec(), pc.potentials().costClass());
+        return pc.spec().structure().prototypes().stream().mapToDouble(m::seconds).average().orElse(0);
     }
 
     static String duration(double seconds) {

@@ -29,7 +29,8 @@ record PreparedCampaign(CampaignSpec spec, String yaml, PotentialSource potentia
         // read once: the text validated is the text the manifest keeps
         String yaml = YamlReader.readText(file);
         CampaignSpec spec = CampaignLoader.parse(yaml, file.toString());
-        CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
+        CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.structure().samples(),
+                spec.source());
         PotentialSource potentials = new PotentialResolver(registry(config), potentialCache)
                 .resolve(spec.method(), space.systems(), spec.source());
         return new PreparedCampaign(spec, yaml, potentials, space);

@@ -59,8 +59,8 @@ final class QueryCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--columns", paramLabel = "COLUMN[,COLUMN...]|all", split = ",",
-            description = "columns to print (default: id, formula, chemical_system, prototype, status, the sort"
-                    + " keys and the filter's properties)")
+            description = "columns to print (default: id, reduced_formula (the computed cell), chemical_system,"
+                    + " prototype, status, flags, the sort keys and the filter's properties)")
     List<String> columns = new ArrayList<>();
 
     @Override
@@ -92,7 +92,7 @@ final class QueryCommand implements Callable<Integer> {
         }
         Set<String> shown = new LinkedHashSet<>();
         if (columns.isEmpty()) {
-            shown.addAll(List.of("id", "formula", "chemical_system", "prototype", "status"));
+            shown.addAll(List.of("id", "reduced_formula", "chemical_system", "prototype", "status", "flags"));
             keys.forEach(k -> shown.add(k.column()));
             try {
                 shown.addAll(RecordProperties.columnsIn(where));

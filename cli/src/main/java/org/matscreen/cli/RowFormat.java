@@ -104,7 +104,8 @@ enum RowFormat {
                     : String.format(Locale.ROOT, "%.6g", d);
         }
         if (v instanceof List<?> list) {
-            return list.stream().map(x -> human("", x)).collect(Collectors.joining(" "));
+            // an empty list (no flags, say) is known to be empty, unlike an unknown value (n/a)
+            return list.isEmpty() ? "-" : list.stream().map(x -> human("", x)).collect(Collectors.joining(" "));
         }
         return v.toString().replace('\n', ' ');
     }

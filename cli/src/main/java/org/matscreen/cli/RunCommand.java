@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.matscreen.core.screening.Metrics;
 import org.matscreen.repository.Repository;
+import org.matscreen.spark.RankingCounts;
 import org.matscreen.spark.RunSummary;
 import org.matscreen.spark.ScreeningJob;
 import org.matscreen.spark.Shard;
@@ -258,22 +259,40 @@ final class RunCommand implements Callable<Integer> {
     static void printTable(PrintWriter o, RunSummary s) {
         if (s.top().isEmpty()) {
             o.println("no candidate passed the screening filters");
-            return;
-        }
-        StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%-5s %-24s %-5s %-8s", "rank", "formula",
-                "proto", "VEC-rule"));
-        for (String m : s.tableMetrics()) {
-            h.append(String.format(Locale.ROOT, " %18s", shorten(m)));
-        }
-        o.println(h);
-        for (TopCandidates.Row r : s.top()) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5d %-24s %-5s %-8s", r.rank(),
-                    r.entry().formula(), r.entry().prototype(), r.entry().phaseHint()));
-            double[] v = r.entry().metrics();
-            for (int i = 0; i < v.length; i++) {
-                line.append(String.format(Locale.ROOT, " %18s", format(s.tableMetrics().get(i), v[i])));
+        } else {
+            int width = s.aggregated() ? 26 : 18;
+            StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%-5s %-24s %-5s %-8s%s", "rank",
+                    "formula", "proto", "VEC-rule", s.aggregated() ? " samples" : ""));
+            for (String m : s.tableMetrics()) {
+                h.append(String.format(Locale.ROOT, " %" + width + "s", shorten(m, width)));
             }
-            o.println(line);
+            o.println(h);
+            for (TopCandidates.Row r : s.top()) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-5d %-24s %-5s %-8s%s", r.rank(),
+                        r.entry().formula(), r.entry().prototype(), r.entry().phaseHint(),
+                        s.aggregated() ? String.format(Locale.ROOT, " %7d", r.entry().samples()) : ""));
+                double[] v = r.entry().metrics();
+                for (int i = 0; i < v.length; i++) {
+                    String metric = s.tableMetrics().get(i);
+                    String cell = format(metric, v[i]);
+                    double err = r.entry().metricErrors()[i];
+                    if (s.aggregated() && !Double.isNaN(err) && !Double.isNaN(v[i])) {
+                        cell += " ± " + format(metric, err);
+                    }
+                    line.append(String.format(Locale.ROOT, " %" + width + "s", cell));
+                }
+                o.println(line);
+            }
+            if (s.aggregated()) {
+                o.println("(means over each composition's sampled orderings ± standard error of the mean; the"
+                        + " aggregates table is in aggregates/configurations/)");
+            }
+        }
+        RankingCounts c = s.counts();
+        if (!c.flagCounts().isEmpty()) {
+            o.printf(Locale.ROOT, "flags among the %s: %s; %d that met the filters left out of the ranking for their"
+                    + " flags (screening.admit lists flags to rank anyway)%n", s.aggregated() ? "compositions"
+                    : "ok records", c.flagCounts(), c.excluded());
         }
     }
 
@@ -295,7 +314,7 @@ final class RunCommand implements Callable<Integer> {
         return text.matches("-0\\.?0*") ? text.substring(1) : text;
     }
 
-    private static String shorten(String key) {
-        return key.length() <= 18 ? key : key.substring(0, 18);
+    private static String shorten(String key, int width) {
+        return key.length() <= width ? key : key.substring(0, width);
     }
 }

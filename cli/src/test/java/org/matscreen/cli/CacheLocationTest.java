@@ -32,12 +32,13 @@ class CacheLocationTest {
         Files.writeString(campaign, PlanEstimateTest.CAMPAIGN);
         Path cache = dir.resolve("cache");
         String repo = dir.resolve("none").toString();
-        CliTest.Result option = CliTest.exec("plan", campaign.toString(), "--out", repo, "--cache", cache.toString());
+        CliTest.Result option = CliTest.exec("plan", campaign.toString(), "--no-references", "--out", repo, "--cache",
+                cache.toString());
         assertEquals(ExitCodes.OK, option.code(), option.err());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Processes.Result variable = Processes.run(List.of(java.toString(), "-cp",
-                System.getProperty("java.class.path"), "org.matscreen.cli.Main", "plan", campaign.toString(), "--out",
-                repo), Map.of("MATSCREEN_CACHE", cache.toString()), dir, 120);
+                System.getProperty("java.class.path"), "org.matscreen.cli.Main", "plan", campaign.toString(),
+                "--no-references", "--out", repo), Map.of("MATSCREEN_CACHE", cache.toString()), dir, 120);
         assertEquals(0, variable.code(), variable.output());
         String basis = option.out().lines().filter(l -> l.contains("basis:")).findFirst().orElseThrow();
         assertTrue(basis.contains(cache.resolve("records").toString()), basis);

@@ -53,7 +53,7 @@ class KimCommandsIntegrationTest {
         String[][] cases = {{"cantor-family.yaml", "meam x9.4"}, {"nialco-superalloy.yaml", "kim-eam x3.2"},
             {"al-light-alloys.yaml", "meam x9.4"}, {"nbmotaw-refractory.yaml", "snap x60"}};
         for (String[] c : cases) {
-            CliTest.Result r = CliTest.exec("plan", shipped(c[0]).toString());
+            CliTest.Result r = CliTest.exec("plan", "--no-references", shipped(c[0]).toString());
             assertEquals(ExitCodes.OK, r.code(), c[0] + ": " + r.err());
             assertTrue(r.out().contains("cost class " + c[1]), r.out());
             assertFalse(r.out().contains("warning:"), c[0] + " uses a potential fitted to all its pairs: " + r.out());
@@ -62,13 +62,13 @@ class KimCommandsIntegrationTest {
 
     @Test
     void planWarnsWhenAMixingRuleRanksEnergiesAndSuggestsFittedModels() throws IOException {
-        CliTest.Result r = CliTest.exec("plan", campaign("zhou2004", "[Co, Cr, Fe, Ni]",
+        CliTest.Result r = CliTest.exec("plan", "--no-references", campaign("zhou2004", "[Co, Cr, Fe, Ni]",
                 "min dh_form_ev_per_atom").toString());
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertTrue(r.out().contains("warning: the campaign filters or ranks by dh_form_ev_per_atom, but potential"
                 + " zhou2004 was fitted to none of the 6 unlike pairs"), r.out());
         assertTrue(r.out().contains(CHOI + " (MEAM, fitted to Co-Ni-Cr-Fe-Mn"), r.out());
-        CliTest.Result stiffness = CliTest.exec("plan", campaign("zhou2004", "[Co, Cr, Fe, Ni]",
+        CliTest.Result stiffness = CliTest.exec("plan", "--no-references", campaign("zhou2004", "[Co, Cr, Fe, Ni]",
                 "max bulk_modulus_gpa").toString());
         assertFalse(stiffness.out().contains("warning:"), "no energy ranked, no warning: " + stiffness.out());
     }
@@ -89,8 +89,8 @@ class KimCommandsIntegrationTest {
                     && r.err().contains(c[1]), c[0] + ": " + r.err());
             assertFalse(Files.exists(dir.resolve("out")), "nothing was started for " + c[0]);
         }
-        CliTest.Result uncovered = CliTest.exec("plan", campaign(CHOI, "[Co, Cr, Fe, Al]", "max bulk_modulus_gpa")
-                .toString());
+        CliTest.Result uncovered = CliTest.exec("plan", "--no-references", campaign(CHOI, "[Co, Cr, Fe, Al]",
+                "max bulk_modulus_gpa").toString());
         assertEquals(ExitCodes.INVALID_INPUT, uncovered.code());
         assertTrue(uncovered.err().contains("[Al]"), uncovered.err());
     }

@@ -130,7 +130,8 @@ class PlanEstimateTest {
 
     @Test
     void planPrintsTheBasisTheFixedCostsAndThePriceNotes() {
-        CliTest.Result r = CliTest.exec("plan", file.toString(), "--out", dir.resolve("none").toString(),
+        CliTest.Result r = CliTest.exec("plan", file.toString(), "--no-references", "--out",
+                dir.resolve("none").toString(),
                 "--no-cache");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertTrue(r.out().contains("basis: prior only, no measurement"), r.out());
@@ -139,7 +140,8 @@ class PlanEstimateTest {
         assertTrue(r.out().contains("note: price_usd_per_kg: element prices of 2013"), r.out());
         Path repo = dir.resolve("repo");
         measured(repo, null, pc.spec().method().properties(), 0);
-        CliTest.Result m = CliTest.exec("plan", file.toString(), "--out", repo.toString(), "--no-cache");
+        CliTest.Result m = CliTest.exec("plan", file.toString(), "--no-references", "--out", repo.toString(),
+                "--no-cache");
         assertTrue(m.out().contains("per candidate, fcc (180 atoms): 9.9 s (range 3.4 s to 16 s)"), m.out());
         assertTrue(m.out().contains("candidates: 21 on 2 cores: 104 s (range 36 s to 3 min)"), m.out());
     }

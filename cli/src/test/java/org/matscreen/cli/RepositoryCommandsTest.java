@@ -42,10 +42,22 @@ class RepositoryCommandsTest {
         assertEquals(ExitCodes.OK, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(4, lines.size(), r.out());
-        assertTrue(lines.get(0).matches("id +formula +chemical_system +prototype +status +dh_mix_ev_per_atom +elements"
-                + " +nelements"), lines.get(0));
+        assertTrue(lines.get(0).matches("id +reduced_formula +chemical_system +prototype +status +flags"
+                + " +dh_mix_ev_per_atom +elements +nelements"), lines.get(0));
         assertTrue(lines.stream().skip(1).allMatch(l -> l.contains("Co-Ni")), r.out());
         assertTrue(r.err().contains("3 records printed; 6 matched"), r.err());
+    }
+
+    @Test
+    void queryTablesShowFlagsApart() {
+        CliTest.Result r = CliTest.exec("query", repo, "--where", "flags HAS \"transformed\"", "--top", "50");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.size() > 1, r.out());
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.contains("transformed")), r.out());
+        CliTest.Result clean = CliTest.exec("query", repo, "--where", "status = \"ok\" AND nelements = 1");
+        assertTrue(clean.out().lines().skip(1).anyMatch(l -> l.matches(".* ok +- .*")),
+                "an unflagged record shows '-' under flags: " + clean.out());
     }
 
     @Test

@@ -34,4 +34,28 @@ class RunCommandIntegrationTest {
         assertTrue(Files.isDirectory(dir.resolve("repo/data/system=Cu-Ni")));
         assertTrue(Files.isRegularFile(dir.resolve("repo/manifest.json")));
     }
+
+    @Test
+    void planNamesTheMechanicallyUnstableReferences(@TempDir Path dir) throws IOException {
+        // With the Onat-Durukanoglu Cu-Ni potential fcc is the ground state of both metals; bcc Ni is unstable
+        // against the tetragonal shear (C11 < C12), bcc Cu is not: plan must name Ni/bcc and only it.
+        Path c = Files.writeString(dir.resolve("c.yaml"), """
+                name: cli-plan
+                space: {elements: [Cu, Ni], orders: [1, 2], step: 0.5}
+                structure: {prototypes: [fcc], supercell: [2, 2, 2]}
+                method: {potential: CuNi.eam.alloy}
+                """);
+        CliTest.Result r = CliTest.exec("plan", c.toString(), "--out", dir.resolve("repo").toString());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("pure-element references (shape-fixed relaxation, elastic constants; computed"), out);
+        String cu = out.lines().filter(l -> l.startsWith("  Cu ") && l.contains("ground state")).findFirst()
+                .orElseThrow(() -> new AssertionError(out));
+        assertTrue(cu.contains("fcc   -3.5400 eV") && cu.endsWith("ground state fcc") && !cu.contains("UNSTABLE"),
+                cu);
+        String ni = out.lines().filter(l -> l.startsWith("  Ni ") && l.contains("ground state")).findFirst()
+                .orElseThrow(() -> new AssertionError(out));
+        assertTrue(ni.matches(".*bcc +-4\\.[0-9]{4} eV UNSTABLE.*"), ni);
+        assertTrue(out.contains("mechanically unstable references (Born criteria): Ni/bcc;"), out);
+    }
 }

@@ -57,8 +57,26 @@ class ServePullCommandIntegrationTest {
         StructureRecipe recipe = StructureRecipe.random(Prototype.FCC, new Supercell(2, 2, 2), 0);
         PotentialRef pot = new PotentialRef("CuNi.eam.alloy", "/usr/share/lammps/potentials/CuNi.eam.alloy",
                 "9f".repeat(32), "eam/alloy", List.of("Ni", "Cu"), "Onat and Durukanoglu (2014)");
-        CandidateProperties p = new CandidateProperties(-3.9, 11.5, 3.6, 3.6, 3.6, 3.6, 0.01, 0.01, 8.9, 160, 4.8,
-                1e-6, 200, 130, 90, 0.5, 60, 2.6);
+        CandidateProperties p = CandidateProperties.builder()
+                .put("energy_per_atom_ev", -3.9)
+                .put("volume_per_atom_a3", 11.5)
+                .put("lattice_a_angstrom", 3.6)
+                .put("lattice_b_angstrom", 3.6)
+                .put("lattice_c_angstrom", 3.6)
+                .put("lattice_parameter_angstrom", 3.6)
+                .put("dh_mix_ev_per_atom", 0.01)
+                .put("dh_form_ev_per_atom", 0.01)
+                .put("density_g_per_cm3", 8.9)
+                .put("bulk_modulus_gpa", 160)
+                .put("bulk_modulus_prime", 4.8)
+                .put("eos_rms_residual_ev_per_atom", 1e-6)
+                .put("c11_gpa", 200)
+                .put("c12_gpa", 130)
+                .put("c44_gpa", 90)
+                .put("elastic_symmetry_deviation_gpa", 0.5)
+                .put("shear_modulus_gpa", 60)
+                .put("pugh_ratio", 2.6)
+                .build();
         return new CandidateResult(id, "cuni", index, c, AtomCounts.of(c, recipe.sites()).composition(), recipe,
                 3.6, Status.OK, "", SupercellBuilder.build(c, recipe, 3.6, index).structure(), p,
                 new Relaxation(true, 1, 100, "force tolerance", 0, 1e-7, 0.01), null, null, null, Map.of("vec", 10.5),

@@ -4,28 +4,38 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.matscreen.core.element.PeriodicTable;
 import org.matscreen.core.sim.CalculationOutcome;
 import org.matscreen.core.sim.CalculationRequest;
+import org.matscreen.core.sim.CellShape;
 import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.RelaxedState;
 import org.matscreen.core.sim.Relaxation;
 import org.matscreen.core.sim.RelaxSettings;
 import org.matscreen.core.sim.Status;
+import org.matscreen.core.sim.Step;
 import org.matscreen.core.sim.StrainStress;
 import org.matscreen.core.structure.Lattice;
+import org.matscreen.core.structure.LocalStructure;
 import org.matscreen.core.structure.Structure;
 import org.matscreen.lammps.deck.Commands;
 import org.matscreen.lammps.kim.KimModelId;
 import org.matscreen.lammps.kim.KimModels;
 import org.matscreen.lammps.potential.FileChecksums;
+import org.matscreen.lammps.potential.SetflHeader;
 import org.matscreen.lammps.jna.Lammps;
 
 /**
- * The per-candidate protocol on one LAMMPS instance: build the cell, relax box and positions (restarting after early
- * stops), then optionally scan E(V) and apply ± finite strains for the elastic tensor, each with ions relaxed.
- * Returns raw numbers; fits happen in the core.
+ * The per-candidate protocol on one LAMMPS instance, implementing the code-neutral {@link Step}s of a request: build
+ * the cell and load the potential ({@link #load}), relax (shape-fixed: {@code fix box/relax iso} for cubic cells,
+ * {@code x y z couple xy} for hexagonal ones; free: {@code tri}; restarted after early stops), classify the atoms
+ * with {@code compute cna/atom}, then, on a converged relaxation only, scan E(V) along the hydrostatic path and apply
+ * ± finite strains for the elastic tensor, each with ions relaxed; finally the free relaxation of the instability
+ * probe. Returns raw numbers; fits and classification thresholds live in the core.
  */
 public final class LammpsCalculator {
     /** 1 bar in GPa. */
@@ -33,10 +43,23 @@ public final class LammpsCalculator {
     private static final double VMAX = 0.001;
     static final double ION_ETOL = 1e-12;
     static final int ION_MAX_ITERATIONS = 1000;
+    /** Volume strain of the two-point probe that sets the target pressures of a pressure-controlled E(V) scan. */
+    static final double EOS_PROBE_STRAIN = 0.005;
+    private static final String CNA = "matscreen_cna";
+
+    /** The cell constraint of one relaxation. */
+    private enum Constraint {
+        CUBIC, HEXAGONAL, FREE;
+
+        static Constraint shapeFixed(CellShape shape) {
+            return shape == CellShape.HEXAGONAL ? HEXAGONAL : CUBIC;
+        }
+    }
 
     private final Lammps lammps;
     private final Path logFile;
     private final String codeVersion;
+    private final Map<String, Double> cutoffByPath = new HashMap<>();
 
     /**
      * @param logFile per-candidate LAMMPS log, truncated at the start of each candidate (so that after a crash it holds
@@ -57,32 +80,28 @@ public final class LammpsCalculator {
         Structure s = req.structure();
         send(Commands.log(logFile));
         load(s, req);
-        Relaxation relaxation = relax(req.relax());
+        Constraint primary = req.primaryRelaxation() == Step.RELAX_SHAPE_FIXED ? Constraint.shapeFixed(req.shape())
+                : Constraint.FREE;
+        Relaxation relaxation = relax(req.relax(), primary, 0.0);
         double energy = lammps.thermo("pe");
         double[] lo = new double[3];
         double[] box = box(lo);
         double[] relaxedX = lammps.gather("x", 3);
         Structure relaxed = toStructure(s, lo, box, relaxedX);
+        int[] classes = req.has(Step.LOCAL_STRUCTURE) ? localStructure(req) : null;
 
         double[] eosV = new double[0];
         double[] eosE = new double[0];
         StrainStress elastic = null;
         PropertySettings ps = req.properties();
-        if (ps.equationOfState()) {
-            int n = ps.eosPoints();
-            eosV = new double[n];
-            eosE = new double[n];
-            int atoms = s.siteCount();
-            for (int k = 0; k < n; k++) {
-                double volumeStrain = -ps.eosMaxVolumeStrain() + 2 * ps.eosMaxVolumeStrain() * k / (n - 1);
-                double f = Math.cbrt(1 + volumeStrain);
-                applyGradient(lo, box, relaxedX, new double[] {f, 0, 0, 0, f, 0, 0, 0, f});
-                relaxIons(req.relax());
-                eosV[k] = lammps.thermo("vol") / atoms;
-                eosE[k] = lammps.thermo("pe") / atoms;
-            }
+        // Numbers from a structure that did not relax would describe no state of the material: not computed.
+        if (relaxation.converged() && req.has(Step.EOS_SCAN)) {
+            double[][] ve = primary == Constraint.CUBIC ? volumeScan(ps, req.relax(), lo, box, relaxedX)
+                    : pressureScan(ps, req.relax(), primary, lo, box, relaxedX);
+            eosV = ve[0];
+            eosE = ve[1];
         }
-        if (ps.elasticConstants()) {
+        if (relaxation.converged() && req.has(Step.STRAIN_SET)) {
             double e = ps.elasticStrain();
             double[][] plus = new double[6][];
             double[][] minus = new double[6][];
@@ -92,9 +111,117 @@ public final class LammpsCalculator {
             }
             elastic = new StrainStress(e, plus, minus);
         }
+        RelaxedState free = req.freeProbe() ? freeProbe(req, lo, box, relaxedX, s) : null;
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new CalculationOutcome(req.candidateId(), Status.OK, "", relaxed, energy, relaxation, eosV, eosE,
-                elastic, seconds, codeVersion);
+        return new CalculationOutcome(req.candidateId(), Status.OK, "", relaxed, energy, relaxation, classes, eosV,
+                eosE, elastic, free, seconds, codeVersion);
+    }
+
+    /**
+     * The instability probe: the shape-fixed relaxed cell strained by {@link CellShape#PROBE_STRAIN} (so that a
+     * perfect lattice can leave a symmetric saddle), then relaxed with all six cell components free.
+     */
+    private RelaxedState freeProbe(CalculationRequest req, double[] lo, double[] box, double[] relaxedX,
+            Structure start) {
+        double[] e = CellShape.PROBE_STRAIN;
+        applyGradient(lo, box, relaxedX, new double[] {1 + e[0], e[5], e[4], 0, 1 + e[1], e[3], 0, 0, 1 + e[2]});
+        Relaxation r = relax(req.relax(), Constraint.FREE, 0.0);
+        double energy = lammps.thermo("pe");
+        double[] freeLo = new double[3];
+        double[] freeBox = box(freeLo);
+        Structure relaxed = toStructure(start, freeLo, freeBox, lammps.gather("x", 3));
+        int[] classes = req.has(Step.LOCAL_STRUCTURE) ? localStructure(req) : null;
+        return new RelaxedState(relaxed, energy, r, classes);
+    }
+
+    /** E(V) by uniform scaling of a cubic cell, ions relaxed at each volume: the shape is fixed by symmetry. */
+    private double[][] volumeScan(PropertySettings ps, RelaxSettings rs, double[] lo, double[] box,
+            double[] relaxedX) {
+        int n = ps.eosPoints();
+        double[] v = new double[n];
+        double[] en = new double[n];
+        double atoms = lammps.natoms();
+        for (int k = 0; k < n; k++) {
+            double f = Math.cbrt(1 + volumeStrain(ps, k));
+            applyGradient(lo, box, relaxedX, new double[] {f, 0, 0, 0, f, 0, 0, 0, f});
+            relaxIons(rs);
+            v[k] = lammps.thermo("vol") / atoms;
+            en[k] = lammps.thermo("pe") / atoms;
+        }
+        return new double[][] {v, en};
+    }
+
+    /**
+     * E(V) along the hydrostatic path of a cell whose constraint leaves shape freedom (c/a of a hexagonal cell, every
+     * shape component of a free one): the cell is relaxed at target pressures P_k = −B ln(1 + ε_k), B from a ±
+     * {@value #EOS_PROBE_STRAIN} uniform-strain probe, so the volumes land near the requested strains ε_k while the
+     * free shape components relax at each volume (the curvature is then the Reuss bulk modulus).
+     */
+    private double[][] pressureScan(PropertySettings ps, RelaxSettings rs, Constraint c, double[] lo, double[] box,
+            double[] relaxedX) {
+        double[] p = new double[2];
+        for (int side = 0; side < 2; side++) {
+            double f = Math.cbrt(1 + (side == 0 ? EOS_PROBE_STRAIN : -EOS_PROBE_STRAIN));
+            applyGradient(lo, box, relaxedX, new double[] {f, 0, 0, 0, f, 0, 0, 0, f});
+            relaxIons(rs);
+            p[side] = lammps.thermo("press");
+        }
+        double bulkBar = -(p[0] - p[1]) / Math.log((1 + EOS_PROBE_STRAIN) / (1 - EOS_PROBE_STRAIN));
+        if (!(bulkBar > 0)) {
+            return volumeScan(ps, rs, lo, box, relaxedX); // no positive stiffness to aim with
+        }
+        int n = ps.eosPoints();
+        double[] v = new double[n];
+        double[] en = new double[n];
+        double atoms = lammps.natoms();
+        for (int k = 0; k < n; k++) {
+            applyGradient(lo, box, relaxedX, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
+            relax(rs, c, -bulkBar * Math.log(1 + volumeStrain(ps, k)));
+            v[k] = lammps.thermo("vol") / atoms;
+            en[k] = lammps.thermo("pe") / atoms;
+        }
+        return new double[][] {v, en};
+    }
+
+    private static double volumeStrain(PropertySettings ps, int k) {
+        return -ps.eosMaxVolumeStrain() + 2 * ps.eosMaxVolumeStrain() * k / (ps.eosPoints() - 1);
+    }
+
+    /**
+     * Local structure of every atom ({@link LocalStructure} codes, by atom ID): LAMMPS' conventional common-neighbour
+     * analysis at the fcc/hcp cut-off and at the bcc cut-off of the cell's own density, combined per
+     * {@link LocalStructure#combine}. Cut-offs are kept inside the potential's own cut-off, which LAMMPS requires.
+     */
+    private int[] localStructure(CalculationRequest req) {
+        double atoms = lammps.natoms();
+        double root = Math.cbrt(lammps.thermo("vol") / atoms);
+        double cap = 0.99 * potentialCutoff(req);
+        double[] fccPass = cna(Math.min(cap, LocalStructure.FCC_CUTOFF_PER_VOLUME_ROOT * root));
+        double[] bccPass = cna(Math.min(cap, LocalStructure.BCC_CUTOFF_PER_VOLUME_ROOT * root));
+        int[] classes = new int[fccPass.length];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = LocalStructure.combine((int) Math.round(fccPass[i]), (int) Math.round(bccPass[i]));
+        }
+        return classes;
+    }
+
+    private double[] cna(double cutoffAngstrom) {
+        send(Commands.cna(CNA, cutoffAngstrom));
+        send(Commands.runZero()); // initialises the compute's neighbour list; the positions do not move
+        double[] codes = lammps.computePerAtom(CNA);
+        send(Commands.uncompute(CNA));
+        return codes;
+    }
+
+    /** The cut-off radius the setfl file states (Å), read once per file; infinite when it cannot be read. */
+    private double potentialCutoff(CalculationRequest req) {
+        return cutoffByPath.computeIfAbsent(req.potential().path(), p -> {
+            try {
+                return SetflHeader.read(Path.of(p), p, "").cutoffAngstrom();
+            } catch (RuntimeException notSetfl) {
+                return Double.POSITIVE_INFINITY;
+            }
+        });
     }
 
     private void load(Structure s, CalculationRequest req) {
@@ -133,8 +260,11 @@ public final class LammpsCalculator {
         }
     }
 
-    /** Box-and-positions relaxation with restarts after early stops. */
-    private Relaxation relax(RelaxSettings rs) {
+    /**
+     * Box-and-positions relaxation under a constraint at a hydrostatic target pressure (bar), with restarts after early
+     * stops. Converged means forces and the stress components the constraint relaxes met the tolerances.
+     */
+    private Relaxation relax(RelaxSettings rs, Constraint c, double targetBar) {
         int minimisations = 0;
         int iterations = 0;
         int earlyStops = 0;
@@ -145,7 +275,8 @@ public final class LammpsCalculator {
         String[] styles = {"cg", "cg", "sd"};
         for (int attempt = 0; attempt <= rs.maxRestarts() && !converged; attempt++) {
             send(Commands.minStyleCommand(styles[Math.min(attempt, styles.length - 1)]));
-            send(Commands.boxRelax(VMAX));
+            send(c == Constraint.FREE ? Commands.boxRelaxFree(targetBar, VMAX)
+                    : Commands.boxRelaxShapeFixed(c == Constraint.HEXAGONAL, targetBar, VMAX));
             double stepBefore = attempt == 0 ? 0 : lammps.thermo("step");
             long logOffset = logSize();
             send(Commands.minimize(rs.energyTolerance(), rs.forceToleranceEvPerA(), rs.maxIterations(),
@@ -160,10 +291,29 @@ public final class LammpsCalculator {
             // Evaluate the final state without the box fix so pressure and forces are the plain physical values.
             send(Commands.runZero());
             fmax = lammps.thermo("fmax");
-            pmax = maxAbsPressureBar();
+            pmax = residualStressBar(c, targetBar);
             converged = fmax <= rs.maxForceToleranceEvPerA() && pmax <= rs.pressureToleranceBar();
         }
         return new Relaxation(converged, minimisations, iterations, stop, earlyStops, fmax, pmax);
+    }
+
+    /** Largest |stress − target| over the components a constraint relaxes, bar. */
+    private double residualStressBar(Constraint c, double targetBar) {
+        return switch (c) {
+            case CUBIC -> Math.abs(lammps.thermo("press") - targetBar);
+            case HEXAGONAL -> Math.max(Math.abs((lammps.thermo("pxx") + lammps.thermo("pyy")) / 2 - targetBar),
+                    Math.abs(lammps.thermo("pzz") - targetBar));
+            case FREE -> {
+                double m = 0;
+                for (String k : new String[] {"pxx", "pyy", "pzz"}) {
+                    m = Math.max(m, Math.abs(lammps.thermo(k) - targetBar));
+                }
+                for (String k : new String[] {"pyz", "pxz", "pxy"}) {
+                    m = Math.max(m, Math.abs(lammps.thermo(k)));
+                }
+                yield m;
+            }
+        };
     }
 
     /**
@@ -231,14 +381,6 @@ public final class LammpsCalculator {
     /** Every command goes through the allowlist of {@link Commands#check(String)} on its way to LAMMPS. */
     private void send(String command) {
         lammps.command(Commands.check(command));
-    }
-
-    private double maxAbsPressureBar() {
-        double m = 0;
-        for (String k : new String[] {"pxx", "pyy", "pzz", "pyz", "pxz", "pxy"}) {
-            m = Math.max(m, Math.abs(lammps.thermo(k)));
-        }
-        return m;
     }
 
     private static Structure toStructure(Structure start, double[] lo, double[] box, double[] x) {

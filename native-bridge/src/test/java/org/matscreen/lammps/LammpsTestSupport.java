@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.matscreen.core.composition.Composition;
+import org.matscreen.core.properties.PropertyRegistry;
 import org.matscreen.core.sim.CalculationRequest;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.PropertySettings;
@@ -53,6 +54,6 @@ public final class LammpsTestSupport {
             PotentialRef pot, PropertySettings props, double timeoutSeconds) {
         StructureRecipe r = StructureRecipe.random(p, sc, 0.0);
         var built = SupercellBuilder.build(Composition.parse(formula), r, a, 12345);
-        return new CalculationRequest(id, built.structure(), pot, RelaxSettings.DEFAULT, props, timeoutSeconds);
+        return PropertyRegistry.request(id, built.structure(), p, pot, RelaxSettings.DEFAULT, props, timeoutSeconds);
     }
 }

@@ -74,8 +74,26 @@ public final class Fixtures {
                 minus[j][i] = -0.1 * i - j;
             }
         }
-        CandidateProperties p = new CandidateProperties(-3.9 - index * 1e-3, 11.5, a, a, a, a, dhMix, dhMix + 0.001,
-                8.9, 160.5 + index, 4.8, 2e-6, 205.1, 136.2, 98.5, 0.6, 60.1, 2.67);
+        CandidateProperties p = CandidateProperties.builder()
+                .put("energy_per_atom_ev", -3.9 - index * 1e-3)
+                .put("volume_per_atom_a3", 11.5)
+                .put("lattice_a_angstrom", a)
+                .put("lattice_b_angstrom", a)
+                .put("lattice_c_angstrom", a)
+                .put("lattice_parameter_angstrom", a)
+                .put("dh_mix_ev_per_atom", dhMix)
+                .put("dh_form_ev_per_atom", dhMix + 0.001)
+                .put("density_g_per_cm3", 8.9)
+                .put("bulk_modulus_gpa", 160.5 + index)
+                .put("bulk_modulus_prime", 4.8)
+                .put("eos_rms_residual_ev_per_atom", 2e-6)
+                .put("c11_gpa", 205.1)
+                .put("c12_gpa", 136.2)
+                .put("c44_gpa", 98.5)
+                .put("elastic_symmetry_deviation_gpa", 0.6)
+                .put("shear_modulus_gpa", 60.1)
+                .put("pugh_ratio", 2.67)
+                .build();
         Map<String, Double> descriptors = new LinkedHashMap<>();
         descriptors.put("vec", 8.0 + index % 3);
         descriptors.put("delta_pct", 1.2 + index * 0.1);

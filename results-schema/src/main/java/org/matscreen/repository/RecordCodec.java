@@ -7,12 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
 import org.matscreen.core.campaign.Visibility;
 import org.matscreen.core.composition.Composition;
 import org.matscreen.core.properties.CandidateProperties;
+import org.matscreen.core.properties.PropertyColumn;
+import org.matscreen.core.properties.PropertyRegistry;
+import org.matscreen.core.properties.RecordFlag;
 import org.matscreen.core.result.CandidateResult;
 import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.result.Provenance;
@@ -21,6 +22,7 @@ import org.matscreen.core.sim.FitScope;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.PotentialSpec;
 import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.RelaxMode;
 import org.matscreen.core.sim.Relaxation;
 import org.matscreen.core.sim.RelaxSettings;
 import org.matscreen.core.sim.Status;
@@ -31,194 +33,205 @@ import org.matscreen.core.structure.SiteOrdering;
 import org.matscreen.core.structure.Structure;
 import org.matscreen.core.structure.StructureRecipe;
 import org.matscreen.core.structure.Supercell;
+import org.matscreen.repository.schema.RecordRow;
+import org.matscreen.repository.schema.RowConversion;
+import org.matscreen.repository.schema.SchemaMigrations;
 
 /**
- * Converts a {@link CandidateResult} to a Parquet row of {@link RecordSchema} and back, losslessly: writing and
- * reading a record gives an equal record (tested), which is what lets the repository be the source of truth.
+ * Converts a {@link CandidateResult} to a row of {@link RecordSchema} and back, losslessly: writing and reading a
+ * record gives an equal record (tested), which is what lets the repository be the source of truth. Reading goes
+ * through the {@link SchemaMigrations}, so a row of any older version reads as a current record (columns it did not
+ * have are unknown).
  */
 public final class RecordCodec {
-    private final MessageType schema;
-    private final SimpleGroupFactory factory;
-
-    public RecordCodec() {
-        this.schema = RecordSchema.parquetSchema();
-        this.factory = new SimpleGroupFactory(schema);
-    }
+    private final RowConversion rows = new RowConversion();
 
     public MessageType schema() {
-        return schema;
+        return RecordSchema.parquetSchema();
     }
 
+    /** The record as a Parquet row of the current schema. */
     public Group encode(CandidateResult r) {
-        Group g = factory.newGroup();
-        g.add("id", r.id());
-        g.add("schema_version", RecordSchema.VERSION);
-        g.add("campaign", r.campaign());
-        g.add("candidate_index", r.candidateIndex());
+        return rows.toGroup(toRow(r));
+    }
+
+    /** A row of any schema version read back (migrated first). */
+    public CandidateResult decode(Group g) {
+        return fromRow(SchemaMigrations.toCurrent(RowConversion.toRow(g)));
+    }
+
+    /** The record as a row of the current schema, in column order. */
+    public RecordRow toRow(CandidateResult r) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("id", r.id());
+        v.put("schema_version", RecordSchema.VERSION);
+        v.put("campaign", r.campaign());
+        v.put("candidate_index", r.candidateIndex());
+        v.put("sample", r.recipe().sample());
+        v.put("group_id", r.groupId());
         Composition c = r.composition();
-        g.add("formula", c.formula());
-        g.add("reduced_formula", r.cellComposition().reducedFormula());
-        g.add("chemical_system", c.chemicalSystem());
-        strings(g, "elements", c.symbols());
-        g.add("nelements", c.size());
-        doubles(g, "element_fractions", c.fractions());
+        v.put("formula", c.formula());
+        v.put("reduced_formula", r.cellComposition().reducedFormula());
+        v.put("chemical_system", c.chemicalSystem());
+        v.put("elements", c.symbols());
+        v.put("nelements", c.size());
+        v.put("element_fractions", list(c.fractions()));
         double[] counts = r.cellComposition().amounts();
-        int[] ic = new int[counts.length];
-        for (int i = 0; i < ic.length; i++) {
-            ic[i] = (int) Math.round(counts[i]);
+        List<Integer> ic = new ArrayList<>();
+        for (double x : counts) {
+            ic.add((int) Math.round(x));
         }
-        ints(g, "cell_counts", ic);
+        v.put("cell_counts", ic);
         StructureRecipe rc = r.recipe();
-        g.add("prototype", rc.prototype().key());
-        g.add("supercell", rc.supercell().key());
-        g.add("ordering", rc.ordering().key());
-        g.add("composition_tolerance", rc.compositionTolerance());
-        g.add("sqs_shells", rc.sqsShells());
-        g.add("sqs_sweeps", rc.sqsSweeps());
-        g.add("start_lattice_parameter_angstrom", r.startingLatticeParameterAngstrom());
-        g.add("nsites", rc.sites());
+        v.put("prototype", rc.prototype().key());
+        v.put("supercell", rc.supercell().key());
+        v.put("ordering", rc.ordering().key());
+        v.put("composition_tolerance", rc.compositionTolerance());
+        v.put("sqs_shells", rc.sqsShells());
+        v.put("sqs_sweeps", rc.sqsSweeps());
+        v.put("start_lattice_parameter_angstrom", r.startingLatticeParameterAngstrom());
+        v.put("nsites", rc.sites());
         if (r.warrenCowley() != null) {
-            double[][][] wc = r.warrenCowley();
-            double[] flat = new double[wc.length * wc[0].length * wc[0].length];
-            int n = 0;
-            for (double[][] shell : wc) {
+            List<Double> flat = new ArrayList<>();
+            for (double[][] shell : r.warrenCowley()) {
                 for (double[] row : shell) {
                     for (double a : row) {
-                        flat[n++] = a;
+                        flat.add(a);
                     }
                 }
             }
-            doubles(g, "sqs_warren_cowley", flat);
+            v.put("warren_cowley", flat);
         }
-        g.add("status", r.status().key());
-        g.add("error", r.errorText());
+        v.put("status", r.status().key());
+        v.put("error", r.errorText());
         if (r.relaxed() != null) {
-            doubles(g, "lattice_vectors_angstrom", r.relaxed().lattice().rowMajor());
-            ints(g, "site_species", r.relaxed().siteSpecies());
-            doubles(g, "fractional_positions", r.relaxed().fractionalCoordinates());
+            v.put("lattice_vectors_angstrom", list(r.relaxed().lattice().rowMajor()));
+            v.put("site_species", ints(r.relaxed().siteSpecies()));
+            v.put("fractional_positions", list(r.relaxed().fractionalCoordinates()));
         }
+        v.put("relax_mode", r.method().relax().mode().key());
         Relaxation rx = r.relaxation();
         if (rx != null) {
-            g.add("relax_converged", rx.converged());
-            g.add("relax_minimisations", rx.minimisations());
-            g.add("relax_iterations", rx.iterations());
-            g.add("relax_stop_reason", rx.stopReason());
-            g.add("relax_early_stops", rx.earlyStops());
-            optional(g, "relax_max_force_ev_per_angstrom", rx.maxForceEvPerA());
-            optional(g, "relax_max_pressure_bar", rx.maxPressureBar());
+            v.put("relax_converged", rx.converged());
+            v.put("relax_minimisations", rx.minimisations());
+            v.put("relax_iterations", rx.iterations());
+            v.put("relax_stop_reason", rx.stopReason());
+            v.put("relax_early_stops", rx.earlyStops());
+            v.put("relax_max_force_ev_per_angstrom", known(rx.maxForceEvPerA()));
+            v.put("relax_max_pressure_bar", known(rx.maxPressureBar()));
         }
-        for (String key : Metrics.all().keySet()) {
-            optional(g, key, r.metric(key));
+        if (r.properties() != null) {
+            v.putAll(r.properties().values());
+            v.put(PropertyRegistry.FLAGS.name(), r.properties().flags().stream().map(RecordFlag::key).toList());
         }
+        r.descriptors().forEach((k, d) -> v.put(k, known(d)));
         if (r.eosVolumesA3PerAtom().length > 0) {
-            doubles(g, "eos_volumes_a3_per_atom", r.eosVolumesA3PerAtom());
-            doubles(g, "eos_energies_ev_per_atom", r.eosEnergiesEvPerAtom());
+            v.put("eos_volumes_a3_per_atom", list(r.eosVolumesA3PerAtom()));
+            v.put("eos_energies_ev_per_atom", list(r.eosEnergiesEvPerAtom()));
         }
         if (r.elastic() != null) {
-            g.add("elastic_strain", r.elastic().strain());
-            doubles(g, "elastic_stress_plus_gpa", flatten(r.elastic().stressPlusGpa()));
-            doubles(g, "elastic_stress_minus_gpa", flatten(r.elastic().stressMinusGpa()));
+            v.put("elastic_strain", r.elastic().strain());
+            v.put("elastic_stress_plus_gpa", list(flatten(r.elastic().stressPlusGpa())));
+            v.put("elastic_stress_minus_gpa", list(flatten(r.elastic().stressMinusGpa())));
         }
         MethodInfo m = r.method();
         PotentialSpec spec = m.potential();
         // a record without a concrete file (e.g. pulled from a server that does not say) keeps the columns empty
         PotentialRef p = r.potentialFile() != null ? r.potentialFile()
                 : new PotentialRef("", "", "", spec.pairStyle(), List.of(), "");
-        g.add("code", m.code());
-        g.add("method_potential", spec.name());
-        g.add("method_potential_key", spec.key());
-        strings(g, "method_potential_elements", spec.elements());
-        g.add("method_potential_citation", spec.citation());
-        g.add("code_version", r.provenance().codeVersion());
-        g.add("pair_style", spec.pairStyle());
-        g.add("potential_name", p.name());
-        g.add("potential_path", p.path());
-        g.add("potential_sha256", p.sha256());
-        g.add("potential_citation", p.citation());
-        strings(g, "potential_elements", p.elements());
+        v.put("code", m.code());
+        v.put("method_potential", spec.name());
+        v.put("method_potential_key", spec.key());
+        v.put("method_potential_elements", spec.elements());
+        v.put("method_potential_citation", spec.citation());
+        v.put("code_version", r.provenance().codeVersion());
+        v.put("pair_style", spec.pairStyle());
+        v.put("potential_name", p.name());
+        v.put("potential_path", p.path());
+        v.put("potential_sha256", p.sha256());
+        v.put("potential_citation", p.citation());
+        v.put("potential_elements", p.elements());
         FitScope fit = spec.fitScope();
         List<String> symbols = r.composition().symbols();
-        g.add("method_potential_fit_scope", fit.key());
-        g.add("potential_fit", fit.fitOf(symbols).key());
-        strings(g, "potential_fitted_pairs", fit.fittedPairsOf(symbols));
-        g.add("relax_settings", m.relax().key());
-        g.add("property_settings", m.properties().key());
+        v.put("method_potential_fit_scope", fit.key());
+        v.put("potential_fit", fit.fitOf(symbols).key());
+        v.put("potential_fitted_pairs", fit.fittedPairsOf(symbols));
+        v.put("relax_settings", m.relax().key());
+        v.put("property_settings", m.properties().key());
         Provenance pv = r.provenance();
-        g.add("matscreen_version", pv.matscreenVersion());
-        g.add("matscreen_commit", pv.matscreenCommit());
-        g.add("host", pv.host());
-        g.add("started_at", pv.startedAtEpochMs());
-        g.add("finished_at", pv.finishedAtEpochMs());
-        g.add("wall_seconds", pv.wallSeconds());
-        g.add("native_seconds", pv.nativeSeconds());
-        g.add("origin", pv.origin());
-        Visibility v = r.visibility();
-        g.add("visibility", v.level().key());
-        if (v.embargoUntil() != null) {
-            g.add("embargo_until", v.embargoUntil().toString());
+        v.put("matscreen_version", pv.matscreenVersion());
+        v.put("matscreen_commit", pv.matscreenCommit());
+        v.put("host", pv.host());
+        v.put("started_at", pv.startedAtEpochMs());
+        v.put("finished_at", pv.finishedAtEpochMs());
+        v.put("wall_seconds", pv.wallSeconds());
+        v.put("native_seconds", pv.nativeSeconds());
+        v.put("origin", pv.origin());
+        Visibility vis = r.visibility();
+        v.put("visibility", vis.level().key());
+        if (vis.embargoUntil() != null) {
+            v.put("embargo_until", vis.embargoUntil().toString());
         }
-        g.add("owner", v.owner());
-        return g;
+        v.put("owner", vis.owner());
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (Column col : RecordSchema.columns()) {
+            Object value = v.get(col.name());
+            if (value != null) {
+                ordered.put(col.name(), value);
+            }
+        }
+        return RecordRow.of(ordered);
     }
 
-    /** Reads a row back; columns absent from an older file read as unknown. */
-    public CandidateResult decode(Group g) {
-        GroupType t = g.getType();
-        List<String> elements = readStrings(g, "elements");
-        double[] fractions = readDoubles(g, "element_fractions");
+    /** A row of the current schema as a record. */
+    public CandidateResult fromRow(RecordRow g) {
+        List<String> elements = strings(g, "elements");
+        List<Double> fractions = doubles(g, "element_fractions");
         Map<String, Double> nominal = new LinkedHashMap<>();
         for (int i = 0; i < elements.size(); i++) {
-            nominal.put(elements.get(i), fractions[i]);
+            nominal.put(elements.get(i), fractions.get(i));
         }
-        int[] counts = readInts(g, "cell_counts");
+        int[] counts = intArray(g, "cell_counts");
         Composition cell = Composition.ofCounts(elements, counts);
         StructureRecipe recipe = new StructureRecipe(Prototype.parse(str(g, "prototype"), "record", "prototype"),
                 parseSupercell(str(g, "supercell")), SiteOrdering.parse(str(g, "ordering"), "record", "ordering"),
-                g.getDouble("composition_tolerance", 0), g.getInteger("sqs_shells", 0),
-                g.getInteger("sqs_sweeps", 0));
+                dbl(g, "composition_tolerance"), integer(g, "sqs_shells"), integer(g, "sqs_sweeps"),
+                g.has("sample") ? integer(g, "sample") : 0);
         Structure relaxed = null;
-        if (has(g, "lattice_vectors_angstrom")) {
-            relaxed = new Structure(Lattice.of(readDoubles(g, "lattice_vectors_angstrom")), elements,
-                    readInts(g, "site_species"), readDoubles(g, "fractional_positions"));
+        if (g.has("lattice_vectors_angstrom")) {
+            relaxed = new Structure(Lattice.of(array(g, "lattice_vectors_angstrom")), elements,
+                    intArray(g, "site_species"), array(g, "fractional_positions"));
         }
         Relaxation rx = null;
-        if (has(g, "relax_converged")) {
-            rx = new Relaxation(g.getBoolean("relax_converged", 0), g.getInteger("relax_minimisations", 0),
-                    g.getInteger("relax_iterations", 0), str(g, "relax_stop_reason"),
-                    g.getInteger("relax_early_stops", 0), dbl(g, "relax_max_force_ev_per_angstrom"),
-                    dbl(g, "relax_max_pressure_bar"));
+        if (g.has("relax_converged")) {
+            rx = new Relaxation((Boolean) g.get("relax_converged"), integer(g, "relax_minimisations"),
+                    integer(g, "relax_iterations"), str(g, "relax_stop_reason"), integer(g, "relax_early_stops"),
+                    dbl(g, "relax_max_force_ev_per_angstrom"), dbl(g, "relax_max_pressure_bar"));
         }
         Status status = Status.parse(str(g, "status"));
-        CandidateProperties props = status == Status.OK ? new CandidateProperties(dbl(g, "energy_per_atom_ev"),
-                dbl(g, "volume_per_atom_a3"), dbl(g, "lattice_a_angstrom"), dbl(g, "lattice_b_angstrom"),
-                dbl(g, "lattice_c_angstrom"), dbl(g, "lattice_parameter_angstrom"), dbl(g, "dh_mix_ev_per_atom"),
-                dbl(g, "dh_form_ev_per_atom"), dbl(g, "density_g_per_cm3"), dbl(g, "bulk_modulus_gpa"),
-                dbl(g, "bulk_modulus_prime"), dbl(g, "eos_rms_residual_ev_per_atom"), dbl(g, "c11_gpa"),
-                dbl(g, "c12_gpa"), dbl(g, "c44_gpa"), dbl(g, "cubic_deviation_gpa"), dbl(g, "shear_modulus_gpa"),
-                dbl(g, "pugh_ratio")) : null;
+        CandidateProperties props = status == Status.OK ? properties(g) : null;
         Map<String, Double> descriptors = new HashMap<>();
         for (String key : Metrics.all().keySet()) {
-            if (!Metrics.isPropertyMetric(key) && t.containsField(key) && has(g, key)) {
-                descriptors.put(key, g.getDouble(key, 0));
+            if (!Metrics.isPropertyMetric(key) && g.has(key)) {
+                descriptors.put(key, dbl(g, key));
             }
         }
         StrainStress elastic = null;
-        if (has(g, "elastic_strain")) {
-            elastic = new StrainStress(g.getDouble("elastic_strain", 0),
-                    unflatten(readDoubles(g, "elastic_stress_plus_gpa")),
-                    unflatten(readDoubles(g, "elastic_stress_minus_gpa")));
+        if (g.has("elastic_strain")) {
+            elastic = new StrainStress(dbl(g, "elastic_strain"), unflatten(array(g, "elastic_stress_plus_gpa")),
+                    unflatten(array(g, "elastic_stress_minus_gpa")));
         }
         PotentialRef p = str(g, "potential_path").isEmpty() ? null : new PotentialRef(str(g, "potential_name"),
                 str(g, "potential_path"), str(g, "potential_sha256"), str(g, "pair_style"),
-                readStrings(g, "potential_elements"), str(g, "potential_citation"));
+                strings(g, "potential_elements"), str(g, "potential_citation"));
         PotentialSpec spec = new PotentialSpec(str(g, "method_potential"), str(g, "method_potential_key"),
-                str(g, "pair_style"), readStrings(g, "method_potential_elements"),
-                str(g, "method_potential_citation"), has(g, "method_potential_fit_scope") ? FitScope.parse(str(g, "method_potential_fit_scope"))
+                str(g, "pair_style"), strings(g, "method_potential_elements"), str(g, "method_potential_citation"),
+                g.has("method_potential_fit_scope") ? FitScope.parse(str(g, "method_potential_fit_scope"))
                         : FitScope.UNKNOWN);
         double[][][] wc = null;
-        if (has(g, "sqs_warren_cowley")) {
+        if (g.has("warren_cowley")) {
             int k = elements.size();
-            double[] flat = readDoubles(g, "sqs_warren_cowley");
+            double[] flat = array(g, "warren_cowley");
             wc = new double[flat.length / (k * k)][k][k];
             for (int i = 0; i < flat.length; i++) {
                 wc[i / (k * k)][(i / k) % k][i % k] = flat[i];
@@ -227,18 +240,36 @@ public final class RecordCodec {
         MethodInfo method = new MethodInfo(str(g, "code"), spec, relaxSettings(str(g, "relax_settings")),
                 propertySettings(str(g, "property_settings")));
         Provenance pv = new Provenance(str(g, "matscreen_version"), str(g, "matscreen_commit"),
-                str(g, "code_version"), str(g, "host"), g.getLong("started_at", 0), g.getLong("finished_at", 0),
-                g.getDouble("wall_seconds", 0), g.getDouble("native_seconds", 0),
-                has(g, "origin") ? str(g, "origin") : Provenance.COMPUTED);
+                str(g, "code_version"), str(g, "host"), ((Number) g.get("started_at")).longValue(),
+                ((Number) g.get("finished_at")).longValue(), dbl(g, "wall_seconds"), dbl(g, "native_seconds"),
+                g.has("origin") ? str(g, "origin") : Provenance.COMPUTED);
         Visibility.Level level = Visibility.Level.valueOf(str(g, "visibility").toUpperCase(java.util.Locale.ROOT));
-        LocalDate until = has(g, "embargo_until") ? LocalDate.parse(str(g, "embargo_until")) : null;
+        LocalDate until = g.has("embargo_until") ? LocalDate.parse(str(g, "embargo_until")) : null;
         Visibility vis = new Visibility(level, until, str(g, "owner"));
-        return new CandidateResult(str(g, "id"), str(g, "campaign"), g.getLong("candidate_index", 0),
-                Composition.of(nominal), cell, recipe, g.getDouble("start_lattice_parameter_angstrom", 0), status,
-                str(g, "error"), relaxed, props, rx, has(g, "eos_volumes_a3_per_atom")
-                        ? readDoubles(g, "eos_volumes_a3_per_atom") : null,
-                has(g, "eos_energies_ev_per_atom") ? readDoubles(g, "eos_energies_ev_per_atom") : null, elastic,
+        return new CandidateResult(str(g, "id"), str(g, "campaign"), ((Number) g.get("candidate_index")).longValue(),
+                Composition.of(nominal), cell, recipe, dbl(g, "start_lattice_parameter_angstrom"), status,
+                str(g, "error"), relaxed, props, rx, g.has("eos_volumes_a3_per_atom")
+                        ? array(g, "eos_volumes_a3_per_atom") : null,
+                g.has("eos_energies_ev_per_atom") ? array(g, "eos_energies_ev_per_atom") : null, elastic,
                 descriptors, wc, method, p, pv, vis);
+    }
+
+    /** The property columns and flags of a row; a flag key this version does not know is kept out. */
+    private static CandidateProperties properties(RecordRow g) {
+        CandidateProperties.Builder b = CandidateProperties.builder();
+        for (PropertyColumn c : PropertyRegistry.columns()) {
+            Object v = g.get(c.name());
+            if (v != null) {
+                b.put(c.name(), v instanceof Number n && c.kind() == PropertyColumn.Kind.DOUBLE ? n.doubleValue() : v);
+            }
+        }
+        for (String key : strings(g, PropertyRegistry.FLAGS.name())) {
+            RecordFlag f = RecordFlag.ofKey(key);
+            if (f != null) {
+                b.flag(f);
+            }
+        }
+        return b.build();
     }
 
     static Supercell parseSupercell(String key) {
@@ -246,13 +277,14 @@ public final class RecordCodec {
         return new Supercell(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
     }
 
-    /** Inverse of {@link RelaxSettings#key()}. */
+    /** Inverse of {@link RelaxSettings#key()}; a key without a mode is from before modes existed: free. */
     static RelaxSettings relaxSettings(String key) {
         Map<String, String> kv = keyValues(key);
         return new RelaxSettings(Double.parseDouble(kv.get("etol")), Double.parseDouble(kv.get("ftol")),
                 Integer.parseInt(kv.get("maxiter")), Integer.parseInt(kv.get("maxeval")),
                 Double.parseDouble(kv.get("ptol")), Double.parseDouble(kv.get("fmax")),
-                Integer.parseInt(kv.get("restarts")));
+                Integer.parseInt(kv.get("restarts")),
+                kv.containsKey("mode") ? RelaxMode.parse(kv.get("mode"), "record", "relax_settings") : RelaxMode.FREE);
     }
 
     /** Inverse of {@link PropertySettings#key()}. */
@@ -278,81 +310,59 @@ public final class RecordCodec {
         return kv;
     }
 
-    private static boolean has(Group g, String field) {
-        return g.getType().containsField(field) && g.getFieldRepetitionCount(field) > 0;
+    private static Double known(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
-    private static String str(Group g, String field) {
-        return g.getString(field, 0);
-    }
-
-    private static double dbl(Group g, String field) {
-        return has(g, field) ? g.getDouble(field, 0) : Double.NaN;
-    }
-
-    private static void optional(Group g, String field, double v) {
-        if (!Double.isNaN(v)) {
-            g.add(field, v);
-        }
-    }
-
-    private static void strings(Group g, String field, List<String> values) {
-        Group list = g.addGroup(field);
-        for (String v : values) {
-            list.addGroup("list").add("element", v);
-        }
-    }
-
-    private static void doubles(Group g, String field, double[] values) {
-        Group list = g.addGroup(field);
-        for (double v : values) {
-            list.addGroup("list").add("element", v);
-        }
-    }
-
-    private static void ints(Group g, String field, int[] values) {
-        Group list = g.addGroup(field);
-        for (int v : values) {
-            list.addGroup("list").add("element", v);
-        }
-    }
-
-    static List<String> readStrings(Group g, String field) {
-        List<String> out = new ArrayList<>();
-        if (has(g, field)) {
-            Group list = g.getGroup(field, 0);
-            int n = list.getFieldRepetitionCount("list");
-            for (int i = 0; i < n; i++) {
-                out.add(list.getGroup("list", i).getString("element", 0));
-            }
+    private static List<Double> list(double[] v) {
+        List<Double> out = new ArrayList<>(v.length);
+        for (double d : v) {
+            out.add(d);
         }
         return out;
     }
 
-    static double[] readDoubles(Group g, String field) {
-        if (!has(g, field)) {
-            return new double[0];
-        }
-        Group list = g.getGroup(field, 0);
-        int n = list.getFieldRepetitionCount("list");
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = list.getGroup("list", i).getDouble("element", 0);
+    private static List<Integer> ints(int[] v) {
+        List<Integer> out = new ArrayList<>(v.length);
+        for (int i : v) {
+            out.add(i);
         }
         return out;
     }
 
-    static int[] readInts(Group g, String field) {
-        if (!has(g, field)) {
-            return new int[0];
-        }
-        Group list = g.getGroup(field, 0);
-        int n = list.getFieldRepetitionCount("list");
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = list.getGroup("list", i).getInteger("element", 0);
-        }
-        return out;
+    private static String str(RecordRow g, String field) {
+        return (String) g.get(field);
+    }
+
+    private static int integer(RecordRow g, String field) {
+        return ((Number) g.get(field)).intValue();
+    }
+
+    private static double dbl(RecordRow g, String field) {
+        Object v = g.get(field);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(RecordRow g, String field) {
+        Object v = g.get(field);
+        return v == null ? List.of() : (List<String>) v;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Double> doubles(RecordRow g, String field) {
+        Object v = g.get(field);
+        return v == null ? List.of() : (List<Double>) v;
+    }
+
+    private static double[] array(RecordRow g, String field) {
+        return doubles(g, field).stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int[] intArray(RecordRow g, String field) {
+        Object v = g.get(field);
+        return v == null ? new int[0] : ((List<Number>) v).stream().mapToInt(Number::intValue).toArray();
     }
 
     private static double[] flatten(double[][] m) {

@@ -10,16 +10,19 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
+import org.matscreen.core.properties.PropertyColumn;
+import org.matscreen.core.properties.PropertyRegistry;
 import org.matscreen.core.screening.Metric;
 import org.matscreen.core.screening.Metrics;
 
 /**
- * Version 1 of the matscreen record schema: one row per candidate, flat columns for everything a query filters on,
+ * Version 2 of the matscreen record schema: one row per candidate, flat columns for everything a query filters on,
  * standard Parquet 3-level lists for arrays, so plain Spark, pyarrow or DuckDB read it without matscreen. Property
- * and descriptor columns come from the metric catalogue, so a new descriptor is a new optional column.
+ * columns come from the registered properties ({@link PropertyRegistry}) and descriptor columns from the metric
+ * catalogue, so a new property or descriptor is a new optional column without editing this class.
  */
 public final class RecordSchema {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final String MESSAGE_NAME = "matscreen_record";
 
     private static final List<Column> COLUMNS;
@@ -32,6 +35,10 @@ public final class RecordSchema {
         c.add(req("schema_version", Column.Kind.INT32, "", "version of this schema the row was written with"));
         c.add(req("campaign", Column.Kind.STRING, "", "name of the campaign that computed the row"));
         c.add(req("candidate_index", Column.Kind.INT64, "", "position in the campaign's enumeration order"));
+        c.add(opt("sample", Column.Kind.INT32, "", "which independent ordering of the composition (0-based; structure"
+                + ".samples of the campaign)"));
+        c.add(opt("group_id", Column.Kind.STRING, "", "id of sample 0 of the same composition, recipe and method: the"
+                + " configuration group the aggregates table summarises"));
         // composition
         c.add(req("formula", Column.Kind.STRING, "", "nominal composition as atomic fractions, e.g. Cu0.95Ni0.05"));
         c.add(req("reduced_formula", Column.Kind.STRING, "",
@@ -51,9 +58,10 @@ public final class RecordSchema {
         c.add(req("start_lattice_parameter_angstrom", Column.Kind.DOUBLE, "Å",
                 "conventional lattice parameter of the starting cell (with id and recipe it rebuilds the cell)"));
         c.add(req("nsites", Column.Kind.INT32, "atoms", "sites in the computed cell"));
-        c.add(opt("sqs_warren_cowley", Column.Kind.LIST_DOUBLE, "",
-                "Warren–Cowley parameters alpha[shell][i][j] the SQS search reached, flattened (shell, i, j over"
-                        + " elements); absent for random orderings"));
+        c.add(opt("warren_cowley", Column.Kind.LIST_DOUBLE, "",
+                "Warren–Cowley short-range-order parameters alpha[shell][i][j] of the starting cell over the first"
+                        + " sqs_shells shells (what the SQS search reached, or the random ordering's own), flattened"
+                        + " (shell, i, j over elements); absent for pure elements"));
         // outcome
         c.add(req("status", Column.Kind.STRING, "", "ok, failed, timeout, crashed or quarantined"));
         c.add(req("error", Column.Kind.STRING, "", "the simulation code's error text (empty when ok)"));
@@ -63,17 +71,28 @@ public final class RecordSchema {
         c.add(opt("site_species", Column.Kind.LIST_INT32, "", "species of each site as an index into elements"));
         c.add(opt("fractional_positions", Column.Kind.LIST_DOUBLE, "",
                 "relaxed fractional coordinates, 3 per site"));
-        // relaxation
+        // relaxation (the primary one: shape-fixed unless relax_mode is free)
+        c.add(opt("relax_mode", Column.Kind.STRING, "", "shape-fixed, free or both: whether the cell shape was held to"
+                + " the prototype's symmetry for the energy and properties, and whether a free relaxation probed the"
+                + " prototype's stability"));
         c.add(opt("relax_converged", Column.Kind.BOOLEAN, "", "final forces and stresses met the tolerances"));
         c.add(opt("relax_minimisations", Column.Kind.INT32, "", "minimisations run (1 + restarts)"));
         c.add(opt("relax_iterations", Column.Kind.INT32, "", "minimiser iterations in total"));
         c.add(opt("relax_stop_reason", Column.Kind.STRING, "", "last stopping criterion as the code stated it"));
         c.add(opt("relax_early_stops", Column.Kind.INT32, "", "minimisations that stopped before a tolerance"));
         c.add(opt("relax_max_force_ev_per_angstrom", Column.Kind.DOUBLE, "eV/Å", "largest final force on an atom"));
-        c.add(opt("relax_max_pressure_bar", Column.Kind.DOUBLE, "bar", "largest final |pressure-tensor component|"));
-        // properties and descriptors from the metric catalogue
+        c.add(opt("relax_max_pressure_bar", Column.Kind.DOUBLE, "bar", "largest final |stress| over the components the"
+                + " relaxation relaxes (shape-fixed cubic: the pressure; hexagonal: the a/b mean and c; free: all six)"));
+        // properties from the registered property calculations, then their flags
+        for (PropertyColumn p : PropertyRegistry.columns()) {
+            c.add(opt(p.name(), kind(p.kind()), p.unit(), p.description()));
+        }
+        c.add(opt(PropertyRegistry.FLAGS.name(), Column.Kind.LIST_STRING, "", PropertyRegistry.FLAGS.description()));
+        // composition descriptors from the metric catalogue
         for (Metric m : Metrics.all().values()) {
-            c.add(opt(m.key(), Column.Kind.DOUBLE, m.unit(), m.description()));
+            if (!Metrics.isPropertyMetric(m.key())) {
+                c.add(opt(m.key(), Column.Kind.DOUBLE, m.unit(), m.description()));
+            }
         }
         c.add(opt("eos_volumes_a3_per_atom", Column.Kind.LIST_DOUBLE, "Å³/atom", "E(V) scan volumes"));
         c.add(opt("eos_energies_ev_per_atom", Column.Kind.LIST_DOUBLE, "eV/atom", "E(V) scan energies"));
@@ -133,6 +152,16 @@ public final class RecordSchema {
 
     private RecordSchema() {}
 
+    private static Column.Kind kind(PropertyColumn.Kind k) {
+        return switch (k) {
+            case DOUBLE -> Column.Kind.DOUBLE;
+            case BOOLEAN -> Column.Kind.BOOLEAN;
+            case STRING -> Column.Kind.STRING;
+            case LIST_DOUBLE -> Column.Kind.LIST_DOUBLE;
+            case LIST_STRING -> Column.Kind.LIST_STRING;
+        };
+    }
+
     private static Column req(String name, Column.Kind kind, String unit, String description) {
         return new Column(name, kind, true, unit, description);
     }
@@ -151,11 +180,16 @@ public final class RecordSchema {
 
     /** The Parquet schema of version {@value #VERSION}. */
     public static MessageType parquetSchema() {
+        return parquetSchema(MESSAGE_NAME, COLUMNS);
+    }
+
+    /** The Parquet schema of any table made of {@link Column}s (records, aggregates). */
+    public static MessageType parquetSchema(String messageName, List<Column> columns) {
         Types.MessageTypeBuilder b = Types.buildMessage();
-        for (Column c : COLUMNS) {
+        for (Column c : columns) {
             b.addField(parquetType(c));
         }
-        return b.named(MESSAGE_NAME);
+        return b.named(messageName);
     }
 
     private static Type parquetType(Column c) {

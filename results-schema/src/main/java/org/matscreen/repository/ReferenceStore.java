@@ -3,6 +3,7 @@ package org.matscreen.repository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.matscreen.core.properties.ElasticConstants;
 import org.matscreen.core.properties.ReferenceEnergies;
 import org.matscreen.core.structure.Prototype;
 
@@ -18,8 +19,13 @@ public final class ReferenceStore {
     /** References of one potential and settings key. */
     public record Set(String potentialSha256, String settingsKey, List<Entry> entries) {}
 
-    /** One element in one prototype. */
-    public record Entry(String element, String prototype, double energyPerAtomEv, double volumePerAtomA3) {}
+    /**
+     * One element in one prototype.
+     *
+     * @param elastic its elastic constants (null when not computed, e.g. in files from before issue 13)
+     */
+    public record Entry(String element, String prototype, double energyPerAtomEv, double volumePerAtomA3,
+            ElasticConstants elastic) {}
 
     private final RepositoryLayout layout;
 
@@ -47,13 +53,19 @@ public final class ReferenceStore {
         return Optional.empty();
     }
 
+    /** Every cached set (for reports). */
+    public List<ReferenceEnergies> all() {
+        return JsonFiles.read(layout, layout.references(), Entries.class).map(Entries::sets).orElse(List.of())
+                .stream().map(ReferenceStore::toReferences).toList();
+    }
+
     /** Stores (merging with what is there) the references of one potential and settings key. */
     public void store(String settingsKey, ReferenceEnergies refs) {
         List<Set> sets = new ArrayList<>(JsonFiles.read(layout, layout.references(), Entries.class)
                 .map(Entries::sets).orElse(List.of()));
         sets.removeIf(s -> s.potentialSha256().equals(refs.potentialSha256()) && s.settingsKey().equals(settingsKey));
         List<Entry> entries = refs.entries().stream().map(e -> new Entry(e.element(), e.prototype().key(),
-                e.energyPerAtomEv(), e.volumePerAtomA3())).toList();
+                e.energyPerAtomEv(), e.volumePerAtomA3(), e.elastic())).toList();
         sets.add(new Set(refs.potentialSha256(), settingsKey, entries));
         JsonFiles.write(layout, layout.references(), new Entries(sets));
     }
@@ -61,7 +73,7 @@ public final class ReferenceStore {
     private static ReferenceEnergies toReferences(Set s) {
         List<ReferenceEnergies.Entry> entries = s.entries().stream().map(e -> new ReferenceEnergies.Entry(e.element(),
                 Prototype.parse(e.prototype(), "references.json", "prototype"), e.energyPerAtomEv(),
-                e.volumePerAtomA3())).toList();
+                e.volumePerAtomA3(), e.elastic())).toList();
         return new ReferenceEnergies(s.potentialSha256(), entries);
     }
 }

@@ -139,6 +139,11 @@ public final class RepositoryLayout {
     }
 
     /** Folder of a chemical system, Hive-style partitioned so Spark and pyarrow infer a {@code system} column. */
+    /** The aggregates table of one axis ({@code aggregates/<axis>/}), rewritten whole by every ranking. */
+    public Path aggregates(String axis) {
+        return new Path(new Path(root, "aggregates"), axis);
+    }
+
     public Path systemDir(String chemicalSystem) {
         return new Path(data(), "system=" + chemicalSystem);
     }

@@ -13,6 +13,7 @@ import org.matscreen.core.composition.Composition;
 import org.matscreen.core.descriptors.DescriptorCalculator;
 import org.matscreen.core.descriptors.Descriptors;
 import org.matscreen.core.properties.CandidateProperties;
+import org.matscreen.core.properties.RecordFlag;
 import org.matscreen.core.result.CandidateIds;
 import org.matscreen.core.result.CandidateResult;
 import org.matscreen.core.result.Provenance;
@@ -119,10 +120,31 @@ public final class SyntheticRecords {
         double bulk = 120 + 80 * f[0] + 30 * rng.nextDouble();
         double a = a0 * (1 + 0.01 * (rng.nextDouble() - 0.5));
         var relaxed = built.structure().withLattice(built.structure().lattice().scaled(a / a0));
-        CandidateProperties p = new CandidateProperties(-4.2 + mix, relaxed.volumePerAtom(), a, a, a, a, mix,
-                mix - 0.01, relaxed.densityGPerCm3(), bulk, 4.5 + rng.nextDouble(), 1e-5 * rng.nextDouble(),
-                bulk + 60, bulk - 30, 90 + 20 * rng.nextDouble(), 0.5 * rng.nextDouble(), 60 + 20 * rng.nextDouble(),
-                bulk / 70);
+        // Every 13th record's cell left its prototype and every 17th is mechanically unstable, so reports and
+        // rankings meet flagged records.
+        boolean transformed = index % 13 == 12;
+        boolean unstable = index % 17 == 16;
+        CandidateProperties.Builder pb = CandidateProperties.builder()
+                .put("energy_per_atom_ev", -4.2 + mix).put("volume_per_atom_a3", relaxed.volumePerAtom())
+                .put("lattice_a_angstrom", a).put("lattice_b_angstrom", a).put("lattice_c_angstrom", a)
+                .put("lattice_parameter_angstrom", a).put("dh_mix_ev_per_atom", mix)
+                .put("dh_form_ev_per_atom", mix - 0.01).put("density_g_per_cm3", relaxed.densityGPerCm3())
+                .put("structure_after", transformed ? "other" : recipe.prototype().key())
+                .put("prototype_retained", !transformed)
+                .put("bulk_modulus_gpa", bulk).put("bulk_modulus_prime", 4.5 + rng.nextDouble())
+                .put("eos_rms_residual_ev_per_atom", 1e-5 * rng.nextDouble())
+                .put("c11_gpa", bulk + 60).put("c12_gpa", unstable ? bulk + 70 : bulk - 30)
+                .put("c44_gpa", 90 + 20 * rng.nextDouble())
+                .put("elastic_symmetry_deviation_gpa", 0.5 * rng.nextDouble())
+                .put("shear_modulus_gpa", 60 + 20 * rng.nextDouble()).put("pugh_ratio", bulk / 70)
+                .put("mechanically_stable", !unstable);
+        if (transformed) {
+            pb.flag(RecordFlag.TRANSFORMED);
+        }
+        if (unstable) {
+            pb.flag(RecordFlag.MECHANICALLY_UNSTABLE);
+        }
+        CandidateProperties p = pb.build();
         double[][] plus = new double[6][6];
         double[][] minus = new double[6][6];
         for (int j = 0; j < 6; j++) {
@@ -140,7 +162,7 @@ public final class SyntheticRecords {
         return new CandidateResult(id, CAMPAIGN, index, c, cell, recipe, a0, Status.OK, "", relaxed, p,
                 new Relaxation(index % 11 != 0, 1 + (int) (index % 3), 150 + (int) (index % 200), "force tolerance",
                         (int) (index % 3), 1e-6 * rng.nextDouble(), 5 * rng.nextDouble()),
-                vols, energies, new StrainStress(0.005, plus, minus), descriptors, null, Records.METHOD,
+                vols, energies, new StrainStress(0.005, plus, minus), descriptors, built.warrenCowley(), Records.METHOD,
                 Records.POT, pv, vis);
     }
 

@@ -5,13 +5,12 @@ import java.util.TreeMap;
 import org.matscreen.core.descriptors.DescriptorCalculator;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.properties.CandidateProperties;
-import org.matscreen.core.properties.PropertyAnalysis;
+import org.matscreen.core.properties.PropertyRegistry;
 import org.matscreen.core.properties.ReferenceEnergies;
 import org.matscreen.core.result.CandidateIds;
 import org.matscreen.core.result.CandidateResult;
 import org.matscreen.core.result.Provenance;
 import org.matscreen.core.sim.CalculationOutcome;
-import org.matscreen.core.sim.CalculationRequest;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.SimulationSession;
 import org.matscreen.core.sim.Status;
@@ -45,7 +44,9 @@ public final class CandidateEvaluator {
 
     /** The candidate's id (content hash), without computing anything. */
     public String id(Candidate c) {
-        return CandidateIds.of(c.composition(), recipeKeys.get(c.prototype()), methodKey);
+        String recipeKey = c.sample() == 0 ? recipeKeys.get(c.prototype())
+                : ctx.structure().recipe(c.prototype(), c.sample()).key();
+        return CandidateIds.of(c.composition(), recipeKey, methodKey);
     }
 
     /**
@@ -69,7 +70,7 @@ public final class CandidateEvaluator {
     public CandidateResult evaluate(Candidate c, SimulationSession session) {
         long startMs = System.currentTimeMillis();
         long t0 = System.nanoTime();
-        StructureRecipe recipe = ctx.structure().recipe(c.prototype());
+        StructureRecipe recipe = ctx.structure().recipe(c.prototype(), c.sample());
         String id = id(c);
         ReferenceEnergies refs = ctx.referencesFor(c.composition().symbols());
         PotentialRef file = ctx.potentials().fileFor(c.composition().symbols());
@@ -81,18 +82,14 @@ public final class CandidateEvaluator {
             return record(c, id, recipe, a0, file, null, Status.FAILED, e.reason(), null, null, startMs, t0,
                     session.codeVersion());
         }
-        CalculationOutcome outcome = session.compute(new CalculationRequest(id, built.structure(), file,
-                ctx.method().relax(), ctx.method().properties(), ctx.timeoutSeconds()));
+        CalculationOutcome outcome = session.compute(PropertyRegistry.request(id, built.structure(), c.prototype(),
+                file, ctx.method().relax(), ctx.method().properties(), ctx.timeoutSeconds()));
         CandidateProperties props = null;
         String error = outcome.errorText();
         if (outcome.status() == Status.OK) {
             StringBuilder notes = new StringBuilder(error);
-            props = PropertyAnalysis.analyse(outcome, recipe, refs,
+            props = PropertyRegistry.analyse(outcome, recipe, refs, ctx.method().relax(), ctx.method().properties(),
                     note -> notes.append(notes.length() > 0 ? "\n" : "").append(note));
-            if (Double.isNaN(props.formationEnthalpyEvPerAtom())) {
-                notes.append(notes.length() > 0 ? "\n" : "").append("enthalpies unknown: a pure-element reference"
-                        + " calculation of this potential failed");
-            }
             error = notes.toString();
         }
         return record(c, id, recipe, a0, file, outcome, outcome.status(), error, props, built.warrenCowley(), startMs,
@@ -104,14 +101,14 @@ public final class CandidateEvaluator {
      * without building sites or computing anything. False if the cell cannot hold the composition.
      */
     public boolean checkOnly(Candidate c) {
-        StructureRecipe recipe = ctx.structure().recipe(c.prototype());
+        StructureRecipe recipe = ctx.structure().recipe(c.prototype(), c.sample());
         id(c);
         return AtomCounts.of(c.composition(), recipe.sites()).representsWithin(recipe.compositionTolerance());
     }
 
     /** A record for a candidate that is not computed because it is quarantined. */
     public CandidateResult quarantined(Candidate c, String reason) {
-        StructureRecipe recipe = ctx.structure().recipe(c.prototype());
+        StructureRecipe recipe = ctx.structure().recipe(c.prototype(), c.sample());
         String id = id(c);
         return record(c, id, recipe, Double.NaN, ctx.potentials().fileFor(c.composition().symbols()), null,
                 Status.QUARANTINED, reason, null, null, System.currentTimeMillis(), System.nanoTime(), "");

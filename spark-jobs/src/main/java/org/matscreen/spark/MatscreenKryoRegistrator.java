@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.util.List;
 import org.apache.spark.serializer.KryoRegistrator;
+import org.matscreen.core.result.Aggregate;
 
 /**
  * Every matscreen type that crosses the wire, registered because {@code spark.kryo.registrationRequired=true} makes
@@ -27,7 +28,10 @@ public final class MatscreenKryoRegistrator implements KryoRegistrator {
             Screening.class,           // filters and table columns, in the ranking closures
             org.matscreen.spark.adaptive.ScanContext.class,   // adaptive rounds: space and fitted model, broadcast
             org.matscreen.spark.adaptive.ScanRange.class,     // the input of each scoring task
-            org.matscreen.core.adaptive.Scored.class);        // predicted-front entries returned by the tasks
+            org.matscreen.core.adaptive.Scored.class,         // predicted-front entries returned by the tasks
+            RankingStage.Part.class,   // what each ranking partition returns
+            RankingCounts.class,       // inside summaries and ranking parts
+            Aggregate.class);          // per-composition partial aggregates, shuffled by group
 
     @Override
     public void registerClasses(Kryo kryo) {
@@ -41,6 +45,7 @@ public final class MatscreenKryoRegistrator implements KryoRegistrator {
         kryo.register(ReferenceTask[].class);
         kryo.register(org.matscreen.spark.adaptive.ScanRange[].class);
         kryo.register(org.matscreen.core.adaptive.Scored[].class);
+        kryo.register(RankingStage.Part[].class);
         kryo.register(Object[].class);
     }
 }

@@ -86,7 +86,8 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
         long t0 = System.nanoTime();
         if (pastDeadline()) {
             // Neither a worker process nor the committed ids are needed for a partition that will not start.
-            return new PartitionSummary(range.partition(), Map.of(), 0, 0, 0, 0, 0, "", List.of());
+            return new PartitionSummary(range.partition(), Map.of(), 0, 0, 0, 0, 0, "", List.of(),
+                    RankingCounts.NONE);
         }
         RepositoryLayout layout = new RepositoryLayout(ctx.repositoryUri(), RepositoryLayout.sharedConfiguration())
                 .withStaging(stagingName);
@@ -102,6 +103,8 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
         List<RankedEntry> entries = new ArrayList<>();
         long skipped = 0;
         long passed = 0;
+        Map<String, Long> flagCounts = new TreeMap<>();
+        long excluded = 0;
         double nativeSeconds = 0;
         int restarts = 0;
         String codeVersion;
@@ -141,9 +144,16 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                 done.add(1);
                 if (r.status() != Status.OK) {
                     failed.add(1);
-                } else if (screening.passes(r)) {
-                    passed++;
-                    entries.add(screening.entry(r));
+                } else {
+                    r.flags().forEach(f -> flagCounts.merge(f.key(), 1L, Long::sum));
+                    if (screening.passesFilters(r)) {
+                        passed++;
+                        if (screening.excluded(r.flags())) {
+                            excluded++;
+                        } else {
+                            entries.add(screening.entry(r));
+                        }
+                    }
                 }
                 pending.add(r);
                 if (pending.size() >= ctx.commitEvery()) {
@@ -160,7 +170,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
         }
         List<RankedEntry> top = TopCandidates.firstFronts(entries, ctx.screening().top());
         return new PartitionSummary(range.partition(), counts, skipped, passed, nativeSeconds,
-                (System.nanoTime() - t0) / 1e9, restarts, codeVersion, top);
+                (System.nanoTime() - t0) / 1e9, restarts, codeVersion, top, new RankingCounts(flagCounts, excluded));
     }
 
     private static void commit(ChunkWriter writer, ResultCache cache, List<CandidateResult> pending) {
@@ -182,7 +192,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
             done.add(1);
         }
         return new PartitionSummary(range.partition(), counts, 0, 0, 0, (System.nanoTime() - t0) / 1e9, 0, "",
-                List.of());
+                List.of(), RankingCounts.NONE);
     }
 
     /** A crashed calculation gets one more try on a fresh worker; two crashes are recorded with both texts. */

@@ -1,35 +1,56 @@
 package org.matscreen.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.matscreen.core.sim.Status;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;
 
 /**
  * Ranks every committed record of a repository, as executors read the chunk files: each task keeps its first k Pareto
- * fronts among the records that pass the filters, the driver merges them (see {@link TopCandidates}). So a resumed
- * run, or the merge after sharded jobs, shows the campaign's ranking, and no record list reaches the driver.
+ * fronts among the records that pass the filters and the flag gate, the driver merges them (see
+ * {@link TopCandidates}). So a resumed run, or the merge after sharded jobs, shows the campaign's ranking, and no
+ * record list reaches the driver.
  */
 final class RankingStage {
     private RankingStage() {}
 
-    static List<TopCandidates.Row> rank(JavaSparkContext sc, RepositoryLayout layout, Screening screening, int top) {
+    /** The ranked table and what the pass saw. */
+    record Ranked(List<TopCandidates.Row> top, RankingCounts counts) {}
+
+    /** One partition's fronts and counts. */
+    record Part(List<RankedEntry> fronts, RankingCounts counts) implements Serializable {}
+
+    static Ranked rank(JavaSparkContext sc, RepositoryLayout layout, Screening screening, int top) {
         List<String> chunks = layout.chunks().stream().map(c -> c.path().toString()).toList();
         if (chunks.isEmpty()) {
-            return List.of();
+            return new Ranked(List.of(), RankingCounts.NONE);
         }
         int slices = Math.max(1, Math.min(chunks.size(), 4 * sc.defaultParallelism()));
-        List<RankedEntry> union = sc.parallelize(chunks, slices)
+        List<Part> parts = sc.parallelize(chunks, slices)
                 .mapPartitions(new Fronts(layout.root().toString(), screening, top)).collect();
-        return TopCandidates.merge(union, top);
+        return merge(parts, top);
+    }
+
+    static Ranked merge(List<Part> parts, int top) {
+        List<RankedEntry> union = new ArrayList<>();
+        RankingCounts counts = RankingCounts.NONE;
+        for (Part p : parts) {
+            union.addAll(p.fronts());
+            counts = counts.plus(p.counts());
+        }
+        return new Ranked(TopCandidates.merge(union, top), counts);
     }
 
     /** Executor side: the first k fronts of the records in a few chunk files. */
-    static final class Fronts implements FlatMapFunction<Iterator<String>, RankedEntry> {
+    static final class Fronts implements FlatMapFunction<Iterator<String>, Part> {
         private static final long serialVersionUID = 1L;
         private final String repositoryUri;
         private final Screening screening;
@@ -42,17 +63,28 @@ final class RankingStage {
         }
 
         @Override
-        public Iterator<RankedEntry> call(Iterator<String> chunks) {
+        public Iterator<Part> call(Iterator<String> chunks) {
             ResultReader reader = new ResultReader(new RepositoryLayout(repositoryUri, RepositoryLayout.sharedConfiguration()));
             List<RankedEntry> entries = new ArrayList<>();
+            Map<String, Long> flags = new TreeMap<>();
+            long[] excluded = {0};
             while (chunks.hasNext()) {
                 reader.forEach(new Path(chunks.next()), r -> {
-                    if (screening.passes(r)) {
-                        entries.add(screening.entry(r));
+                    if (r.status() != Status.OK) {
+                        return;
+                    }
+                    r.flags().forEach(f -> flags.merge(f.key(), 1L, Long::sum));
+                    if (screening.passesFilters(r)) {
+                        if (screening.excluded(r.flags())) {
+                            excluded[0]++;
+                        } else {
+                            entries.add(screening.entry(r));
+                        }
                     }
                 });
             }
-            return TopCandidates.firstFronts(entries, top).iterator();
+            return List.of(new Part(TopCandidates.firstFronts(entries, top), new RankingCounts(flags, excluded[0])))
+                    .iterator();
         }
     }
 }

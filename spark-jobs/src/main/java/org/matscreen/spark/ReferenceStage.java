@@ -11,10 +11,13 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.matscreen.core.composition.Composition;
+import org.matscreen.core.properties.ElasticConstants;
+import org.matscreen.core.properties.PropertyRegistry;
 import org.matscreen.core.properties.ReferenceEnergies;
 import org.matscreen.core.sim.CalculationOutcome;
-import org.matscreen.core.sim.CalculationRequest;
 import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.RelaxMode;
+import org.matscreen.core.sim.RelaxSettings;
 import org.matscreen.core.sim.SimulationSession;
 import org.matscreen.core.sim.Status;
 import org.matscreen.core.structure.Prototype;
@@ -27,7 +30,9 @@ import org.matscreen.lammps.potential.PotentialSource;
  * Computes the pure-element references of a campaign as a small Spark stage (reference groups × elements × {fcc,
  * bcc, hcp}), through the same pooled workers as the candidates, so it runs wherever the job runs. Every prototype is
  * computed for every element, because formation enthalpies need each element's ground state under the potential,
- * which need not be the prototype the campaign screens.
+ * which need not be the prototype the campaign screens. References are relaxed shape-fixed (the question a
+ * candidate's mixing enthalpy asks of them) and get their elastic constants, so an element that is mechanically
+ * unstable in a prototype (bcc Cu, fcc W, …) is flagged wherever it is used.
  */
 final class ReferenceStage {
     /** Cells for the references: big enough for any EAM cut-off to see many shells, small enough to be instant. */
@@ -41,11 +46,22 @@ final class ReferenceStage {
 
     private ReferenceStage() {}
 
-    /** Settings key the references are cached under: relaxation tolerances and reference cells. */
+    /** Settings key the references are cached under: relaxation tolerances, protocol and reference cells. */
     static String settingsKey(JobContext ctx) {
-        return ctx.method().relax().key() + "|cells=fcc" + CELLS.get(Prototype.FCC).key() + ",bcc"
-                + CELLS.get(Prototype.BCC).key() + ",hcp" + CELLS.get(Prototype.HCP).key() + "|start="
+        return relax(ctx).key() + "|" + properties(ctx).key() + "|cells=fcc" + CELLS.get(Prototype.FCC).key()
+                + ",bcc" + CELLS.get(Prototype.BCC).key() + ",hcp" + CELLS.get(Prototype.HCP).key() + "|start="
                 + START_EXPANSION;
+    }
+
+    /** The campaign's tolerances, shape-fixed: a perfect lattice has no shape freedom to probe. */
+    static RelaxSettings relax(JobContext ctx) {
+        return ctx.method().relax().withMode(RelaxMode.SHAPE_FIXED);
+    }
+
+    /** Elastic constants at the campaign's strain, for the Born check; no E(V) scan. */
+    static PropertySettings properties(JobContext ctx) {
+        PropertySettings p = ctx.method().properties();
+        return new PropertySettings(false, p.eosPoints(), p.eosMaxVolumeStrain(), true, p.elasticStrain());
     }
 
     /**
@@ -68,6 +84,11 @@ final class ReferenceStage {
         }
         List<ReferenceResult> results = sc.parallelize(tasks, Math.max(1, Math.min(tasks.size(),
                 sc.defaultParallelism()))).mapPartitions(new Compute(ctx, groups)).collect();
+        return collect(groups, results);
+    }
+
+    /** Results sorted into each group's energies and failures. */
+    private static Outcome collect(List<PotentialSource.ReferenceGroup> groups, List<ReferenceResult> results) {
         Map<String, ReferenceEnergies> out = new LinkedHashMap<>();
         Map<String, List<String>> failuresByGroup = new LinkedHashMap<>();
         for (PotentialSource.ReferenceGroup g : groups) {
@@ -79,7 +100,7 @@ final class ReferenceStage {
                 }
                 if (r.ok()) {
                     entries.add(new ReferenceEnergies.Entry(r.element(), r.prototype(), r.energyPerAtomEv(),
-                            r.volumePerAtomA3()));
+                            r.volumePerAtomA3(), r.elastic()));
                 } else {
                     failures.add(r.element() + " " + r.prototype().key() + " (" + g.file().name() + "): " + r.error());
                 }
@@ -103,6 +124,42 @@ final class ReferenceStage {
         return tasks;
     }
 
+    /**
+     * The references of the given groups computed here, without Spark, through one session (for {@code plan}: a
+     * campaign's references are a few dozen small cells).
+     */
+    static Outcome computeHere(JobContext ctx, List<PotentialSource.ReferenceGroup> groups) {
+        JobContext c = Sessions.localise(ctx);
+        List<ReferenceResult> results = new ArrayList<>();
+        try (SimulationSession session = Sessions.open(c)) {
+            for (PotentialSource.ReferenceGroup g : groups) {
+                for (ReferenceTask t : tasks(g)) {
+                    results.add(computeOne(session, c, g, t));
+                }
+            }
+        }
+        return collect(groups, results);
+    }
+
+    /** One element in one prototype: shape-fixed relaxation and elastic constants. */
+    static ReferenceResult computeOne(SimulationSession session, JobContext c, PotentialSource.ReferenceGroup g,
+            ReferenceTask t) {
+        StructureRecipe recipe = StructureRecipe.random(t.prototype(), CELLS.get(t.prototype()), 0);
+        var built = SupercellBuilder.build(Composition.of(Map.of(t.element(), 1)), recipe,
+                t.latticeGuessAngstrom(), 0);
+        CalculationOutcome o = session.compute(PropertyRegistry.request("reference-" + t.element() + "-"
+                + t.prototype().key(), built.structure(), t.prototype(), c.potentials().referenceFile(g), relax(c),
+                properties(c), c.timeoutSeconds()));
+        if (o.status() != Status.OK) {
+            return new ReferenceResult(t.group(), t.element(), t.prototype(), false, Double.NaN, Double.NaN, null,
+                    o.status().key() + ": " + o.errorText());
+        }
+        ElasticConstants ec = o.elastic() == null ? null : ElasticConstants.fromTensor(o.elastic().stiffnessGpa(),
+                t.prototype() == Prototype.HCP);
+        return new ReferenceResult(t.group(), t.element(), t.prototype(), true, o.energyPerAtomEv(),
+                o.relaxed().volumePerAtom(), ec, "");
+    }
+
     /** Executor side. */
     static final class Compute implements FlatMapFunction<Iterator<ReferenceTask>, ReferenceResult> {
         private static final long serialVersionUID = 1L;
@@ -123,19 +180,7 @@ final class ReferenceStage {
                     ReferenceTask t = tasks.next();
                     PotentialSource.ReferenceGroup g = groups.stream().filter(x -> x.key().equals(t.group()))
                             .findFirst().orElseThrow();
-                    StructureRecipe recipe = StructureRecipe.random(t.prototype(), CELLS.get(t.prototype()), 0);
-                    var built = SupercellBuilder.build(Composition.of(Map.of(t.element(), 1)), recipe,
-                            t.latticeGuessAngstrom(), 0);
-                    CalculationOutcome o = session.compute(new CalculationRequest("reference-" + t.element() + "-"
-                            + t.prototype().key(), built.structure(), c.potentials().referenceFile(g),
-                            c.method().relax(), PropertySettings.NONE, c.timeoutSeconds()));
-                    if (o.status() == Status.OK) {
-                        out.add(new ReferenceResult(t.group(), t.element(), t.prototype(), true, o.energyPerAtomEv(),
-                                o.relaxed().volumePerAtom(), ""));
-                    } else {
-                        out.add(new ReferenceResult(t.group(), t.element(), t.prototype(), false, Double.NaN,
-                                Double.NaN, o.status().key() + ": " + o.errorText()));
-                    }
+                    out.add(computeOne(session, c, g, t));
                 }
             }
             return out.iterator();

@@ -18,11 +18,14 @@ import java.util.Map;
  * @param retried candidates whose committed failure was computed again ({@code run --retry-failed}); part of
  *     {@code computed}
  * @param codeVersion the simulation code's version as the library reports it ("" if nothing was computed)
+ * @param counts flags among what the ranking saw (records, or aggregates when sampled), and how many met the
+ *     filters but were left out for their flags
+ * @param aggregated true when the table ranks per-composition aggregates (means ± standard errors)
  */
 public record RunSummary(String campaign, String repositoryUri, long candidates, long computed, long skipped,
         Map<String, Long> statusCounts, long passedFilters, double wallSeconds, double referenceSeconds,
         double nativeSeconds, int cores, int partitions, int workerRestarts, List<String> tableMetrics,
-        List<TopCandidates.Row> top, long retried, String codeVersion) {
+        List<TopCandidates.Row> top, long retried, String codeVersion, RankingCounts counts, boolean aggregated) {
 
     public long failures() {
         return statusCounts.entrySet().stream().filter(e -> !e.getKey().equals("ok")).mapToLong(Map.Entry::getValue)

@@ -17,6 +17,7 @@ import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.plan.CostModel;
 import org.matscreen.core.plan.Partitioner;
 import org.matscreen.core.properties.ReferenceEnergies;
+import org.matscreen.core.result.AggregateAxis;
 import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.screening.Criterion;
 import org.matscreen.core.screening.Objective;
@@ -116,7 +117,8 @@ public final class ScreeningJob {
         Repository repo = Repository.open(opts.repositoryUri(), sc.hadoopConfiguration());
         MethodInfo method = new MethodInfo(spec.method().code(), potentials.spec(), spec.method().relax(),
                 spec.method().properties());
-        CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
+        CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.structure().samples(),
+                spec.source());
         if (opts.dryRun()) {
             return screen(spark, spec, potentials, opts, repo.layout(), null, method, space);
         }
@@ -283,13 +285,70 @@ public final class ScreeningJob {
             union.addAll(s.top());
         }
         long computed = counts.values().stream().mapToLong(Long::longValue).sum();
-        // A resumed run (or a shard's merge, or a retry) ranks everything committed, not only what it computed.
-        List<TopCandidates.Row> top = (skipped > 0 || retried.value() > 0) && !opts.dryRun()
-                ? RankingStage.rank(sc, layout, screening, spec.screening().top())
-                : TopCandidates.merge(union, spec.screening().top());
+        RankingCounts seen = RankingCounts.NONE;
+        for (PartitionSummary s : summaries) {
+            seen = seen.plus(s.counts());
+        }
+        boolean sampled = spec.structure().samples() > 1;
+        RankingStage.Ranked ranked;
+        if (sampled && !opts.dryRun()) {
+            // Ranking reads the per-composition aggregates, rebuilt from everything committed.
+            ranked = AggregateStage.run(sc, layout, screening, spec.screening().top(), AggregateAxis.CONFIGURATIONS);
+        } else if ((skipped > 0 || retried.value() > 0) && !opts.dryRun()) {
+            // A resumed run (or a shard's merge, or a retry) ranks everything committed, not only what it computed.
+            ranked = RankingStage.rank(sc, layout, screening, spec.screening().top());
+        } else {
+            ranked = new RankingStage.Ranked(TopCandidates.merge(union, spec.screening().top()), seen);
+        }
         return new RunSummary(spec.name(), layout.root().toString(), scope, computed, skipped,
                 counts, passed, wall, referenceSeconds, nativeSeconds, cores, ranges.size(), restarts, tableMetrics,
-                top, retried.value(), codeVersion);
+                ranked.top(), retried.value(), codeVersion, ranked.counts(), sampled);
+    }
+
+    /**
+     * The pure-element references of a campaign as {@code plan} shows them.
+     *
+     * @param sets one set per reference group
+     * @param cached true when they came from the repository's references.json
+     * @param failures reference calculations that failed
+     */
+    public record PlannedReferences(List<ReferenceEnergies> sets, boolean cached, double seconds,
+            List<String> failures) {}
+
+    /**
+     * The campaign's pure-element references without Spark: from the repository's cache when it has them, else
+     * computed here through one LAMMPS session (a plan writes nothing).
+     */
+    public static PlannedReferences references(CampaignSpec spec, PotentialSource potentials, String libraryPath,
+            String repositoryUri) {
+        long t0 = System.nanoTime();
+        MethodInfo method = new MethodInfo(spec.method().code(), potentials.spec(), spec.method().relax(),
+                spec.method().properties());
+        CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.structure().samples(),
+                spec.source());
+        RepositoryLayout layout = new RepositoryLayout(repositoryUri, new org.apache.hadoop.conf.Configuration());
+        JobContext ctx = new JobContext(spec.name(), space, spec.structure(), method, potentials, spec.screening(),
+                spec.visibility(), layout.root().toString(), libraryPath, SessionMode.AUTO, null, false,
+                spec.method().timeoutSeconds(), 1, Map.of());
+        List<PotentialSource.ReferenceGroup> groups = potentials.referenceGroups(space.systems());
+        ReferenceStore store = new ReferenceStore(layout);
+        String key = ReferenceStage.settingsKey(ctx);
+        List<ReferenceEnergies> sets = new ArrayList<>();
+        List<PotentialSource.ReferenceGroup> missing = new ArrayList<>();
+        for (PotentialSource.ReferenceGroup g : groups) {
+            store.find(g.key(), key, g.elements(), List.of(org.matscreen.core.structure.Prototype.values()))
+                    .ifPresentOrElse(sets::add, () -> missing.add(g));
+        }
+        List<String> failures = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            // Not cached here: writing a repository takes its writer lock, which a plan has no business holding.
+            ReferenceStage.Outcome computed = ReferenceStage.computeHere(ctx, missing);
+            for (var e : computed.references().entrySet()) {
+                sets.add(e.getValue());
+                failures.addAll(computed.failures().getOrDefault(e.getKey(), List.of()));
+            }
+        }
+        return new PlannedReferences(sets, missing.isEmpty(), (System.nanoTime() - t0) / 1e9, failures);
     }
 
     /** Ranges per {@code --partitions} or the campaign's setting, else cost-aware (see {@link Partitioner}). */
@@ -310,12 +369,12 @@ public final class ScreeningJob {
             fixed = (int) Math.min(MAX_RANGES, Math.max(4L * cores, space.size() / 500_000));
         }
         if (fixed > 0) {
-            return Partitioner.split(size, space.prototypes(), cost, Double.MAX_VALUE, fixed, fixed);
+            return Partitioner.split(size, space.prototypeCycle(), cost, Double.MAX_VALUE, fixed, fixed);
         }
         // At least 20 ranges per task slot: Spark hands them out as slots free up, so the last wave (and any
         // straggler, costs vary several-fold with composition) idles a slot for a twentieth of its share at most;
         // the tapered last wave cuts that idle tail about fourfold again.
-        return Partitioner.split(size, space.prototypes(), cost,
+        return Partitioner.split(size, space.prototypeCycle(), cost,
                 spec.execution().targetPartitionSeconds(), MIN_RANGES_PER_SLOT * cores, MAX_RANGES, cores);
     }
 

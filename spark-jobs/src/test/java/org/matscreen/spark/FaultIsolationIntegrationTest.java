@@ -63,7 +63,8 @@ class FaultIsolationIntegrationTest {
                 screening: {objectives: ["min dh_mix_ev_per_atom"], top: 3}
                 """.replace("BROKEN", broken.toString());
         CampaignSpec spec = CampaignLoader.parse(yaml, "faults.yaml");
-        CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
+        CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.structure().samples(),
+                spec.source());
         SystemMapPotentialSource validated = (SystemMapPotentialSource) new PotentialResolver(
                 PotentialRegistry.standard(), dir.resolve("cache")).resolve(spec.method(), space.systems(),
                 spec.source());
@@ -119,9 +120,9 @@ class FaultIsolationIntegrationTest {
         }
         CandidateResult cuni = records.stream().filter(r -> r.composition().formula().equals("Cu0.5Ni0.5")
                 && r.status() == Status.OK).findFirst().orElseThrow();
-        assertTrue(cuni.properties().mixingEnthalpyEvPerAtom() > 0.01, "Cu-Ni mixes endothermically");
+        assertTrue(cuni.metric("dh_mix_ev_per_atom") > 0.01, "Cu-Ni mixes endothermically");
         // the Cu-Ni reference group is intact, so the Cu-Ni enthalpies are known despite the broken Cu-Ta group
-        assertTrue(Double.isFinite(cuni.properties().formationEnthalpyEvPerAtom()));
+        assertTrue(Double.isFinite(cuni.metric("dh_form_ev_per_atom")));
         // two crashes for each Cu-Ta candidate, one kill for each of the two bcc Cu-Ni timeouts (a random alloy cell
         // of 21296 atoms takes minutes with the full protocol; a pure metal would relax at once, so none is used)
         assertEquals(2 * 2 + 2, s.workerRestarts(), "workers lost");

@@ -58,23 +58,47 @@ class KryoRegistrationTest {
         Object[] samples = {
             new CandidateRange(3, 10, 20, List.of("file:/x/chunk-10-12-a.parquet")),
             new ReferenceTask("g", "Cu", Prototype.FCC, 3.6),
-            new ReferenceResult("g", "Cu", Prototype.BCC, true, -3.49, 12.0, ""),
+            new ReferenceResult("g", "Cu", Prototype.BCC, true, -3.49, 12.0,
+                    org.matscreen.core.properties.ElasticConstants.cubic(133, 146, 81), ""),
             new PartitionSummary(1, Map.of("ok", 3L), 2, 1, 0.5, 0.6, 0, "LAMMPS 20210929",
-                    List.of(new RankedEntry("id", "Cu", "fcc", "fcc", new double[] {1}, new double[] {2}))),
-            new PartitionSummary[] {new PartitionSummary(2, Map.of(), 0, 0, 0, 0, 0, "", List.of())}
+                    List.of(new RankedEntry("id", "Cu", "fcc", "fcc", new double[] {1}, new double[] {Double.NaN},
+                            new double[] {2}, 1)), new RankingCounts(Map.of("transformed", 2L), 1)),
+            new PartitionSummary[] {new PartitionSummary(2, Map.of(), 0, 0, 0, 0, 0, "", List.of(),
+                    RankingCounts.NONE)},
+            new RankingStage.Part(List.of(), new RankingCounts(Map.of("unconverged", 1L), 0)),
+            new RankingStage.Part[] {new RankingStage.Part(List.of(), RankingCounts.NONE)},
+            org.matscreen.core.result.Aggregate.of(org.matscreen.core.result.AggregateAxis.CONFIGURATIONS,
+                    crashedRecord())
         };
         for (Object o : samples) {
             Object back = ser.deserialize(ser.serialize(o, ClassTag$.MODULE$.apply(o.getClass())),
                     ClassTag$.MODULE$.apply(o.getClass()));
-            if (o instanceof Object[] arr) {
-                assertEquals(((PartitionSummary) arr[0]).partition(), ((PartitionSummary) ((Object[]) back)[0])
-                        .partition());
+            if (o instanceof PartitionSummary[] arr) {
+                assertEquals(arr[0].partition(), ((PartitionSummary[]) back)[0].partition());
+            } else if (o instanceof Object[] arr) {
+                assertEquals(List.of(arr), List.of((Object[]) back));
             } else if (o instanceof PartitionSummary p) {
                 assertEquals(p.statusCounts(), ((PartitionSummary) back).statusCounts());
                 assertEquals(p.top().get(0).id(), ((PartitionSummary) back).top().get(0).id());
+                assertEquals(p.counts(), ((PartitionSummary) back).counts());
             } else {
                 assertEquals(o, back);
             }
         }
+    }
+
+    /** A crashed record, enough for a one-member aggregate. */
+    static org.matscreen.core.result.CandidateResult crashedRecord() {
+        var c = org.matscreen.core.composition.Composition.parse("Cu0.5Ni0.5");
+        var recipe = org.matscreen.core.structure.StructureRecipe.random(Prototype.FCC,
+                new org.matscreen.core.structure.Supercell(2, 2, 2), 0);
+        var spec = new org.matscreen.core.sim.PotentialSpec("CuNi.eam.alloy", "ab", "eam/alloy", List.of("Cu", "Ni"),
+                "Onat");
+        var method = new org.matscreen.core.result.MethodInfo("lammps", spec,
+                org.matscreen.core.sim.RelaxSettings.DEFAULT, org.matscreen.core.sim.PropertySettings.DEFAULT);
+        return new org.matscreen.core.result.CandidateResult("id", "kryo", 0, c, c, recipe, 3.6,
+                org.matscreen.core.sim.Status.CRASHED, "ERROR", null, null, null, null, null, null, Map.of(), null,
+                method, null, new org.matscreen.core.result.Provenance("0", "c", "LAMMPS", "h", 0, 1, 1, 1, null),
+                org.matscreen.core.campaign.Visibility.PUBLIC);
     }
 }

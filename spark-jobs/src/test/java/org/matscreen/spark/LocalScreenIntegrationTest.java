@@ -91,20 +91,20 @@ class LocalScreenIntegrationTest {
             assertEquals(0.25 * i, r.cellComposition().fraction("Ni"), 1e-12, "exact atom counts");
             assertTrue(r.relaxation().converged());
             if (!Double.isNaN(expectA[i])) {
-                assertEquals(expectA[i], r.properties().latticeParameterAngstrom(), 2e-4);
-                assertEquals(0, r.properties().mixingEnthalpyEvPerAtom(), 1e-6, "pure element");
+                assertEquals(expectA[i], r.metric("lattice_parameter_angstrom"), 2e-4);
+                assertEquals(0, r.metric("dh_mix_ev_per_atom"), 1e-6, "pure element");
             } else {
                 // Cu-Ni mixes endothermically (EAM and experiment: a few kJ/mol, tens of meV/atom)
-                double dh = r.properties().mixingEnthalpyEvPerAtom();
+                double dh = r.metric("dh_mix_ev_per_atom");
                 assertTrue(dh > 0.005 && dh < 0.06, "dH_mix " + dh);
-                double a = r.properties().latticeParameterAngstrom();
-                assertTrue(a < records.get(i - 1).properties().latticeParameterAngstrom() && a > 3.52,
+                double a = r.metric("lattice_parameter_angstrom");
+                assertTrue(a < records.get(i - 1).metric("lattice_parameter_angstrom") && a > 3.52,
                         "lattice parameter decreases from Cu to Ni");
             }
-            assertEquals(r.properties().bulkModulusGpa(), r.properties().bulkModulusGpa());
+            assertEquals(r.metric("bulk_modulus_gpa"), r.metric("bulk_modulus_gpa"));
         }
-        assertEquals(-3.54, records.get(0).properties().energyPerAtomEv(), 1e-4);
-        assertEquals(-4.45, records.get(4).properties().energyPerAtomEv(), 1e-4);
+        assertEquals(-3.54, records.get(0).metric("energy_per_atom_ev"), 1e-4);
+        assertEquals(-4.45, records.get(4).metric("energy_per_atom_ev"), 1e-4);
 
         Manifest m = JsonFiles.read(layout, layout.manifest(), Manifest.class).orElseThrow();
         assertEquals(Map.of("ok", 5L), m.statusCounts());

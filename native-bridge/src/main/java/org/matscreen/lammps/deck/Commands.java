@@ -20,12 +20,14 @@ public final class Commands {
     /** Box and tilt lengths beyond which a value is certainly a bug, Å. */
     private static final double MAX_LENGTH = 1e5;
     private static final int MAX_TYPES = 64;
+    /** Largest target pressure of a relaxation, bar (1 Mbar = 100 GPa, far beyond any E(V) window). */
+    private static final double MAX_PRESSURE_BAR = 1e6;
 
     /** The only LAMMPS commands matscreen ever sends (checked again on the way out, see {@link #check(String)}). */
     static final java.util.Set<String> ALLOWED = java.util.Set.of("clear", "units", "atom_style", "atom_modify",
             "boundary", "region", "create_box", "mass", "pair_style", "pair_coeff", "neighbor", "neigh_modify",
             "thermo_style", "thermo_modify", "thermo", "log", "fix", "unfix", "min_style", "minimize", "run",
-            "change_box", "kim");
+            "change_box", "kim", "compute", "uncompute");
     /** The only KIM sub-commands: {@code kim query} (network) and the rest are never sent. */
     static final java.util.Set<String> ALLOWED_KIM = java.util.Set.of("init", "interactions");
 
@@ -129,6 +131,46 @@ public final class Commands {
     /** Relaxes all six cell components to zero stress while the minimiser moves atoms. */
     public static String boxRelax(double vmax) {
         return "fix matscreen_relax all box/relax tri 0.0 vmax " + number(vmax, 1e-5, 0.1, "vmax") + " nreset 1";
+    }
+
+    /**
+     * Relaxes the cell at a hydrostatic target pressure with its shape held: {@code iso} scales all three edges
+     * together (cubic), {@code x y z couple xy} scales a and b together and c on its own (hexagonal). Tilts stay.
+     *
+     * @param hexagonal false for the cubic constraint, true for the hexagonal one
+     * @param pressureBar target pressure, bar (positive: compression)
+     */
+    public static String boxRelaxShapeFixed(boolean hexagonal, double pressureBar, double vmax) {
+        String p = number(pressureBar, -MAX_PRESSURE_BAR, MAX_PRESSURE_BAR, "target pressure");
+        String tail = " vmax " + number(vmax, 1e-5, 0.1, "vmax") + " nreset 1";
+        return hexagonal ? "fix matscreen_relax all box/relax x " + p + " y " + p + " z " + p + " couple xy" + tail
+                : "fix matscreen_relax all box/relax iso " + p + tail;
+    }
+
+    /** Relaxes all six cell components to a hydrostatic target pressure (bar) while the minimiser moves atoms. */
+    public static String boxRelaxFree(double pressureBar, double vmax) {
+        return "fix matscreen_relax all box/relax tri " + number(pressureBar, -MAX_PRESSURE_BAR, MAX_PRESSURE_BAR,
+                "target pressure") + " vmax " + number(vmax, 1e-5, 0.1, "vmax") + " nreset 1";
+    }
+
+    /**
+     * Common-neighbour analysis of every atom with a fixed cut-off (Å): LAMMPS' {@code compute cna/atom} (1 fcc,
+     * 2 hcp, 3 bcc, 4 icosahedral, 5 unknown).
+     */
+    public static String cna(String id, double cutoffAngstrom) {
+        return "compute " + identifier(id) + " all cna/atom " + number(cutoffAngstrom, 0.5, 20, "CNA cut-off");
+    }
+
+    public static String uncompute(String id) {
+        return "uncompute " + identifier(id);
+    }
+
+    /** Ids of computes and fixes: matscreen's own constants, lower-case letters and underscores. */
+    private static String identifier(String id) {
+        if (!id.matches("matscreen_[a-z_]{1,40}")) {
+            throw new IllegalArgumentException("not a matscreen compute id: " + DeckValues.printable(id));
+        }
+        return id;
     }
 
     public static String unfixBoxRelax() {

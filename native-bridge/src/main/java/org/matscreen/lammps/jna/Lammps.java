@@ -94,6 +94,22 @@ public final class Lammps implements AutoCloseable {
         return data;
     }
 
+    /**
+     * The per-atom vector of a compute, ordered by atom ID (needs consecutive IDs and an atom map). The compute is
+     * invoked first if it is not current, so it needs a {@code run 0} after its definition (for its neighbour list).
+     */
+    public double[] computePerAtom(String computeId) {
+        Pointer p = lib.lammps_extract_compute(open(), computeId, 1, 1);
+        check("extract_compute " + computeId);
+        if (p == null) {
+            throw new NativeCodeException("LAMMPS has no per-atom compute " + computeId);
+        }
+        double[] data = new double[(int) natoms()];
+        lib.lammps_gather(open(), "c_" + computeId, 1, 1, data);
+        check("gather c_" + computeId);
+        return data;
+    }
+
     public void scatter(String name, int count, double[] data) {
         lib.lammps_scatter_atoms(open(), name, 1, count, data);
         check("scatter " + name);

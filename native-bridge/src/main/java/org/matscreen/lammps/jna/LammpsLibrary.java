@@ -58,6 +58,18 @@ public interface LammpsLibrary extends Library {
 
     int lammps_config_package_name(int index, byte[] buffer, int bufferSize);
 
+    /**
+     * {@code void *lammps_extract_compute(void *, const char *id, int style, int type)}: style 1 = per-atom, type 1 =
+     * vector. Invokes a per-atom compute that is not current. The pointer refers to LAMMPS' own storage.
+     */
+    Pointer lammps_extract_compute(Pointer handle, String id, int style, int type);
+
+    /**
+     * {@code void lammps_gather(void *, const char *name, int type, int count, void *data)}: a per-atom quantity
+     * ({@code c_ID} for a compute's current values) ordered by atom ID; type 1 = double.
+     */
+    void lammps_gather(Pointer handle, String name, int type, int count, double[] data);
+
     /** With exceptions: 1 if the last call failed (2 if the error aborts MPI), 0 otherwise. */
     int lammps_has_error(Pointer handle);
 

@@ -4,14 +4,20 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.matscreen.core.sim.CalculationOutcome;
 import org.matscreen.core.sim.CalculationRequest;
+import org.matscreen.core.sim.CellShape;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.RelaxMode;
+import org.matscreen.core.sim.RelaxedState;
 import org.matscreen.core.sim.Relaxation;
 import org.matscreen.core.sim.RelaxSettings;
 import org.matscreen.core.sim.Status;
+import org.matscreen.core.sim.Step;
 import org.matscreen.core.sim.StrainStress;
 import org.matscreen.core.structure.Lattice;
 import org.matscreen.core.structure.Structure;
@@ -24,7 +30,7 @@ import org.matscreen.core.structure.Structure;
  */
 public final class Wire {
     public static final int MAGIC = 0x4D534352; // "MSCR"
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public static final byte COMPUTE = 1;
     public static final byte PING = 2;
@@ -54,12 +60,19 @@ public final class Wire {
         out.writeDouble(rs.pressureToleranceBar());
         out.writeDouble(rs.maxForceToleranceEvPerA());
         out.writeInt(rs.maxRestarts());
+        out.writeUTF(rs.mode().name());
         PropertySettings ps = r.properties();
         out.writeBoolean(ps.equationOfState());
         out.writeInt(ps.eosPoints());
         out.writeDouble(ps.eosMaxVolumeStrain());
         out.writeBoolean(ps.elasticConstants());
         out.writeDouble(ps.elasticStrain());
+        out.writeUTF(r.shape().name());
+        int steps = 0;
+        for (Step step : r.steps()) {
+            steps |= 1 << step.ordinal();
+        }
+        out.writeInt(steps);
         out.writeDouble(r.timeoutSeconds());
     }
 
@@ -69,10 +82,18 @@ public final class Wire {
         PotentialRef p = new PotentialRef(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), readStrings(in),
                 in.readUTF());
         RelaxSettings rs = new RelaxSettings(in.readDouble(), in.readDouble(), in.readInt(), in.readInt(),
-                in.readDouble(), in.readDouble(), in.readInt());
+                in.readDouble(), in.readDouble(), in.readInt(), RelaxMode.valueOf(in.readUTF()));
         PropertySettings ps = new PropertySettings(in.readBoolean(), in.readInt(), in.readDouble(), in.readBoolean(),
                 in.readDouble());
-        return new CalculationRequest(id, s, p, rs, ps, in.readDouble());
+        CellShape shape = CellShape.valueOf(in.readUTF());
+        int bits = in.readInt();
+        Set<Step> steps = EnumSet.noneOf(Step.class);
+        for (Step step : Step.values()) {
+            if ((bits & (1 << step.ordinal())) != 0) {
+                steps.add(step);
+            }
+        }
+        return new CalculationRequest(id, s, p, rs, ps, shape, steps, in.readDouble());
     }
 
     public static void writeOutcome(DataOutputStream out, CalculationOutcome o) throws IOException {
@@ -84,17 +105,8 @@ public final class Wire {
             writeStructure(out, o.relaxed());
         }
         out.writeDouble(o.energyEv());
-        Relaxation r = o.relaxation();
-        out.writeBoolean(r != null);
-        if (r != null) {
-            out.writeBoolean(r.converged());
-            out.writeInt(r.minimisations());
-            out.writeInt(r.iterations());
-            out.writeUTF(r.stopReason());
-            out.writeInt(r.earlyStops());
-            out.writeDouble(r.maxForceEvPerA());
-            out.writeDouble(r.maxPressureBar());
-        }
+        writeRelaxation(out, o.relaxation());
+        writeClasses(out, o.siteClasses());
         writeDoubles(out, o.eosVolumesA3PerAtom());
         writeDoubles(out, o.eosEnergiesEvPerAtom());
         StrainStress e = o.elastic();
@@ -106,8 +118,54 @@ public final class Wire {
                 writeDoubles(out, e.stressMinusGpa()[j]);
             }
         }
+        RelaxedState free = o.free();
+        out.writeBoolean(free != null);
+        if (free != null) {
+            writeStructure(out, free.structure());
+            out.writeDouble(free.energyEv());
+            writeRelaxation(out, free.relaxation());
+            writeClasses(out, free.siteClasses());
+        }
         out.writeDouble(o.nativeSeconds());
         out.writeUTF(o.codeVersion());
+    }
+
+    private static void writeRelaxation(DataOutputStream out, Relaxation r) throws IOException {
+        out.writeBoolean(r != null);
+        if (r != null) {
+            out.writeBoolean(r.converged());
+            out.writeInt(r.minimisations());
+            out.writeInt(r.iterations());
+            out.writeUTF(r.stopReason());
+            out.writeInt(r.earlyStops());
+            out.writeDouble(r.maxForceEvPerA());
+            out.writeDouble(r.maxPressureBar());
+        }
+    }
+
+    private static Relaxation readRelaxation(DataInputStream in) throws IOException {
+        return in.readBoolean() ? new Relaxation(in.readBoolean(), in.readInt(), in.readInt(), in.readUTF(),
+                in.readInt(), in.readDouble(), in.readDouble()) : null;
+    }
+
+    /** Local-structure codes are 0..4: one byte each. */
+    private static void writeClasses(DataOutputStream out, int[] classes) throws IOException {
+        out.writeInt(classes.length);
+        for (int c : classes) {
+            out.writeByte(c);
+        }
+    }
+
+    private static int[] readClasses(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 50_000_000) {
+            throw new IOException("corrupt frame: class count " + n);
+        }
+        int[] c = new int[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = in.readUnsignedByte();
+        }
+        return c;
     }
 
     public static CalculationOutcome readOutcome(DataInputStream in) throws IOException {
@@ -116,10 +174,8 @@ public final class Wire {
         String error = readLongString(in);
         Structure relaxed = in.readBoolean() ? readStructure(in) : null;
         double energy = in.readDouble();
-        Relaxation r = in.readBoolean()
-                ? new Relaxation(in.readBoolean(), in.readInt(), in.readInt(), in.readUTF(), in.readInt(),
-                        in.readDouble(), in.readDouble())
-                : null;
+        Relaxation r = readRelaxation(in);
+        int[] classes = readClasses(in);
         double[] v = readDoubles(in);
         double[] en = readDoubles(in);
         StrainStress e = null;
@@ -133,7 +189,14 @@ public final class Wire {
             }
             e = new StrainStress(strain, plus, minus);
         }
-        return new CalculationOutcome(id, status, error, relaxed, energy, r, v, en, e, in.readDouble(), in.readUTF());
+        RelaxedState free = null;
+        if (in.readBoolean()) {
+            Structure fs = readStructure(in);
+            double fe = in.readDouble();
+            free = new RelaxedState(fs, fe, readRelaxation(in), readClasses(in));
+        }
+        return new CalculationOutcome(id, status, error, relaxed, energy, r, classes, v, en, e, free, in.readDouble(),
+                in.readUTF());
     }
 
     static void writeStructure(DataOutputStream out, Structure s) throws IOException {

@@ -72,4 +72,22 @@ class DeckSafetyTest {
             assertNull(CampaignText.unsafeReason(c.replace("clear", "c")), c); // nothing hostile in what we emit
         }
     }
+
+    @Test
+    void relaxationAndAnalysisCommandsOfIssue13() {
+        assertEquals("fix matscreen_relax all box/relax iso 0.0000000000000000 vmax 0.0010000000000000000 nreset 1",
+                Commands.check(Commands.boxRelaxShapeFixed(false, 0, 0.001)));
+        assertTrue(Commands.check(Commands.boxRelaxShapeFixed(true, -1500, 0.001))
+                .startsWith("fix matscreen_relax all box/relax x -1500.0000000000000 y -1500.0000000000000 z"
+                        + " -1500.0000000000000 couple xy vmax"));
+        assertTrue(Commands.check(Commands.boxRelaxFree(250, 0.001)).startsWith("fix matscreen_relax all box/relax"
+                + " tri 250.00000000000000 vmax"));
+        assertThrows(IllegalArgumentException.class, () -> Commands.boxRelaxFree(Double.NaN, 0.001));
+        assertThrows(IllegalArgumentException.class, () -> Commands.boxRelaxShapeFixed(true, 1e7, 0.001));
+        assertEquals("compute matscreen_cna all cna/atom 3.2500000000000000",
+                Commands.check(Commands.cna("matscreen_cna", 3.25)));
+        assertEquals("uncompute matscreen_cna", Commands.check(Commands.uncompute("matscreen_cna")));
+        assertThrows(IllegalArgumentException.class, () -> Commands.cna("x all cna/atom 3 ; shell", 3));
+        assertThrows(IllegalArgumentException.class, () -> Commands.cna("matscreen_cna", 0.1));
+    }
 }

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.matscreen.core.error.InvalidInputException;
+import org.matscreen.core.properties.PropertyRegistry;
 import org.matscreen.core.sim.CalculationOutcome;
-import org.matscreen.core.sim.CalculationRequest;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.RelaxMode;
 import org.matscreen.core.sim.RelaxSettings;
 import org.matscreen.core.sim.Status;
 import org.matscreen.core.structure.Lattice;
@@ -252,8 +253,9 @@ class KimModelsIntegrationTest {
     }
 
     static double energyPerAtom(Structure s, PotentialRef pot) {
-        CalculationOutcome o = worker.compute(new CalculationRequest("b2", s, pot, RelaxSettings.DEFAULT,
-                PropertySettings.NONE, 120));
+        // B2 is cubic: the cubic shape-fixed relaxation (a perfect B2 cell has no shape freedom to probe)
+        CalculationOutcome o = worker.compute(PropertyRegistry.request("b2", s, Prototype.BCC, pot,
+                RelaxSettings.DEFAULT.withMode(RelaxMode.SHAPE_FIXED), PropertySettings.NONE, 120));
         assertEquals(Status.OK, o.status(), o.errorText());
         return o.energyPerAtomEv();
     }

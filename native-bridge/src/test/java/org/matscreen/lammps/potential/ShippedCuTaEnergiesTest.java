@@ -50,23 +50,23 @@ class ShippedCuTaEnergiesTest {
 
     @Test
     void pureCopper() {
-        compare("Cu fcc", ZhouLammpsSupport.cell("Cu", Prototype.FCC, new Supercell(3, 3, 3), 3.615));
+        compare("Cu fcc", Prototype.FCC, ZhouLammpsSupport.cell("Cu", Prototype.FCC, new Supercell(3, 3, 3), 3.615));
     }
 
     @Test
     void pureTantalum() {
-        compare("Ta bcc", ZhouLammpsSupport.cell("Ta", Prototype.BCC, new Supercell(3, 3, 3), 3.303));
+        compare("Ta bcc", Prototype.BCC, ZhouLammpsSupport.cell("Ta", Prototype.BCC, new Supercell(3, 3, 3), 3.303));
     }
 
     @Test
     void randomCopperTantalum() {
-        compare("Cu50Ta50 random bcc", ZhouLammpsSupport.cell("Cu0.5Ta0.5", Prototype.BCC, new Supercell(4, 4, 4),
-                3.10));
+        compare("Cu50Ta50 random bcc", Prototype.BCC, ZhouLammpsSupport.cell("Cu0.5Ta0.5", Prototype.BCC,
+                new Supercell(4, 4, 4), 3.10));
     }
 
-    private static void compare(String what, Structure s) {
-        CalculationOutcome a = ZhouLammpsSupport.relax(worker, what + " shipped", s, shipped);
-        CalculationOutcome b = ZhouLammpsSupport.relax(worker, what + " generated", s, generated);
+    private static void compare(String what, Prototype p, Structure s) {
+        CalculationOutcome a = ZhouLammpsSupport.relax(worker, what + " shipped", s, p, shipped);
+        CalculationOutcome b = ZhouLammpsSupport.relax(worker, what + " generated", s, p, generated);
         double diff = Math.abs(a.energyPerAtomEv() - b.energyPerAtomEv());
         System.out.printf(Locale.ROOT, "%-22s E/atom shipped %.9f eV, generated %.9f eV, |diff| %.2e eV/atom%n", what,
                 a.energyPerAtomEv(), b.energyPerAtomEv(), diff);

@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.matscreen.core.composition.Composition;
 import org.matscreen.core.sim.CalculationOutcome;
-import org.matscreen.core.sim.CalculationRequest;
 import org.matscreen.core.sim.PotentialRef;
+import org.matscreen.core.properties.PropertyRegistry;
 import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.RelaxMode;
 import org.matscreen.core.sim.RelaxSettings;
 import org.matscreen.core.sim.Status;
 import org.matscreen.core.structure.Prototype;
@@ -73,10 +74,14 @@ final class ZhouLammpsSupport {
                 .structure();
     }
 
-    /** Relaxes box and positions with the engine's default settings; the outcome must be OK and converged. */
-    static CalculationOutcome relax(WorkerProcess worker, String id, Structure s, PotentialRef potential) {
-        CalculationOutcome o = worker.compute(new CalculationRequest(id, s, potential, RelaxSettings.DEFAULT,
-                PropertySettings.NONE, TIMEOUT_SECONDS));
+    /**
+     * Relaxes volume and positions with the engine's default tolerances, the cell shape held to the prototype's
+     * symmetry (c/a free for hcp); the outcome must be OK and converged.
+     */
+    static CalculationOutcome relax(WorkerProcess worker, String id, Structure s, Prototype prototype,
+            PotentialRef potential) {
+        CalculationOutcome o = worker.compute(PropertyRegistry.request(id, s, prototype, potential,
+                RelaxSettings.DEFAULT.withMode(RelaxMode.SHAPE_FIXED), PropertySettings.NONE, TIMEOUT_SECONDS));
         assertEquals(Status.OK, o.status(), () -> id + ": " + o.errorText());
         assertTrue(o.relaxation().converged(), () -> id + ": relaxation did not converge: " + o.relaxation());
         return o;

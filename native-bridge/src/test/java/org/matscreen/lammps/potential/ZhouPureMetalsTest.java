@@ -21,7 +21,7 @@ import org.matscreen.core.structure.Supercell;
 import org.matscreen.lammps.worker.WorkerProcess;
 
 /**
- * The 17 metals in their fitted structures, relaxed by LAMMPS (all six cell components, so hcp finds its own c/a)
+ * The 17 metals in their fitted structures, relaxed by LAMMPS (volume, and c/a for hcp, with the shape held)
  * with generated files, on each metal's own grid and on the grid of a campaign over all 17 metals (rc = √5·r_e(Pb),
  * ρ_max = f_Cr(0.5 Å)):
  *
@@ -103,7 +103,7 @@ class ZhouPureMetalsTest {
         // leaves the minimiser no downhill line ("linesearch alpha is zero") and it stalls at the start.
         Structure start = ZhouLammpsSupport.cell(element, proto, sc, START_EXPANSION * p.latticeParameterAngstrom());
         CalculationOutcome o = ZhouLammpsSupport.relax(worker, element + " " + proto.key() + " " + gridName, start,
-                pot.toPotentialRef());
+                proto, pot.toPotentialRef());
 
         Lattice l = o.relaxed().lattice();
         double a = (l.length(0) / sc.na() + (proto == Prototype.HCP ? l.length(1) / Math.sqrt(3) : l.length(1))

@@ -68,10 +68,13 @@ class WorkerProcessIntegrationTest {
                 new Supercell(3, 3, 3), 3.615, LammpsTestSupport.cuNi(), PropertySettings.DEFAULT, 60));
         assertEquals(Status.OK, o.status(), o.errorText());
         BirchMurnaghan.Fit fit = BirchMurnaghan.fit(o.eosVolumesA3PerAtom(), o.eosEnergiesEvPerAtom());
-        ElasticConstants ec = ElasticConstants.fromTensor(o.elastic().stiffnessGpa());
-        // Two independent routes to B: the curvature of E(V) and (C11 + 2 C12)/3 from stresses.
-        assertEquals(ec.bulkModulusGpa(), fit.b0Gpa(), 0.03 * ec.bulkModulusGpa());
-        assertEquals(0, ec.cubicDeviationGpa(), 0.05, "pure fcc Cu must be cubic");
+        ElasticConstants ec = ElasticConstants.fromTensor(o.elastic().stiffnessGpa(), false);
+        // Two independent routes to B: the curvature of E(V) and (C11 + 2 C12)/3 from stresses. For this tabulated
+        // potential E(V) is not smooth on the 1 % scale around V0 (B from ±0.1 % strains is 141.3 GPa, from a ±0.5 %
+        // E(V) window 141.2, from ±1 % 139.0 and from ±2 % 138.2), so the routes differ by up to 2 %; for the
+        // analytic Zhou 2004 functions they agree within 0.3 % (ZhouBulkModulusIntegrationTest).
+        assertEquals(ec.bulkReussGpa(), fit.b0Gpa(), 0.02 * ec.bulkReussGpa());
+        assertEquals(0, ec.symmetryDeviationGpa(), 0.05, "pure fcc Cu must be cubic");
         // Experiment for Cu: B = 137-142 GPa (Simmons & Wang); the potential is fitted close to it.
         assertEquals(140, fit.b0Gpa(), 6);
         assertTrue(ec.c44Gpa() > 0 && ec.c11Gpa() > ec.c12Gpa());

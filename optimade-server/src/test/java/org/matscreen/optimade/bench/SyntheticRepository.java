@@ -134,9 +134,26 @@ final class SyntheticRepository {
         }
         double dh = (random.nextDouble() - 0.5) * 0.3;
         double bulk = 100 + random.nextDouble() * 150;
-        CandidateProperties p = new CandidateProperties(-4 - random.nextDouble() * 4, 10 + random.nextDouble() * 8,
-                a, a, a, a, dh, dh + 0.01, 5 + random.nextDouble() * 12, bulk, 4 + random.nextDouble(), 1e-6,
-                bulk * 1.3, bulk * 0.8, bulk * 0.5, random.nextDouble(), bulk * 0.4, 2 + random.nextDouble());
+        CandidateProperties p = CandidateProperties.builder()
+                .put("energy_per_atom_ev", -4 - random.nextDouble() * 4)
+                .put("volume_per_atom_a3", 10 + random.nextDouble() * 8)
+                .put("lattice_a_angstrom", a)
+                .put("lattice_b_angstrom", a)
+                .put("lattice_c_angstrom", a)
+                .put("lattice_parameter_angstrom", a)
+                .put("dh_mix_ev_per_atom", dh)
+                .put("dh_form_ev_per_atom", dh + 0.01)
+                .put("density_g_per_cm3", 5 + random.nextDouble() * 12)
+                .put("bulk_modulus_gpa", bulk)
+                .put("bulk_modulus_prime", 4 + random.nextDouble())
+                .put("eos_rms_residual_ev_per_atom", 1e-6)
+                .put("c11_gpa", bulk * 1.3)
+                .put("c12_gpa", bulk * 0.8)
+                .put("c44_gpa", bulk * 0.5)
+                .put("elastic_symmetry_deviation_gpa", random.nextDouble())
+                .put("shear_modulus_gpa", bulk * 0.4)
+                .put("pugh_ratio", 2 + random.nextDouble())
+                .build();
         Map<String, Double> d = new LinkedHashMap<>();
         d.put("vec", 4 + random.nextDouble() * 7);
         d.put("delta_pct", random.nextDouble() * 8);

@@ -19,7 +19,6 @@ import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.filter.CompiledFilter;
 import org.matscreen.repository.filter.FilterCompiler;
 import org.matscreen.repository.schema.RecordRow;
-import org.matscreen.repository.schema.RowConversion;
 
 /**
  * A campaign repository as a queryable store of records. Every read streams chunk by chunk and holds at most the
@@ -83,8 +82,7 @@ public final class RecordStore {
     /** Calls {@code sink} with every record that matches {@code where}, decoded, in storage order. */
     public ScanStatistics records(String where, Consumer<CandidateResult> sink) {
         RecordCodec codec = new RecordCodec();
-        RowConversion conversion = new RowConversion();
-        return scan(where, row -> sink.accept(codec.decode(conversion.toGroup(row))));
+        return scan(where, row -> sink.accept(codec.fromRow(row)));
     }
 
     /**

@@ -42,15 +42,25 @@ final class CompositionCharts {
                 hi = Math.max(hi, p.value());
             }
         }
+        for (ReportData.AggregatePoint a : data.aggregates()) {
+            if (els.containsAll(a.elements()) && !Double.isNaN(a.sem())) {
+                lo = Math.min(lo, a.mean() - a.sem());
+                hi = Math.max(hi, a.mean() + a.sem());
+            }
+        }
         PlotFrame f = new PlotFrame(W, H, 0, 1, lo, hi);
         Svg svg = new Svg("", "chart binary-chart", W, H, data.property() + " of " + system);
         f.draw(svg, "x(" + els.get(1) + ") in " + system, PlotFrame.title(data.property(), data.propertyUnit()));
         int s = 0;
         for (Map.Entry<String, List<CompositionPoint>> e : byPrototype.entrySet()) {
             String colour = SERIES_COLOURS[s % SERIES_COLOURS.length];
-            // The line joins the mean value at each composition; every record is a marker.
+            // The line joins the mean value of the unflagged records at each composition; every record is a marker,
+            // flagged ones in the shape of their flag.
             Map<Double, double[]> byX = new TreeMap<>();
             for (CompositionPoint p : e.getValue()) {
+                if (Markers.markerOf(p.flags()) != null) {
+                    continue;
+                }
                 double x = fraction(p, els.get(1));
                 byX.computeIfAbsent(x, k -> new double[2]);
                 byX.get(x)[0] += p.value();
@@ -59,8 +69,20 @@ final class CompositionCharts {
             svg.polyline(byX.keySet().stream().mapToDouble(f.x::px).toArray(),
                     byX.values().stream().mapToDouble(v -> f.y.px(v[0] / v[1])).toArray(), "series", colour);
             for (CompositionPoint p : e.getValue()) {
-                svg.circle(f.x.px(fraction(p, els.get(1))), f.y.px(p.value()), 3.5, "binary-point", colour,
-                        String.format(Locale.ROOT, "%s (%s): %.5g", p.formula(), p.prototype(), p.value()));
+                Markers.draw(svg, f.x.px(fraction(p, els.get(1))), f.y.px(p.value()), 3.5,
+                        Markers.markerOf(p.flags()), "binary-point", colour, tooltip(p));
+            }
+            for (ReportData.AggregatePoint a : aggregates(data, els, e.getKey())) {
+                if (Double.isNaN(a.sem())) {
+                    continue;
+                }
+                double x = f.x.px(aggregateFraction(a, els.get(1)));
+                double yLo = f.y.px(a.mean() - a.sem());
+                double yHi = f.y.px(a.mean() + a.sem());
+                svg.polylineWithTitle(new double[] {x - 4, x + 4, x, x, x - 4, x + 4},
+                        new double[] {yLo, yLo, yLo, yHi, yHi, yHi}, "error-bar", colour, String.format(Locale.ROOT,
+                                "%s (%s): %.5g ± %.2g (n = %d)", a.formula(), a.prototype(), a.mean(), a.sem(),
+                                a.n()));
             }
             svg.text(W - PlotFrame.RIGHT - 4, PlotFrame.TOP + 14 + 15 * s, e.getKey(), "legend", "end", 0);
             svg.rect(W - PlotFrame.RIGHT - 4 - 8 * e.getKey().length() - 16, PlotFrame.TOP + 5 + 15 * s, 10, 10,
@@ -96,8 +118,8 @@ final class CompositionCharts {
                 y += frac * vy[k];
             }
             double t = hi > lo ? (p.value() - lo) / (hi - lo) : 0.5;
-            svg.circle(x, y, 5, "ternary-point", ColourMap.viridis(t),
-                    String.format(Locale.ROOT, "%s (%s): %.5g", p.formula(), p.prototype(), p.value()));
+            Markers.draw(svg, x, y, 5, Markers.markerOf(p.flags()), "ternary-point", ColourMap.viridis(t),
+                    tooltip(p));
         }
         colourBar(svg, right + 30, top, bottom, lo, hi, data);
         svg.text(left, 16, system + " · " + prototype, "chart-title", "start", 0);
@@ -115,6 +137,23 @@ final class CompositionCharts {
         svg.text(x + 18, top + 8, String.format(Locale.ROOT, "%.4g", hi), "tick", "start", 0);
         svg.text(x + 18, bottom, String.format(Locale.ROOT, "%.4g", lo), "tick", "start", 0);
         svg.text(x + 7, top - 6, data.propertyUnit(), "tick", "middle", 0);
+    }
+
+    private static String tooltip(CompositionPoint p) {
+        return String.format(Locale.ROOT, "%s (%s): %.5g%s", p.formula(), p.prototype(), p.value(),
+                p.flags().isEmpty() ? "" : " [" + String.join(", ", p.flags()) + "]");
+    }
+
+    /** Aggregates of a prototype whose elements all belong to {@code elements}. */
+    private static List<ReportData.AggregatePoint> aggregates(ReportData data, List<String> elements,
+            String prototype) {
+        return data.aggregates().stream().filter(a -> a.prototype().equals(prototype)
+                && elements.containsAll(a.elements())).toList();
+    }
+
+    private static double aggregateFraction(ReportData.AggregatePoint a, String element) {
+        int i = a.elements().indexOf(element);
+        return i < 0 ? 0 : a.fractions()[i];
     }
 
     /** The points whose elements all belong to {@code elements}: the system itself and its subsystems. */

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.matscreen.core.descriptors.MetricNotes;
+import org.matscreen.core.properties.ElasticConstants;
+import org.matscreen.core.properties.RecordFlag;
+import org.matscreen.core.properties.ReferenceEnergies;
 import org.matscreen.core.screening.Metrics;
 import org.matscreen.core.screening.Objective;
 import org.matscreen.core.sim.FitScope;
@@ -41,6 +44,8 @@ public final class HtmlReport {
             svg .series{stroke-width:1.8}svg .binary-point{stroke:#fff;stroke-width:0.8}
             svg .triangle{fill:#fafafa;stroke:#424242;stroke-width:1.2}
             svg .ternary-point{stroke:#212121;stroke-width:0.4}svg .vertex{font-size:14px;font-weight:bold}
+            svg .flagged{fill:#ff8f00;stroke:#4e342e;stroke-width:0.8}svg .hollow{fill:none;stroke:#4e342e}
+            svg .error-bar{stroke-width:1.2}.legend{font-size:12px}
             """;
 
     private HtmlReport() {}
@@ -57,6 +62,8 @@ public final class HtmlReport {
                 .append(Svg.escape(BuildInfo.version())).append(".</p>\n");
         summary(b, data);
         b.append("<h2 id=\"statuses\">Statuses</h2>\n").append(StatusChart.render(data.statusCounts()));
+        flags(b, data);
+        references(b, data);
         pareto(b, data);
         composition(b, data);
         b.append("<p class=\"muted\">This page is self-contained: plots are inline SVG; it loads nothing.</p>\n");
@@ -117,11 +124,15 @@ public final class HtmlReport {
         }
         List<ObjectivePoint> front = ParetoChart.front(data);
         b.append(ParetoChart.render(data, front));
-        int drawn = ParetoChart.drawnBackground(data.points().size(), front.size()) + front.size();
+        int ranked = data.rankedPoints().size();
+        int leftOut = data.points().size() - ranked;
+        int drawn = ParetoChart.drawnBackground(ranked, front.size()) + front.size() + leftOut;
         b.append("<p class=\"muted\">").append(data.points().size()).append(" computed records, ")
                 .append(front.size()).append(" on the front of ").append(Svg.escape(data.objectives().toString()))
+                .append(leftOut > 0 ? "; " + leftOut + " left out of the ranking for their flags (drawn as markers)"
+                        : "")
                 .append(drawn < data.points().size() ? "; " + drawn + " drawn (evenly thinned)" : "")
-                .append(".</p>\n");
+                .append(".</p>\n").append(Markers.legend());
         dataNotes(b, data.objectives().stream().map(Objective::metric).toList(), data);
         b.append("<table id=\"front-table\">\n<tr><th>formula</th><th>system</th><th>prototype</th>");
         for (Objective o : data.objectives()) {
@@ -138,6 +149,46 @@ public final class HtmlReport {
             }
             b.append("<td><code>").append(Svg.escape(p.id().substring(0, Math.min(12, p.id().length()))))
                     .append("</code></td></tr>\n");
+        }
+        b.append("</table>\n");
+    }
+
+    private static void flags(StringBuilder b, ReportData data) {
+        b.append("<h2 id=\"flags\">Flags</h2>\n");
+        if (data.flagCounts().isEmpty()) {
+            b.append("<p>No computed record carries a flag.</p>\n");
+            return;
+        }
+        b.append("<table id=\"flag-table\">\n<tr><th>flag</th><th>ok records</th><th>left out of ranking by"
+                + " default</th><th>meaning</th></tr>\n");
+        for (RecordFlag f : RecordFlag.values()) {
+            long n = data.flagCounts().getOrDefault(f.key(), 0L);
+            if (n > 0) {
+                b.append("<tr><td>").append(f.key()).append("</td><td class=\"num\">").append(n)
+                        .append("</td><td>").append(f.excludesFromRanking() ? "yes" : "no").append("</td><td>")
+                        .append(Svg.escape(f.meaning())).append("</td></tr>\n");
+            }
+        }
+        b.append("</table>\n");
+    }
+
+    private static void references(StringBuilder b, ReportData data) {
+        if (data.unstableReferences().isEmpty()) {
+            return;
+        }
+        b.append("<h2 id=\"unstable-references\">Mechanically unstable references</h2>\n<p>Pure elements whose"
+                + " elastic constants violate the Born criteria in a structure the enthalpies refer to; records"
+                + " using them carry the unstable-reference flag.</p>\n<table id=\"reference-table\">\n<tr>"
+                + "<th>element</th><th>structure</th><th>C11</th><th>C12</th><th>C13</th><th>C33</th><th>C44</th>"
+                + "<th>C66</th><th>(GPa)</th></tr>\n");
+        for (ReferenceEnergies.Entry e : data.unstableReferences()) {
+            ElasticConstants c = e.elastic();
+            b.append("<tr><td>").append(Svg.escape(e.element())).append("</td><td>").append(e.prototype().key())
+                    .append("</td>");
+            for (double v : new double[] {c.c11Gpa(), c.c12Gpa(), c.c13Gpa(), c.c33Gpa(), c.c44Gpa(), c.c66Gpa()}) {
+                b.append("<td class=\"num\">").append(String.format(Locale.ROOT, "%.1f", v)).append("</td>");
+            }
+            b.append("<td></td></tr>\n");
         }
         b.append("</table>\n");
     }
@@ -159,6 +210,10 @@ public final class HtmlReport {
                     .forEach(s -> b.append(CompositionCharts.binary(data, s)));
             b.append("</div>\n");
             more(b, binaries.size(), "binary systems");
+            if (!data.aggregates().isEmpty()) {
+                b.append("<p class=\"muted\">Error bars: mean ± standard error over each composition's sampled"
+                        + " orderings (aggregates/configurations/).</p>\n");
+            }
         }
         if (!ternaries.isEmpty()) {
             b.append("<h3>Ternaries</h3>\n<div class=\"grid-charts\" id=\"ternaries\">\n");

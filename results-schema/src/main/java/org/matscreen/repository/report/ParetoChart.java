@@ -13,9 +13,10 @@ import org.matscreen.core.screening.Objective;
 import org.matscreen.repository.report.ReportData.ObjectivePoint;
 
 /**
- * The campaign's objective space: every computed record as a grey point, the Pareto front over all objectives in
- * colour, and for two objectives the front joined by a line. The first two objectives are the axes; a single
- * objective is plotted against the records' rank.
+ * The campaign's objective space: every computed record as a grey point, records the ranking leaves out for their
+ * flags as distinct markers ({@link Markers}), the Pareto front over all objectives of the ranked records in colour,
+ * and for two objectives the front joined by a line. The first two objectives are the axes; a single objective is
+ * plotted against the records' rank.
  */
 final class ParetoChart {
     /** Points beyond this many are thinned (evenly) so the page stays light; the front is always drawn in full. */
@@ -25,10 +26,14 @@ final class ParetoChart {
 
     private ParetoChart() {}
 
-    /** The front's points, best first by the first objective; computed once and shared with the table. */
+    /**
+     * The front of the ranked points (flagged records left out, as the ranking does), best first by the first
+     * objective; computed once and shared with the table.
+     */
     static List<ObjectivePoint> front(ReportData data) {
+        List<ObjectivePoint> ranked = data.rankedPoints();
         List<double[]> costs = new ArrayList<>();
-        for (ObjectivePoint p : data.points()) {
+        for (ObjectivePoint p : ranked) {
             double[] c = new double[p.values().length];
             for (int k = 0; k < c.length; k++) {
                 c[k] = data.objectives().get(k).cost(p.values()[k]);
@@ -39,7 +44,7 @@ final class ParetoChart {
         List<ObjectivePoint> front = new ArrayList<>();
         for (int i = 0; i < on.length; i++) {
             if (on[i]) {
-                front.add(data.points().get(i));
+                front.add(ranked.get(i));
             }
         }
         Objective first = data.objectives().get(0);
@@ -66,11 +71,17 @@ final class ParetoChart {
         f.draw(svg, twoD ? axisTitle(objectives.get(0)) : "rank", axisTitle(objectives.get(twoD ? 1 : 0)));
         Set<ObjectivePoint> onFront = Collections.newSetFromMap(new IdentityHashMap<>());
         onFront.addAll(front);
-        int stride = Math.max(1, (points.size() - front.size() + MAX_BACKGROUND_POINTS - 1) / MAX_BACKGROUND_POINTS);
+        int ranked = (int) points.stream().filter(ObjectivePoint::ranked).count();
+        int stride = Math.max(1, (ranked - front.size() + MAX_BACKGROUND_POINTS - 1) / MAX_BACKGROUND_POINTS);
         int background = 0;
         for (int i = 0; i < xs.length; i++) {
-            if (!onFront.contains(points.get(i)) && background++ % stride == 0) {
-                svg.circle(f.x.px(xs[i]), f.y.px(ys[i]), 3, "point", "", tooltip(points.get(i), objectives));
+            ObjectivePoint p = points.get(i);
+            if (!p.ranked()) {
+                // every left-out record is drawn: there are few, and they are what a referee looks for
+                Markers.draw(svg, f.x.px(xs[i]), f.y.px(ys[i]), 4, Markers.markerOf(p.flags()), "point", "",
+                        tooltip(p, objectives));
+            } else if (!onFront.contains(p) && background++ % stride == 0) {
+                svg.circle(f.x.px(xs[i]), f.y.px(ys[i]), 3, "point", "", tooltip(p, objectives));
             }
         }
         List<double[]> frontXy = new ArrayList<>();
@@ -102,7 +113,8 @@ final class ParetoChart {
     }
 
     private static String tooltip(ObjectivePoint p, List<Objective> objectives) {
-        StringBuilder b = new StringBuilder(p.formula() + " (" + p.prototype() + ")");
+        StringBuilder b = new StringBuilder(p.formula() + " (" + p.prototype() + ")"
+                + (p.flags().isEmpty() ? "" : " [" + String.join(", ", p.flags()) + "]"));
         for (int k = 0; k < objectives.size(); k++) {
             b.append(String.format(Locale.ROOT, "; %s = %.5g", objectives.get(k).metric(), p.values()[k]));
         }

@@ -67,6 +67,34 @@ final class Svg {
         return this;
     }
 
+    /** An open polyline with a tooltip (error bars). */
+    Svg polylineWithTitle(double[] xs, double[] ys, String cssClass, String stroke, String tooltip) {
+        b.append("<polyline class=\"").append(cssClass).append("\" fill=\"none\"");
+        if (!stroke.isEmpty()) {
+            b.append(" stroke=\"").append(stroke).append('"');
+        }
+        b.append(" points=\"");
+        for (int i = 0; i < xs.length; i++) {
+            b.append(i == 0 ? "" : " ").append(n(xs[i])).append(',').append(n(ys[i]));
+        }
+        b.append('"');
+        return closeWithTitle("polyline", tooltip);
+    }
+
+    /** A filled polygon with a tooltip. */
+    Svg polygonWithTitle(double[] xs, double[] ys, String cssClass, String fill, String tooltip) {
+        b.append("<polygon class=\"").append(cssClass).append('"');
+        if (!fill.isEmpty()) {
+            b.append(" fill=\"").append(fill).append('"');
+        }
+        b.append(" points=\"");
+        for (int i = 0; i < xs.length; i++) {
+            b.append(i == 0 ? "" : " ").append(n(xs[i])).append(',').append(n(ys[i]));
+        }
+        b.append('"');
+        return closeWithTitle("polygon", tooltip);
+    }
+
     /** Text anchored at (x, y): {@code anchor} is start, middle or end; {@code rotate} in degrees about (x, y). */
     Svg text(double x, double y, String text, String cssClass, String anchor, double rotate) {
         b.append("<text class=\"").append(cssClass).append("\" x=\"").append(n(x)).append("\" y=\"").append(n(y))

@@ -29,8 +29,23 @@ import org.matscreen.repository.RecordSchema;
 public final class RowConversion {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final MessageType schema = RecordSchema.parquetSchema();
-    private final SimpleGroupFactory factory = new SimpleGroupFactory(schema);
+    private final Map<String, Column> columns;
+    private final SimpleGroupFactory factory;
+    private final String table;
+
+    /** Rows of the current record schema. */
+    public RowConversion() {
+        this("record schema version " + RecordSchema.VERSION, RecordSchema.columns(), RecordSchema.parquetSchema());
+    }
+
+    /** Rows of another table made of {@link Column}s (e.g. the aggregates), named {@code table} in errors. */
+    public RowConversion(String table, List<Column> columns, MessageType schema) {
+        Map<String, Column> m = new LinkedHashMap<>();
+        columns.forEach(c -> m.put(c.name(), c));
+        this.columns = m;
+        this.factory = new SimpleGroupFactory(schema);
+        this.table = table;
+    }
 
     /** A row of whatever columns {@code g} has, typed by its own schema. */
     public static RecordRow toRow(Group g) {
@@ -54,10 +69,10 @@ public final class RowConversion {
     public Group toGroup(RecordRow row) {
         Group g = factory.newGroup();
         for (Map.Entry<String, Object> e : row.values().entrySet()) {
-            Column c = RecordSchema.column(e.getKey());
+            Column c = columns.get(e.getKey());
             if (c == null) {
-                throw new MatscreenException("row has column '" + e.getKey() + "', which schema version "
-                        + RecordSchema.VERSION + " does not define (was it migrated?)");
+                throw new MatscreenException("row has column '" + e.getKey() + "', which " + table
+                        + " does not define (was it migrated?)");
             }
             add(g, c, e.getValue());
         }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.matscreen.repository.AggregateSchema;
 import org.matscreen.repository.RecordSchema;
 
 /**
@@ -24,6 +25,7 @@ public final class SchemaFiles {
     public static final String RECORD_JSON_SCHEMA = "schema/record.schema.json";
     public static final String MANIFEST_JSON_SCHEMA = "schema/manifest.schema.json";
     public static final String PARQUET_SCHEMA = "schema/record.parquet.txt";
+    public static final String AGGREGATE_PARQUET_SCHEMA = "schema/aggregate.parquet.txt";
     public static final String MARKDOWN = "SCHEMA.md";
 
     private SchemaFiles() {}
@@ -34,6 +36,7 @@ public final class SchemaFiles {
         files.put(RECORD_JSON_SCHEMA, json(RecordJsonSchema.generate()));
         files.put(MANIFEST_JSON_SCHEMA, json(ManifestJsonSchema.generate()));
         files.put(PARQUET_SCHEMA, RecordSchema.parquetSchema().toString().strip() + "\n");
+        files.put(AGGREGATE_PARQUET_SCHEMA, AggregateSchema.parquetSchema().toString().strip() + "\n");
         files.put(MARKDOWN, SchemaMarkdown.generate());
         return files;
     }

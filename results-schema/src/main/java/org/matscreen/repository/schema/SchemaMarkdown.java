@@ -2,6 +2,14 @@ package org.matscreen.repository.schema;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.Set;
+import org.matscreen.core.properties.PropertyCalculation;
+import org.matscreen.core.properties.PropertyRegistry;
+import org.matscreen.core.properties.RecordFlag;
+import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.RelaxSettings;
+import org.matscreen.core.sim.Step;
+import org.matscreen.repository.AggregateSchema;
 import org.matscreen.repository.Column;
 import org.matscreen.repository.RecordSchema;
 import org.matscreen.repository.hdf5.Hdf5Layout;
@@ -13,7 +21,8 @@ public final class SchemaMarkdown {
     public static String generate() {
         StringBuilder b = new StringBuilder();
         b.append("# matscreen repository schema, version ").append(RecordSchema.VERSION).append("\n\n");
-        b.append("<!-- Generated from RecordSchema, Manifest, SchemaMigrations and Hdf5Layout by\n")
+        b.append("<!-- Generated from RecordSchema, PropertyRegistry, AggregateSchema, Manifest, SchemaMigrations and\n")
+                .append("     Hdf5Layout by\n")
                 .append("     org.matscreen.repository.schema.SchemaFiles; do not edit. SchemaFilesTest fails when this file\n")
                 .append("     and the code disagree, and says how to regenerate it. -->\n\n");
         b.append("""
@@ -23,6 +32,7 @@ public final class SchemaMarkdown {
                 <root>/manifest.json                                  the campaign, counts, runs, provenance
                 <root>/references.json                                pure-element reference energies per potential
                 <root>/data/system=<chemical system>/chunk-<first>-<last>-<token>.parquet   one row per candidate
+                <root>/aggregates/configurations/part-<token>.parquet      one row per composition (sampled campaigns)
                 ```
 
                 `data/` is Hive-partitioned by chemical system (`system=Co-Cr-Fe-Ni`), so readers infer a `system`
@@ -36,6 +46,7 @@ public final class SchemaMarkdown {
                 | `schema/record.schema.json` | JSON Schema (draft 2020-12) of one record in its JSON form |
                 | `schema/manifest.schema.json` | JSON Schema of `manifest.json` |
                 | `schema/record.parquet.txt` | the Parquet schema of a chunk file |
+                | `schema/aggregate.parquet.txt` | the Parquet schema of an aggregates file |
 
                 """);
         b.append("## Record columns\n\n");
@@ -62,6 +73,9 @@ public final class SchemaMarkdown {
                 error text; its structure and property columns are null.
 
                 """);
+        properties(b);
+        flags(b);
+        aggregates(b);
         b.append("## Manifest (`manifest.json`)\n\n| field | type | unit | description |\n|---|---|---|---|\n");
         for (ManifestJsonSchema.Field f : ManifestJsonSchema.fields()) {
             b.append("| `").append(f.path()).append("` | ").append(f.type()).append(" | ").append(cell(f.unit()))
@@ -79,6 +93,67 @@ public final class SchemaMarkdown {
                     .append(m.description()).append(" |\n");
         }
         return b.toString();
+    }
+
+    private static void properties(StringBuilder b) {
+        b.append("## Properties\n\nThe property columns come from the registered property calculations"
+                + " (`org.matscreen.core.properties.PropertyRegistry`), each with the code-neutral protocol steps it"
+                + " asks the simulation code for. A property whose settings are off leaves its columns null.\n\n");
+        b.append("| property | steps | columns | what |\n|---|---|---|---|\n");
+        for (PropertyCalculation p : PropertyRegistry.standard()) {
+            Set<Step> steps = new java.util.TreeSet<>(p.steps(RelaxSettings.DEFAULT, PropertySettings.DEFAULT));
+            b.append("| `").append(p.name()).append("` | ")
+                    .append(steps.isEmpty() ? "(the primary relaxation)"
+                            : steps.stream().map(Step::key).collect(Collectors.joining(", ")))
+                    .append(" | ").append(p.columns().stream().map(c -> "`" + c.name() + "`")
+                            .collect(Collectors.joining(", ")))
+                    .append(" | ").append(cell(p.description())).append(" |\n");
+        }
+        b.append("""
+
+                The relaxation the energy and properties belong to is shape-fixed (`relax_mode` `shape-fixed` or
+                `both`: the cell keeps the prototype's shape, c/a free for hcp), so mixing enthalpies compare the
+                solid solution and the pure elements in the same prototype; with `both`, a free relaxation of the same
+                cell (strained by 1 % to leave a symmetric saddle) probes the prototype's stability. `bulk_modulus_gpa`
+                (Birch–Murnaghan, E(V) along the hydrostatic path, ±2 % in volume by default) is the bulk modulus
+                ranking objectives name; `bulk_modulus_cij_gpa` (Reuss average of the elastic tensor) agrees with it
+                within 1 % for the 17 Zhou 2004 metals and is recorded beside it. E(V) scans and elastic constants are
+                computed only on a relaxation that met its tolerances.
+
+                """);
+    }
+
+    private static void flags(StringBuilder b) {
+        b.append("## Flags\n\nThe `flags` column lists what the record's numbers deserve. Pareto ranks and top-k"
+                + " leave out records carrying an excluding flag, unless the campaign lists it under"
+                + " `screening.admit`, and only when the ranking reads a computed property (a ranking on composition"
+                + " descriptors alone ranks every record).\n\n| flag | left out of ranking | meaning |\n|---|---|---|\n");
+        for (RecordFlag f : RecordFlag.values()) {
+            b.append("| `").append(f.key()).append("` | ").append(f.excludesFromRanking() ? "yes" : "no").append(" | ")
+                    .append(cell(f.meaning())).append(" |\n");
+        }
+        b.append("\n");
+    }
+
+    private static void aggregates(StringBuilder b) {
+        b.append("## Aggregates (`aggregates/configurations/`)\n\nA campaign with `structure.samples: N > 1`"
+                + " computes N independent orderings of every composition (sample s has its own id and seed); each"
+                + " ranking rewrites this table from the committed records, one row per composition, prototype,"
+                + " recipe and method. Ranking reads the means; a composition is ranked only if none of its ok"
+                + " members carries an excluding flag. Every metric of the record schema gets four columns:"
+                + " `<metric>_mean`, `<metric>_std` (sample standard deviation), `<metric>_sem` (standard error of"
+                + " the mean) and `<metric>_n`; the others are:\n\n");
+        b.append("| column | type | required | unit | description |\n|---|---|---|---|---|\n");
+        for (Column c : AggregateSchema.columns()) {
+            if (c.name().endsWith("_mean") || c.name().endsWith("_std") || c.name().endsWith("_sem")
+                    || (c.name().endsWith("_n") && !c.required())) {
+                continue;
+            }
+            b.append("| `").append(c.name()).append("` | ").append(typeName(c.kind())).append(" | ")
+                    .append(c.required() ? "yes" : "no").append(" | ").append(cell(c.unit())).append(" | ")
+                    .append(cell(c.description())).append(" |\n");
+        }
+        b.append("\n");
     }
 
     private static void hdf5(StringBuilder b) {

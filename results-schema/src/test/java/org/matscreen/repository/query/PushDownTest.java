@@ -48,11 +48,9 @@ class PushDownTest {
         RepositoryLayout layout = TestRepositories.layout(dir);
         var negative = Records.ok("Cu0.5Ni0.5", 1);
         var props = negative.properties();
-        var minusZero = new org.matscreen.core.properties.CandidateProperties(props.energyPerAtomEv(),
-                props.volumePerAtomA3(), props.latticeAAngstrom(), props.latticeBAngstrom(), props.latticeCAngstrom(),
-                props.latticeParameterAngstrom(), -0.0, props.formationEnthalpyEvPerAtom(), props.densityGPerCm3(),
-                props.bulkModulusGpa(), props.bulkModulusPrime(), props.eosRmsResidualEvPerAtom(), props.c11Gpa(),
-                props.c12Gpa(), props.c44Gpa(), props.cubicDeviationGpa(), props.shearModulusGpa(), props.pughRatio());
+        var b = org.matscreen.core.properties.CandidateProperties.builder();
+        props.values().forEach(b::put);
+        var minusZero = b.put("dh_mix_ev_per_atom", -0.0).build();
         var r = new org.matscreen.core.result.CandidateResult(negative.id(), negative.campaign(), 1,
                 negative.composition(), negative.cellComposition(), negative.recipe(), 3.6, negative.status(), "",
                 negative.relaxed(), minusZero, negative.relaxation(), negative.eosVolumesA3PerAtom(),

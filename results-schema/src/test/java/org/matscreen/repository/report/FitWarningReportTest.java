@@ -14,7 +14,7 @@ import org.matscreen.core.screening.Objective;
 class FitWarningReportTest {
     static String html(List<Objective> objectives, Map<String, Long> fit) {
         ReportData d = new ReportData("c", Optional.empty(), Map.of("ok", 10L), objectives, "", List.of(),
-                "dh_mix_ev_per_atom", "eV/atom", List.of(), fit);
+                "dh_mix_ev_per_atom", "eV/atom", List.of(), fit, Map.of(), List.of(), List.of());
         return HtmlReport.render(d, Instant.parse("2026-01-02T00:00:00Z"));
     }
 

@@ -40,8 +40,15 @@ class HtmlReportTest {
         assertEquals(5, count(html, "class=\"status-bar\""), "one bar per status");
         assertTrue(html.contains("data-status=\"crashed\" data-count=\"1\""));
         int front = ParetoChart.front(data).size();
+        int leftOut = 68 - data.rankedPoints().size();
+        assertTrue(leftOut > 0, "the fixture has transformed and mechanically unstable records");
         assertEquals(front, count(html, "<circle class=\"front\""));
-        assertEquals(68 - front, count(html, "<circle class=\"point\""));
+        assertEquals(68 - front - leftOut, count(html, "<circle class=\"point\""));
+        assertEquals(leftOut, count(html, "class=\"point flagged flag-"), "flagged records drawn as markers");
+        assertTrue(ParetoChart.front(data).stream().allMatch(ReportData.ObjectivePoint::ranked),
+                "no flagged record on the front");
+        assertTrue(html.contains("<table id=\"flag-table\">"));
+        assertTrue(html.contains("<td>transformed</td>"));
         assertEquals(1, count(html, "class=\"front-line\""));
         assertEquals(6, count(html, "class=\"chart binary-chart\""), "C(4,2) binaries");
         assertEquals(8, count(html, "class=\"chart ternary-chart\""), "C(4,3) ternaries x 2 prototypes");

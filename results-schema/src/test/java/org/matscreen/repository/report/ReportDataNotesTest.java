@@ -19,10 +19,11 @@ class ReportDataNotesTest {
         double[] fractions = new double[elements.size()];
         java.util.Arrays.fill(fractions, 1.0 / elements.size());
         return new ReportData("notes", Optional.empty(), Map.of("ok", 2L), objectives, "",
-                List.of(new ObjectivePoint("a".repeat(64), system, system, "fcc", new double[] {10, 2}),
-                        new ObjectivePoint("b".repeat(64), system, system, "fcc", new double[] {12, 1})),
-                property, "USD/kg", List.of(new CompositionPoint(system, "fcc", elements, fractions, 10, system)),
-                Map.of());
+                List.of(new ObjectivePoint("a".repeat(64), system, system, "fcc", new double[] {10, 2}, List.of(),
+                        true), new ObjectivePoint("b".repeat(64), system, system, "fcc", new double[] {12, 1},
+                        List.of(), true)),
+                property, "USD/kg", List.of(new CompositionPoint(system, "fcc", elements, fractions, 10, system,
+                        List.of())), Map.of(), Map.of(), List.of(), List.of());
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.matscreen.repository.JsonFiles;
 import org.matscreen.repository.Manifest;
+import org.matscreen.repository.RecordSchema;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.TestRepositories;
 import org.matscreen.repository.query.RecordStore;
@@ -52,7 +53,7 @@ class JsonSchemaValidationTest {
         assertEquals(List.of(), RECORDS.errors(good));
         assertInvalid(good.deepCopy().put("status", "exploded"), "status");
         assertInvalid(good.deepCopy().put("id", "not-a-hash"), "id");
-        assertInvalid(good.deepCopy().put("schema_version", 2), "schema_version");
+        assertInvalid(good.deepCopy().put("schema_version", RecordSchema.VERSION + 1), "schema_version");
         assertInvalid(good.deepCopy().put("unexpected_column", 1), "unexpected_column");
         ObjectNode missing = good.deepCopy();
         missing.remove("potential_sha256");

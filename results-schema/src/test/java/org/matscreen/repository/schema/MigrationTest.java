@@ -14,6 +14,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
+import java.util.Set;
+import org.matscreen.core.properties.RecordFlag;
+import org.matscreen.core.sim.RelaxMode;
+import org.matscreen.repository.Column;
+import org.matscreen.repository.RecordSchema;
+import org.matscreen.repository.ResultReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.matscreen.core.campaign.Visibility;
@@ -29,8 +35,9 @@ import org.matscreen.repository.query.RecordStore;
 import org.matscreen.repository.query.ScanStatistics;
 
 /**
- * A hand-made version-0 chunk (the draft layout: {@code system}, ISO-8601 times, no visibility and no
- * {@code schema_version}) is read through the migration chain as current records, next to a current chunk.
+ * Hand-made chunks of older versions are read through the migration chain as current records: version 0 (the draft
+ * layout: {@code system}, ISO-8601 times, no visibility and no {@code schema_version}) next to a current chunk, and
+ * version 1 (before issue 13: free relaxation, no structure identity, stability or flags).
  */
 class MigrationTest {
     /** The version-0 layout, written out by hand: only the columns a draft record had. */
@@ -152,13 +159,99 @@ class MigrationTest {
                 + " visibility = \"public\" AND started_at > \"2025-01-01T00:00:00Z\"")
                 .selecting(List.of("id", "chemical_system", "schema_version")));
         assertEquals(rows.size(), result.rows().size());
-        assertTrue(result.rows().stream().allMatch(r -> r.version() == 1 && "Cu-Ni".equals(r.get("chemical_system"))));
+        assertTrue(result.rows().stream().allMatch(r -> r.version() == RecordSchema.VERSION
+                && "Cu-Ni".equals(r.get("chemical_system"))));
         assertEquals(1, result.statistics().chunksMigrated());
+    }
+
+    /** Columns version 2 added (issue 13); a version-1 file has none of them. */
+    static final Set<String> ADDED_IN_2 = Set.of("sample", "group_id", "relax_mode", "flags", "unstable_references",
+            "structure_after", "cna_fcc_fraction", "cna_hcp_fraction", "cna_bcc_fraction", "cna_other_fraction",
+            "cell_c_over_a", "cell_shape_strain", "prototype_retained", "free_energy_gain_ev_per_atom",
+            "free_structure_after", "free_cell_c_over_a", "free_cell_shape_strain", "free_lattice_vectors_angstrom",
+            "free_relax_converged", "prototype_stable", "c13_gpa", "c33_gpa", "c66_gpa", "elastic_min_eigenvalue_gpa",
+            "bulk_modulus_cij_gpa", "mechanically_stable", "elastic_tensor_gpa");
+    /** Version-2 name → version-1 name. */
+    static final Map<String, String> RENAMED_IN_2 = Map.of("warren_cowley", "sqs_warren_cowley",
+            "elastic_symmetry_deviation_gpa", "cubic_deviation_gpa");
+
+    /** The version-1 layout, from the current columns: what version 2 added left out, renamed columns back. */
+    static MessageType v1Schema() {
+        List<Column> cols = new ArrayList<>();
+        for (Column c : RecordSchema.columns()) {
+            if (!ADDED_IN_2.contains(c.name())) {
+                cols.add(new Column(RENAMED_IN_2.getOrDefault(c.name(), c.name()), c.kind(), c.required(), c.unit(),
+                        c.description()));
+            }
+        }
+        return RecordSchema.parquetSchema(RecordSchema.MESSAGE_NAME, cols);
+    }
+
+    /** What a version-1 writer (free relaxation, no structure identity) would have written for {@code r}. */
+    static RecordRow asVersion1(CandidateResult r) {
+        RecordRow current = RowConversion.toRow(new RecordCodec().encode(r));
+        Map<String, Object> v1 = new LinkedHashMap<>();
+        for (var e : current.values().entrySet()) {
+            if (!ADDED_IN_2.contains(e.getKey())) {
+                v1.put(RENAMED_IN_2.getOrDefault(e.getKey(), e.getKey()), e.getValue());
+            }
+        }
+        v1.put(RecordRow.VERSION_COLUMN, 1);
+        v1.put("relax_settings", ((String) v1.get("relax_settings")).replaceAll(",mode=[a-z-]+", ""));
+        return RecordRow.of(v1);
+    }
+
+    @Test
+    void aVersion1ChunkReadsWithTheNewColumnsUnknownAndWhatItProvesKept() throws IOException {
+        List<CandidateResult> all = SyntheticRecords.list(List.of("Cu", "Ni"), 4);
+        RepositoryLayout layout = TestRepositories.layout(dir);
+        List<CandidateResult> old = all;
+        List<RecordRow> rows = old.stream().map(MigrationTest::asVersion1).toList();
+        assertTrue(rows.stream().anyMatch(r -> r.has("sqs_warren_cowley")), "the fixture has short-range order");
+        assertTrue(rows.stream().anyMatch(r -> Boolean.FALSE.equals(r.get("relax_converged"))),
+                "the fixture has unconverged records");
+        java.util.Set<String> systems = new java.util.TreeSet<>();
+        old.forEach(r -> systems.add(r.chemicalSystem()));
+        for (String system : systems) {
+            Path chunk = dir.resolve("data/system=" + system + "/chunk-0-99-v1.parquet");
+            Files.createDirectories(chunk.getParent());
+            HandMadeParquet.write(chunk, v1Schema(), rows.stream()
+                    .filter(r -> system.equals(r.get("chemical_system"))).toList());
+        }
+
+        List<CandidateResult> read = new ArrayList<>();
+        ScanStatistics s = new RecordStore(layout).records("", read::add);
+        assertEquals(systems.size(), s.chunksMigrated());
+        assertEquals(old.size(), read.size());
+        for (CandidateResult original : old) {
+            CandidateResult m = read.stream().filter(r -> r.id().equals(original.id())).findFirst().orElseThrow();
+            assertEquals(RelaxMode.FREE, m.method().relax().mode(), "version 1 relaxed all six cell components");
+            assertEquals(original.recipe(), m.recipe(), "sample 0");
+            assertEquals(m.id(), m.groupId());
+            if (original.warrenCowley() != null) {
+                assertEquals(original.warrenCowley()[0][0][1], m.warrenCowley()[0][0][1], 1e-15, "renamed");
+            }
+            if (m.properties() == null) {
+                continue;
+            }
+            assertEquals(original.metric("elastic_symmetry_deviation_gpa"),
+                    m.metric("elastic_symmetry_deviation_gpa"), "renamed from cubic_deviation_gpa");
+            assertEquals(original.metric("dh_mix_ev_per_atom"), m.metric("dh_mix_ev_per_atom"));
+            assertEquals(null, m.properties().bool("prototype_retained"), "unknown, not false");
+            assertEquals(null, m.properties().bool("mechanically_stable"));
+            assertEquals(null, m.properties().text("structure_after"));
+            assertEquals(original.relaxation().converged() ? Set.of() : Set.of(RecordFlag.UNCONVERGED), m.flags(),
+                    "the one flag a version-1 row proves");
+        }
+        // the same chunk through the record reader (ranking's path)
+        List<CandidateResult> viaReader = new ResultReader(layout).readAll();
+        assertEquals(read.size(), viaReader.size());
+        assertTrue(viaReader.stream().allMatch(r -> r.method().relax().mode() == RelaxMode.FREE));
     }
 
     @Test
     void rowsFromANewerVersionAreRefused() {
-        RecordRow future = RecordRow.of(Map.of("id", "x", RecordRow.VERSION_COLUMN, 2));
+        RecordRow future = RecordRow.of(Map.of("id", "x", RecordRow.VERSION_COLUMN, RecordSchema.VERSION + 1));
         MatscreenException e = assertThrows(MatscreenException.class, () -> SchemaMigrations.toCurrent(future));
         assertTrue(e.getMessage().contains("upgrade matscreen"), e.getMessage());
     }
@@ -166,11 +259,15 @@ class MigrationTest {
     @Test
     void theChainEndsAtTheCurrentVersion() {
         RecordRow v0 = RecordRow.of(Map.of("id", "x", "system", "Cu", "started_at", "2026-01-01T00:00:00Z"));
-        RecordRow v1 = SchemaMigrations.toCurrent(v0);
-        assertEquals(1, v1.version());
-        assertEquals("Cu", v1.get("chemical_system"));
-        assertEquals(1_767_225_600_000L, v1.get("started_at"));
-        assertEquals("public", v1.get("visibility"));
-        assertEquals(v1, SchemaMigrations.toCurrent(v1), "a current row is left alone");
+        RecordRow current = SchemaMigrations.toCurrent(v0);
+        assertEquals(RecordSchema.VERSION, current.version());
+        assertEquals(2, current.version());
+        assertEquals("Cu", current.get("chemical_system"));
+        assertEquals(1_767_225_600_000L, current.get("started_at"));
+        assertEquals("public", current.get("visibility"));
+        assertEquals("free", current.get("relax_mode"));
+        assertEquals(0, current.get("sample"));
+        assertEquals("x", current.get("group_id"));
+        assertEquals(current, SchemaMigrations.toCurrent(current), "a current row is left alone");
     }
 }

@@ -58,18 +58,21 @@ final class CampaignChecks {
      * filter would leave every candidate unknown, fail them all, and end with "no candidate passed".
      */
     static void checkMetricsComputed(CampaignSpec spec) {
+        var relax = spec.method().relax();
         var properties = spec.method().properties();
         var prototypes = spec.structure().prototypes();
         List<Criterion> filters = spec.screening().filters();
         for (int i = 0; i < filters.size(); i++) {
-            String reason = MetricRequirements.unmet(filters.get(i).metric(), properties, prototypes).orElse(null);
+            String reason = MetricRequirements.unmet(filters.get(i).metric(), relax, properties,
+                    prototypes).orElse(null);
             if (reason != null) {
                 throw new InvalidInputException(spec.source(), "screening.filters[" + i + "]", reason);
             }
         }
         List<Objective> objectives = spec.screening().objectives();
         for (int i = 0; i < objectives.size(); i++) {
-            String reason = MetricRequirements.unmet(objectives.get(i).metric(), properties, prototypes).orElse(null);
+            String reason = MetricRequirements.unmet(objectives.get(i).metric(), relax, properties,
+                    prototypes).orElse(null);
             if (reason != null) {
                 throw new InvalidInputException(spec.source(), "screening.objectives[" + i + "]", reason);
             }

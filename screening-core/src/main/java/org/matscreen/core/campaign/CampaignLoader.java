@@ -18,7 +18,9 @@ import org.matscreen.core.element.PeriodicTable;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.screening.Criterion;
 import org.matscreen.core.screening.Objective;
+import org.matscreen.core.properties.RecordFlag;
 import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.RelaxMode;
 import org.matscreen.core.sim.RelaxSettings;
 import org.matscreen.core.space.ChemicalSpace;
 import org.matscreen.core.structure.Prototype;
@@ -203,7 +205,7 @@ public final class CampaignLoader {
     private static StructureSpec structure(Node n, ChemicalSpace space) {
         n.requireObject();
         n.allowOnly(Set.of("prototypes", "prototype", "supercell", "max_atoms", "ordering", "composition_tolerance",
-                "sqs"));
+                "sqs", "samples"));
         List<Prototype> prototypes = new ArrayList<>();
         Node pn = !n.get("prototypes").isMissing() ? n.get("prototypes") : n.get("prototype");
         for (Node p : pn.list()) {
@@ -265,7 +267,8 @@ public final class CampaignLoader {
                 cells.put(p, cell);
             }
         }
-        return new StructureSpec(prototypes, cells, ordering, tolerance, shells, sweeps);
+        int samples = n.get("samples").integer(1, 1, StructureSpec.MAX_SAMPLES);
+        return new StructureSpec(prototypes, cells, ordering, tolerance, shells, sweeps, samples);
     }
 
     private static Supercell repeats(Node reps) {
@@ -302,7 +305,7 @@ public final class CampaignLoader {
         }
         Node r = n.get("relax");
         r.allowOnly(Set.of("etol", "ftol", "max_iterations", "max_evaluations", "pressure_tolerance_bar",
-                "max_force_ev_per_angstrom", "max_restarts"));
+                "max_force_ev_per_angstrom", "max_restarts", "mode"));
         RelaxSettings d = RelaxSettings.DEFAULT;
         RelaxSettings relax = new RelaxSettings(r.get("etol").number(d.energyTolerance(), 0, 1e-3),
                 r.get("ftol").number(d.forceToleranceEvPerA(), 1e-12, 1),
@@ -310,7 +313,8 @@ public final class CampaignLoader {
                 r.get("max_evaluations").integer(d.maxEvaluations(), 1, 10_000_000),
                 r.get("pressure_tolerance_bar").number(d.pressureToleranceBar(), 1e-6, 1e5),
                 r.get("max_force_ev_per_angstrom").number(d.maxForceToleranceEvPerA(), 1e-12, 10),
-                r.get("max_restarts").integer(d.maxRestarts(), 0, 20));
+                r.get("max_restarts").integer(d.maxRestarts(), 0, 20),
+                RelaxMode.parse(r.get("mode").text(d.mode().key()), r.get("mode").source(), r.get("mode").path()));
         Node p = n.get("properties");
         p.allowOnly(Set.of("eos", "eos_points", "eos_max_volume_strain", "elastic", "elastic_strain"));
         PropertySettings pd = PropertySettings.DEFAULT;
@@ -342,7 +346,7 @@ public final class CampaignLoader {
     }
 
     private static ScreeningSpec screening(Node n, ChemicalSpace space, StructureSpec structure) {
-        Set<String> keys = new java.util.HashSet<>(Set.of("filters", "objectives", "top"));
+        Set<String> keys = new java.util.HashSet<>(Set.of("filters", "objectives", "top", "admit"));
         keys.addAll(StrategySettings.KEYS);
         n.allowOnly(keys);
         List<Criterion> filters = new ArrayList<>();
@@ -357,7 +361,11 @@ public final class CampaignLoader {
             objectives.add(new Objective("dh_form_ev_per_atom", false));
         }
         StrategySpec strategy = StrategySettings.parse(n, filters, objectives, space, structure.prototypes());
-        return new ScreeningSpec(filters, objectives, n.get("top").integer(10, 1, 10_000), strategy);
+        Set<RecordFlag> admitted = java.util.EnumSet.noneOf(RecordFlag.class);
+        for (Node f : n.get("admit").list()) {
+            admitted.add(RecordFlag.parse(f.requireText(), f.source(), f.path()));
+        }
+        return new ScreeningSpec(filters, objectives, n.get("top").integer(10, 1, 10_000), strategy, admitted);
     }
 
     private static ExecutionSpec execution(Node n) {

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.RelaxMode;
 import org.matscreen.core.structure.Prototype;
 
 /**
@@ -36,7 +37,10 @@ public record CostModel(double secondsPerAtomEvaluation, Map<Prototype, Integer>
         }
         PropertySettings ps = spec.method().properties();
         int scans = (ps.equationOfState() ? ps.eosPoints() : 0) + (ps.elasticConstants() ? 12 : 0);
-        return new CostModel(secondsPerAtomEvaluation, atoms, RELAX_EVALUATIONS + scans * SCAN_EVALUATIONS);
+        // relaxation mode both adds the free relaxation of the instability probe
+        int relaxations = spec.method().relax().mode() == RelaxMode.BOTH ? 2 : 1;
+        return new CostModel(secondsPerAtomEvaluation, atoms, relaxations * RELAX_EVALUATIONS
+                + scans * SCAN_EVALUATIONS);
     }
 
     public static CostModel prior(CampaignSpec spec) {

@@ -20,11 +20,23 @@ import org.matscreen.core.structure.Prototype;
 public record ReferenceEnergies(String potentialSha256, List<Entry> entries) implements Serializable {
 
     /**
-     * @param energyPerAtomEv relaxed energy per atom, eV
+     * @param energyPerAtomEv relaxed energy per atom (shape-fixed relaxation), eV
      * @param volumePerAtomA3 relaxed volume per atom, Å³
+     * @param elastic the element's elastic constants in this prototype (null if not computed)
      */
-    public record Entry(String element, Prototype prototype, double energyPerAtomEv, double volumePerAtomA3)
-            implements Serializable {}
+    public record Entry(String element, Prototype prototype, double energyPerAtomEv, double volumePerAtomA3,
+            ElasticConstants elastic) implements Serializable {
+
+        /** An entry without elastic constants. */
+        public Entry(String element, Prototype prototype, double energyPerAtomEv, double volumePerAtomA3) {
+            this(element, prototype, energyPerAtomEv, volumePerAtomA3, null);
+        }
+
+        /** Born stability of the element in this prototype; null when its elastic constants are unknown. */
+        public Boolean mechanicallyStable() {
+            return elastic == null ? null : elastic.mechanicallyStable();
+        }
+    }
 
     public ReferenceEnergies {
         entries = List.copyOf(entries);
@@ -77,6 +89,11 @@ public record ReferenceEnergies(String potentialSha256, List<Entry> entries) imp
             sum += x[i] * e.get().energyPerAtomEv;
         }
         return Optional.of(sum);
+    }
+
+    /** Entries that are mechanically unstable (Born criteria), in entry order. */
+    public List<Entry> unstable() {
+        return entries.stream().filter(e -> Boolean.FALSE.equals(e.mechanicallyStable())).toList();
     }
 
     /** Entries as element → prototype → energy, for printing. */

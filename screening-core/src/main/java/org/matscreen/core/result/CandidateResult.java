@@ -27,7 +27,8 @@ import org.matscreen.core.structure.StructureRecipe;
  * @param eosEnergiesEvPerAtom E(V) scan energies, eV/atom
  * @param elastic finite-strain stresses (null if not computed)
  * @param descriptors composition descriptors by metric key (units in the keys)
- * @param warrenCowley Warren–Cowley parameters α[shell][i][j] the SQS search reached (null for random orderings)
+ * @param warrenCowley Warren–Cowley parameters α[shell][i][j] of the starting cell (the SQS search's result, or the
+ *     random permutation's own short-range order); null for a pure element or a record without them
  * @param potentialFile the concrete potential file used (null if the candidate failed before one was chosen)
  */
 public record CandidateResult(String id, String campaign, long candidateIndex, Composition composition,
@@ -46,6 +47,19 @@ public record CandidateResult(String id, String campaign, long candidateIndex, C
 
     public String chemicalSystem() {
         return composition.chemicalSystem();
+    }
+
+    /**
+     * The id of the configuration group this record belongs to: the id of sample 0 of the same composition, recipe
+     * and method. Records of one group are the independent orderings aggregated together.
+     */
+    public String groupId() {
+        return recipe.sample() == 0 ? id : CandidateIds.of(composition, recipe.withSample(0), method);
+    }
+
+    /** The flags the record's properties raised (none for a failed record). */
+    public java.util.Set<org.matscreen.core.properties.RecordFlag> flags() {
+        return properties == null ? java.util.Set.of() : properties.flags();
     }
 
     /** Value of a metric (property or descriptor) by key; NaN if unknown. */

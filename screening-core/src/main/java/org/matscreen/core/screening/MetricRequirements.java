@@ -1,32 +1,21 @@
 package org.matscreen.core.screening;
 
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.matscreen.core.properties.PropertyCalculation;
+import org.matscreen.core.properties.PropertyRegistry;
 import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.RelaxSettings;
 import org.matscreen.core.structure.Prototype;
 
 /**
- * Which part of a campaign's method computes each property metric, so that a filter or objective on a metric the
- * method never computes is refused before any work (it would otherwise be unknown for every candidate, and every
- * candidate would fail the filter). Composition descriptors and the relaxation's own results need nothing.
+ * Whether a campaign's method computes a metric at all, so that a filter or objective on a metric the method never
+ * computes is refused before any work (it would otherwise be unknown for every candidate, and every candidate would
+ * fail the filter). The registered property that declares the metric says whether the settings switch it on and for
+ * which prototypes it is computed; composition descriptors need nothing.
  */
 public final class MetricRequirements {
-    /** Metrics of the E(V) scan ({@code method.properties.eos}). */
-    private static final List<String> EOS = List.of("bulk_modulus_gpa", "bulk_modulus_prime",
-            "eos_rms_residual_ev_per_atom");
-
-    /**
-     * Metrics of the finite-strain elastic constants ({@code method.properties.elastic}); computed for cubic
-     * prototypes only (C11, C12, C44 and the cubic shear and Pugh ratio are defined for them).
-     */
-    private static final List<String> ELASTIC = List.of("c11_gpa", "c12_gpa", "c44_gpa", "cubic_deviation_gpa",
-            "shear_modulus_gpa", "pugh_ratio");
-
-    private static final Map<String, String> SWITCH = Map.of("eos", "method.properties.eos", "elastic",
-            "method.properties.elastic");
-
     private MetricRequirements() {}
 
     /**
@@ -34,22 +23,21 @@ public final class MetricRequirements {
      *
      * @param prototypes the campaign's prototypes
      */
-    public static Optional<String> unmet(String metric, PropertySettings properties,
+    public static Optional<String> unmet(String metric, RelaxSettings relax, PropertySettings properties,
             Collection<Prototype> prototypes) {
-        if (EOS.contains(metric) && !properties.equationOfState()) {
-            return Optional.of(metric + " comes from the equation-of-state scan, which this campaign turns off ("
-                    + SWITCH.get("eos") + " is false): set eos: true, or drop the " + metric + " criterion");
+        PropertyCalculation p = PropertyRegistry.declaring(metric);
+        if (p == null) {
+            return Optional.empty(); // a composition descriptor
         }
-        if (ELASTIC.contains(metric)) {
-            if (!properties.elasticConstants()) {
-                return Optional.of(metric + " comes from the elastic constants, which this campaign turns off ("
-                        + SWITCH.get("elastic") + " is false): set elastic: true, or drop the " + metric
-                        + " criterion");
-            }
-            if (prototypes.stream().noneMatch(Prototype::isCubic)) {
-                return Optional.of(metric + " is computed for cubic cells (fcc, bcc) only, and this campaign has"
-                        + " none: add a cubic prototype, or drop the " + metric + " criterion");
-            }
+        if (!p.enabled(relax, properties)) {
+            return Optional.of(metric + " comes from " + p.source() + ", which this campaign turns off ("
+                    + p.offWhen() + "): switch it on, or drop the " + metric + " criterion");
+        }
+        if (prototypes.stream().noneMatch(proto -> p.computes(metric, proto))) {
+            String where = java.util.Arrays.stream(Prototype.values()).filter(proto -> p.computes(metric, proto))
+                    .map(Prototype::key).collect(Collectors.joining(", "));
+            return Optional.of(metric + " is computed for " + where + " cells only, and this campaign has none:"
+                    + " add such a prototype, or drop the " + metric + " criterion");
         }
         return Optional.empty();
     }

@@ -100,7 +100,8 @@ public record RelaxProtocol(CellFreedom cell, double maxVolumeChangePerStep, Lis
     public static RelaxProtocol recipe(CellFreedom cell, RelaxSettings campaign) {
         RelaxSettings s = campaign.energyTolerance() > 0 ? campaign : new RelaxSettings(RECIPE_ENERGY_TOLERANCE,
                 campaign.forceToleranceEvPerA(), campaign.maxIterations(), campaign.maxEvaluations(),
-                campaign.pressureToleranceBar(), campaign.maxForceToleranceEvPerA(), campaign.maxRestarts());
+                campaign.pressureToleranceBar(), campaign.maxForceToleranceEvPerA(), campaign.maxRestarts(),
+                campaign.mode());
         return new RelaxProtocol(cell, DEFAULT_MAX_VOLUME_CHANGE, List.of("cg", "cg", "sd"), s,
                 RECIPE_MIN_RESTART_GAIN);
     }

@@ -21,7 +21,8 @@ import org.matscreen.core.structure.Prototype;
  *
  * <p>Order: systems in lexicographic order of the element list's indices (explicit lists: as given, grouped by
  * system in order of first appearance), then compositions in lexicographic order of atom counts, then prototypes in
- * campaign order.
+ * campaign order, then samples (independent orderings of the same composition, adjacent so that they usually land in
+ * one partition).
  */
 public final class CandidateSpace implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -62,25 +63,36 @@ public final class CandidateSpace implements Serializable {
     private final SystemSlice[] systems;
     private final long[] cumulative; // cumulative[i] = first candidate index of system i
     private final Prototype[] prototypes;
+    private final int samples;
     private final int denominator;
     private final long size;
 
-    private CandidateSpace(List<SystemSlice> systems, List<Prototype> prototypes, int denominator) {
+    private CandidateSpace(List<SystemSlice> systems, List<Prototype> prototypes, int samples, int denominator) {
         this.systems = systems.toArray(new SystemSlice[0]);
         this.prototypes = prototypes.toArray(new Prototype[0]);
+        this.samples = samples;
         this.denominator = denominator;
         this.cumulative = new long[this.systems.length + 1];
         for (int i = 0; i < this.systems.length; i++) {
-            cumulative[i + 1] = Math.addExact(cumulative[i],
-                    Math.multiplyExact(this.systems[i].compositions(), this.prototypes.length));
+            cumulative[i + 1] = Math.addExact(cumulative[i], Math.multiplyExact(this.systems[i].compositions(),
+                    (long) this.prototypes.length * samples));
         }
         this.size = cumulative[this.systems.length];
     }
 
     /**
-     * Compiles a chemical space. Errors (e.g. bounds that leave nothing) name {@code source}.
+     * Compiles a chemical space with one sample per composition. Errors (e.g. bounds that leave nothing) name
+     * {@code source}.
      */
     public static CandidateSpace of(ChemicalSpace space, List<Prototype> prototypes, String source) {
+        return of(space, prototypes, 1, source);
+    }
+
+    /** Compiles a chemical space with {@code samples} independent orderings of every composition and prototype. */
+    public static CandidateSpace of(ChemicalSpace space, List<Prototype> prototypes, int samples, String source) {
+        if (samples < 1) {
+            throw new InvalidInputException(source, "structure.samples", "must be at least 1, got " + samples);
+        }
         if (prototypes.isEmpty()) {
             throw new InvalidInputException(source, "structure.prototypes", "at least one prototype is needed");
         }
@@ -92,7 +104,7 @@ public final class CandidateSpace implements Serializable {
             }
             bySystem.forEach((k, list) -> slices.add(new SystemSlice(k.split("-"), null,
                     list.toArray(new Composition[0]))));
-            return new CandidateSpace(slices, prototypes, 0);
+            return new CandidateSpace(slices, prototypes, samples, 0);
         }
         List<String> others = new ArrayList<>(space.elements());
         others.removeAll(space.base());
@@ -117,7 +129,7 @@ public final class CandidateSpace implements Serializable {
                 }
             } while (extra > 0 && Combinations.next(pick, others.size()));
         }
-        return new CandidateSpace(slices, prototypes, d);
+        return new CandidateSpace(slices, prototypes, samples, d);
     }
 
     private static SystemSlice grid(String[] e, ChemicalSpace space, int d) {
@@ -161,6 +173,26 @@ public final class CandidateSpace implements Serializable {
         return List.of(prototypes);
     }
 
+    /**
+     * The prototypes in the period of the enumeration: each prototype repeated {@link #samples()} times, in campaign
+     * order, so candidate {@code i} has prototype {@code prototypeCycle().get(i % prototypeCycle().size())} (every
+     * system starts at a multiple of the period). What cost-aware partitioning needs.
+     */
+    public List<Prototype> prototypeCycle() {
+        List<Prototype> cycle = new ArrayList<>(prototypes.length * samples);
+        for (Prototype p : prototypes) {
+            for (int s = 0; s < samples; s++) {
+                cycle.add(p);
+            }
+        }
+        return cycle;
+    }
+
+    /** Independent orderings per composition and prototype. */
+    public int samples() {
+        return samples;
+    }
+
     /** Candidates per chemical system (system key → count), in enumeration order. */
     public Map<String, Long> countsPerSystem() {
         Map<String, Long> m = new LinkedHashMap<>();
@@ -200,9 +232,11 @@ public final class CandidateSpace implements Serializable {
             sys++;
         }
         long local = index - cumulative[sys];
-        long comp = local / prototypes.length;
-        Prototype p = prototypes[(int) (local % prototypes.length)];
-        return new Candidate(index, systems[sys].composition(comp, denominator), p);
+        int sample = (int) (local % samples);
+        long slot = local / samples;
+        long comp = slot / prototypes.length;
+        Prototype p = prototypes[(int) (slot % prototypes.length)];
+        return new Candidate(index, systems[sys].composition(comp, denominator), p, sample);
     }
 
     /** Candidates {@code [start, end)} in order, generated lazily. */

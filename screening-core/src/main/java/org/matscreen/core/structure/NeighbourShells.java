@@ -55,19 +55,30 @@ public final class NeighbourShells {
         final double[] shellRadii = radii;
         @SuppressWarnings("unchecked")
         List<Integer>[][] lists = new List[shellCount][n];
+        double outer = radii[shellCount - 1] * (1 + 1e-4);
+        int[] bins = bins(lattice, outer);
         for (int i = 0; i < n; i++) {
             for (int s = 0; s < shellCount; s++) {
                 lists[s][i] = new ArrayList<>();
             }
-            final int site = i;
-            forEachPair(lattice, cart, i, reach, radii[shellCount - 1] * (1 + 1e-4), (j, d) -> {
-                for (int s = 0; s < shellCount; s++) {
-                    if (Math.abs(shellRadii[s] - d) <= 1e-4 * d) {
-                        lists[s][site].add(j);
-                        return;
-                    }
+        }
+        PairConsumerOf collect = (site, j, d) -> {
+            for (int s = 0; s < shellCount; s++) {
+                if (Math.abs(shellRadii[s] - d) <= 1e-4 * d) {
+                    lists[s][site].add(j);
+                    return;
                 }
-            });
+            }
+        };
+        if (bins == null) {
+            for (int i = 0; i < n; i++) {
+                final int site = i;
+                forEachPair(lattice, cart, i, reach, outer, (j, d) -> collect.accept(site, j, d));
+            }
+        } else {
+            // Large cells: a cell list makes this O(sites) instead of O(sites²); with at least three bins of at least
+            // the cut-off per direction every neighbour is one minimum image in an adjacent bin.
+            forEachPairBinned(lattice, fractional, bins, outer, collect);
         }
         int[][][] neighbours = new int[shellCount][n][];
         for (int s = 0; s < shellCount; s++) {
@@ -80,6 +91,77 @@ public final class NeighbourShells {
 
     private interface PairConsumer {
         void accept(int j, double distance);
+    }
+
+    private interface PairConsumerOf {
+        void accept(int i, int j, double distance);
+    }
+
+    /** Bins per lattice direction for a cell list with bins at least {@code cutoff} wide, or null if fewer than 3. */
+    private static int[] bins(Lattice lattice, double cutoff) {
+        if (!lattice.isAxisAlignedOrthogonal(1e-9)) {
+            return null; // the binned search's minimum image assumes an orthogonal cell
+        }
+        int[] b = new int[3];
+        for (int k = 0; k < 3; k++) {
+            b[k] = (int) Math.floor(lattice.length(k) / cutoff);
+            if (b[k] < 3) {
+                return null;
+            }
+        }
+        return b;
+    }
+
+    private static void forEachPairBinned(Lattice lattice, double[] fractional, int[] bins, double cutoff,
+            PairConsumerOf c) {
+        int n = fractional.length / 3;
+        int[] binOf = new int[n];
+        int total = bins[0] * bins[1] * bins[2];
+        int[] count = new int[total + 1];
+        for (int i = 0; i < n; i++) {
+            int[] b = new int[3];
+            for (int k = 0; k < 3; k++) {
+                double f = fractional[3 * i + k] - Math.floor(fractional[3 * i + k]);
+                b[k] = Math.min(bins[k] - 1, (int) (f * bins[k]));
+            }
+            binOf[i] = (b[0] * bins[1] + b[1]) * bins[2] + b[2];
+            count[binOf[i] + 1]++;
+        }
+        for (int i = 0; i < total; i++) {
+            count[i + 1] += count[i];
+        }
+        int[] members = new int[n];
+        int[] fill = count.clone();
+        for (int i = 0; i < n; i++) {
+            members[fill[binOf[i]]++] = i;
+        }
+        double[] len = {lattice.length(0), lattice.length(1), lattice.length(2)};
+        for (int i = 0; i < n; i++) {
+            int b0 = binOf[i] / (bins[1] * bins[2]);
+            int b1 = (binOf[i] / bins[2]) % bins[1];
+            int b2 = binOf[i] % bins[2];
+            for (int d0 = -1; d0 <= 1; d0++) {
+                for (int d1 = -1; d1 <= 1; d1++) {
+                    for (int d2 = -1; d2 <= 1; d2++) {
+                        int nb = ((Math.floorMod(b0 + d0, bins[0]) * bins[1] + Math.floorMod(b1 + d1, bins[1]))
+                                * bins[2]) + Math.floorMod(b2 + d2, bins[2]);
+                        for (int m = count[nb]; m < count[nb + 1]; m++) {
+                            int j = members[m];
+                            double dist2 = 0;
+                            for (int k = 0; k < 3; k++) {
+                                double df = fractional[3 * j + k] - fractional[3 * i + k];
+                                df -= Math.rint(df);
+                                dist2 += df * len[k] * df * len[k];
+                            }
+                            double d = Math.sqrt(dist2);
+                            if (d > 1e-8 && d <= cutoff) {
+                                c.accept(i, j, d);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static void forEachPair(Lattice lattice, double[] cart, int i, int[] reach, double cutoff, PairConsumer c) {

@@ -11,9 +11,17 @@ import java.io.Serializable;
  *     composition to atom counts; 0 demands the exact composition
  * @param sqsShells neighbour shells whose Warren–Cowley parameters the SQS search drives to zero (ignored for random)
  * @param sqsSweeps swap attempts per site for the SQS search (ignored for random)
+ * @param sample which of the campaign's independent orderings of the composition this is (0-based); sample 0 keeps
+ *     the recipe key of a campaign without sampling
  */
 public record StructureRecipe(Prototype prototype, Supercell supercell, SiteOrdering ordering, double compositionTolerance,
-        int sqsShells, int sqsSweeps) implements Serializable {
+        int sqsShells, int sqsSweeps, int sample) implements Serializable {
+
+    /** Sample 0. */
+    public StructureRecipe(Prototype prototype, Supercell supercell, SiteOrdering ordering,
+            double compositionTolerance, int sqsShells, int sqsSweeps) {
+        this(prototype, supercell, ordering, compositionTolerance, sqsShells, sqsSweeps, 0);
+    }
 
     public StructureRecipe {
         if (!(compositionTolerance >= 0 && compositionTolerance < 0.5)) {
@@ -25,6 +33,15 @@ public record StructureRecipe(Prototype prototype, Supercell supercell, SiteOrde
         if (sqsSweeps < 0) {
             throw new IllegalArgumentException("SQS sweeps must be >= 0");
         }
+        if (sample < 0) {
+            throw new IllegalArgumentException("sample must be >= 0: " + sample);
+        }
+    }
+
+    /** The same recipe for another sample. */
+    public StructureRecipe withSample(int newSample) {
+        return new StructureRecipe(prototype, supercell, ordering, compositionTolerance, sqsShells, sqsSweeps,
+                newSample);
     }
 
     public static StructureRecipe random(Prototype p, Supercell s, double tolerance) {
@@ -35,9 +52,13 @@ public record StructureRecipe(Prototype prototype, Supercell supercell, SiteOrde
         return supercell.sites(prototype);
     }
 
-    /** A stable text form that enters candidate ids, e.g. {@code fcc/5x3x3/random}. */
+    /**
+     * A stable text form that enters candidate ids, e.g. {@code fcc/5x3x3/random}, {@code fcc/5x3x3/random/sample=3}.
+     * The sample enters only from sample 1 on, so sample 0 is the candidate a campaign without sampling computes.
+     */
     public String key() {
         String k = prototype.key() + "/" + supercell.key() + "/" + ordering.key();
-        return ordering == SiteOrdering.SQS ? k + "/shells=" + sqsShells + "/sweeps=" + sqsSweeps : k;
+        k = ordering == SiteOrdering.SQS ? k + "/shells=" + sqsShells + "/sweeps=" + sqsSweeps : k;
+        return sample == 0 ? k : k + "/sample=" + sample;
     }
 }

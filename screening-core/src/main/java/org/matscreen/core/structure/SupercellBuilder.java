@@ -13,7 +13,10 @@ import org.matscreen.core.error.InvalidInputException;
 public final class SupercellBuilder {
     private SupercellBuilder() {}
 
-    /** A built cell and, for SQS, the Warren–Cowley parameters it achieved (null for random orderings). */
+    /**
+     * A built cell and its Warren–Cowley parameters α[shell][i][j] over the recipe's {@code sqsShells} shells (what
+     * the SQS search reached, or what the random permutation happens to have); null for a single element.
+     */
     public record Built(Structure structure, AtomCounts counts, double[][][] warrenCowley) {}
 
     /**
@@ -63,9 +66,12 @@ public final class SupercellBuilder {
             species[j] = t;
         }
         double[][][] alpha = null;
-        if (recipe.ordering() == SiteOrdering.SQS && n.length > 1) {
+        if (n.length > 1) {
+            // Random cells record their short-range order too: a finite random cell is never exactly random.
             NeighbourShells shells = NeighbourShells.of(lattice, frac, recipe.sqsShells());
-            alpha = SqsSearch.optimise(shells, species, n.length, recipe.sqsSweeps(), rng);
+            alpha = recipe.ordering() == SiteOrdering.SQS
+                    ? SqsSearch.optimise(shells, species, n.length, recipe.sqsSweeps(), rng)
+                    : WarrenCowley.parameters(shells, species, n.length);
         }
         List<String> symbols = counts.symbols();
         return new Built(new Structure(lattice, symbols, species, frac), counts, alpha);

@@ -1,10 +1,17 @@
 package org.matscreen.core.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.matscreen.core.properties.RecordFlag;
+import org.matscreen.core.screening.Objective;
+import org.matscreen.core.sim.RelaxMode;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.structure.Prototype;
 
@@ -105,5 +112,47 @@ class CampaignLoaderTest {
                 method: {potential: x.eam.alloy}
                 visibility: {level: embargoed}
                 """), "visibility.embargo_until", "is required");
+    }
+
+    @Test
+    void samplesRelaxationModeAndAdmittedFlagsAreRead() {
+        CampaignSpec d = CampaignLoader.parse(GOOD, "good.yaml");
+        assertEquals(1, d.structure().samples());
+        assertEquals(RelaxMode.BOTH, d.method().relax().mode(), "the documented default");
+        assertTrue(d.screening().admitted().isEmpty());
+        CampaignSpec s = CampaignLoader.parse(GOOD
+                .replace("supercell: [5, 3, 3]}", "supercell: [5, 3, 3], samples: 8}")
+                .replace("{potential: CuNi.eam.alloy}", "{potential: CuNi.eam.alloy, relax: {mode: shape-fixed}}")
+                .replace("top: 5}", "top: 5, admit: [transformed, unstable-reference]}"), "good.yaml");
+        assertEquals(8, s.structure().samples());
+        assertEquals(RelaxMode.SHAPE_FIXED, s.method().relax().mode());
+        assertEquals(EnumSet.of(RecordFlag.TRANSFORMED, RecordFlag.UNSTABLE_REFERENCE), s.screening().admitted());
+    }
+
+    @Test
+    void badSamplesModesAndFlagsNameTheirField() {
+        assertError(bad(GOOD.replace("supercell: [5, 3, 3]}", "supercell: [5, 3, 3], samples: 0}")),
+                "structure.samples", "");
+        assertError(bad(GOOD.replace("{potential: CuNi.eam.alloy}",
+                "{potential: CuNi.eam.alloy, relax: {mode: tri}}")), "method.relax.mode", "unknown relaxation mode");
+        assertError(bad(GOOD.replace("top: 5}", "top: 5, admit: [wobbly]}")), "screening.admit[0]",
+                "unknown flag 'wobbly'");
+    }
+
+    @Test
+    void theFlagGateAppliesOnlyToRankingsOfComputedProperties() {
+        ScreeningSpec properties = CampaignLoader.parse(GOOD, "good.yaml").screening();
+        assertTrue(properties.excludes(Set.of(RecordFlag.TRANSFORMED)));
+        assertTrue(properties.excludes(Set.of(RecordFlag.UNCONVERGED, RecordFlag.UNSTABLE_REFERENCE)));
+        assertFalse(properties.excludes(Set.of(RecordFlag.UNSTABLE_REFERENCE)), "informational only");
+        assertFalse(properties.excludes(Set.of()));
+        ScreeningSpec admitting = new ScreeningSpec(properties.filters(), properties.objectives(), 5,
+                EnumSet.of(RecordFlag.TRANSFORMED));
+        assertFalse(admitting.excludes(Set.of(RecordFlag.TRANSFORMED)));
+        assertTrue(admitting.excludes(Set.of(RecordFlag.TRANSFORMED, RecordFlag.MECHANICALLY_UNSTABLE)));
+        ScreeningSpec descriptorsOnly = new ScreeningSpec(List.of(), List.of(new Objective("price_usd_per_kg", false)),
+                5);
+        assertFalse(descriptorsOnly.excludes(Set.of(RecordFlag.TRANSFORMED, RecordFlag.UNCONVERGED)),
+                "a ranking by price does not depend on what the relaxation did");
     }
 }

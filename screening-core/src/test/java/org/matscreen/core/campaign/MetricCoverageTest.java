@@ -38,13 +38,24 @@ class MetricCoverageTest {
     }
 
     @Test
-    void elasticMetricsNeedACubicPrototype() {
-        InvalidInputException e = refused(CAMPAIGN.replace("[fcc], supercell: [5, 3, 3]",
-                "[hcp], supercell: [5, 2, 2]").replace("step: 0.05", "step: 0.1"));
+    void hexagonalConstantsNeedAnHcpPrototype() {
+        // Since issue 13 the elastic tensor is computed for hcp cells too (C11, C12, C13, C33, C44, C66, Born
+        // criteria, Pugh ratio): an hcp-only campaign may filter on the Pugh ratio, but C33 needs an hcp cell.
+        CampaignLoader.parse(CAMPAIGN.replace("[fcc], supercell: [5, 3, 3]", "[hcp], supercell: [5, 2, 2]")
+                .replace("step: 0.05", "step: 0.1"), "hcp.yaml");
+        InvalidInputException e = refused(CAMPAIGN.replace("\"pugh_ratio > 1.75\"", "\"c33_gpa > 100\""));
         assertEquals("screening.filters[1]", e.field());
-        assertTrue(e.reason().contains("cubic cells (fcc, bcc) only"), e.reason());
-        CampaignLoader.parse(CAMPAIGN.replace("[fcc], supercell: [5, 3, 3]", "[fcc, hcp], max_atoms: 200"),
-                "mixed.yaml");
+        assertTrue(e.reason().contains("c33_gpa is computed for hcp cells only"), e.reason());
+        CampaignLoader.parse(CAMPAIGN.replace("[fcc], supercell: [5, 3, 3]", "[fcc, hcp], max_atoms: 200")
+                .replace("\"pugh_ratio > 1.75\"", "\"c33_gpa > 100\""), "mixed.yaml");
+    }
+
+    @Test
+    void probeMetricsNeedRelaxationModeBoth() {
+        InvalidInputException e = refused(CAMPAIGN.replace("elastic: true}", "elastic: true}, relax: {mode: free}")
+                .replace("\"pugh_ratio > 1.75\"", "\"free_energy_gain_ev_per_atom < 0.01\""));
+        assertTrue(e.reason().contains("free_energy_gain_ev_per_atom comes from the free relaxation of the"
+                + " instability probe") && e.reason().contains("method.relax.mode is not both"), e.reason());
     }
 
     @Test

@@ -56,7 +56,7 @@ class RelaxProtocolTest {
         assertEquals(free.key(), RelaxProtocol.recipe(CellFreedom.FULL, RelaxSettings.DEFAULT).key());
         assertTrue(shapeFixed.key().endsWith(shapeFixed.settings().key()), shapeFixed.key());
         assertEquals("cell=volume,vmax=0.001,styles=cg/cg/sd,restart_gain=1.0E-9,etol=1.0E-12,ftol=1.0E-6,"
-                + "maxiter=5000,maxeval=50000,ptol=10.0,fmax=0.001,restarts=4", shapeFixed.key());
+                + "maxiter=5000,maxeval=50000,ptol=10.0,fmax=0.001,restarts=4,mode=both", shapeFixed.key());
     }
 
     @Test

@@ -103,4 +103,24 @@ class CandidateSpaceTest {
         }
         assertEquals(10, n);
     }
+
+    @Test
+    void samplesAreTheInnermostDimensionAndThePrototypeCycleMatchesEveryCandidate() {
+        ChemicalSpace cs = grid(List.of("Cu", "Ni"), List.of(1, 2), 4);
+        CandidateSpace one = CandidateSpace.of(cs, List.of(Prototype.FCC, Prototype.BCC), "t");
+        CandidateSpace three = CandidateSpace.of(cs, List.of(Prototype.FCC, Prototype.BCC), 3, "t");
+        assertEquals(3 * one.size(), three.size());
+        assertEquals(3, three.samples());
+        List<Prototype> cycle = three.prototypeCycle();
+        assertEquals(List.of(Prototype.FCC, Prototype.FCC, Prototype.FCC, Prototype.BCC, Prototype.BCC,
+                Prototype.BCC), cycle);
+        for (long i = 0; i < three.size(); i++) {
+            Candidate c = three.candidate(i);
+            Candidate base = one.candidate(i / 3);
+            assertEquals(i % 3, c.sample(), "sample of " + i);
+            assertEquals(base.composition(), c.composition());
+            assertEquals(base.prototype(), c.prototype());
+            assertEquals(cycle.get((int) (i % cycle.size())), c.prototype(), "cycle predicts candidate " + i);
+        }
+    }
 }

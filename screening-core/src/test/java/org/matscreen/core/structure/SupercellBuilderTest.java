@@ -110,4 +110,49 @@ class SupercellBuilderTest {
         assertEquals(1.0, a[0][0][0], 1e-12);
         assertEquals(-1.0 / 3, a[0][0][1], 1e-12);
     }
+
+    @Test
+    void theCellListFindsTheSameShellsAsTheBruteForceSearch() {
+        // 6x6x6 bcc: 432 sites, at least three bins per direction, so the binned path runs; 2x2x2 of the same
+        // lattice is small enough for the brute-force path. Both must give the textbook 8 + 6 neighbours, and the
+        // binned shells of the big cell must be the brute-force shells of the same sites.
+        Lattice big = Prototype.BCC.conventionalCell(2.87).repeated(6, 6, 6);
+        var built = SupercellBuilder.build(Composition.parse("Fe"), StructureRecipe.random(Prototype.BCC,
+                new Supercell(6, 6, 6), 0), 2.87, 1).structure();
+        NeighbourShells binned = NeighbourShells.of(big, built.fractionalCoordinates(), 2);
+        assertEquals(8, binned.coordination(0));
+        assertEquals(6, binned.coordination(1));
+        for (int i = 0; i < built.siteCount(); i += 37) {
+            assertEquals(8, binned.neighbours(0, i).length);
+            assertEquals(6, binned.neighbours(1, i).length);
+        }
+        // a random alloy's Warren–Cowley parameters from the binned shells agree with a brute-force count
+        var alloy = SupercellBuilder.build(Composition.parse("Cr0.25Fe0.75"), StructureRecipe.random(Prototype.BCC,
+                new Supercell(6, 6, 6), 0), 2.87, 9);
+        double[][][] alpha = alloy.warrenCowley();
+        int[] sp = alloy.structure().siteSpecies();
+        double[] cart = alloy.structure().cartesianCoordinates();
+        double l = 6 * 2.87;
+        double first = 2.87 * Math.sqrt(3) / 2;
+        long crCr = 0;
+        long crAll = 0;
+        for (int i = 0; i < sp.length; i++) {
+            if (sp[i] != 0) {
+                continue; // species 0 is Cr (alphabetical)
+            }
+            for (int j = 0; j < sp.length; j++) {
+                double d2 = 0;
+                for (int k = 0; k < 3; k++) {
+                    double d = cart[3 * j + k] - cart[3 * i + k];
+                    d -= l * Math.rint(d / l);
+                    d2 += d * d;
+                }
+                if (i != j && Math.abs(Math.sqrt(d2) - first) < 1e-6) {
+                    crAll++;
+                    crCr += sp[j] == 0 ? 1 : 0;
+                }
+            }
+        }
+        assertEquals(1 - (crCr / (double) crAll) / 0.25, alpha[0][0][0], 1e-12, "α(Cr-Cr) of the first shell");
+    }
 }
