@@ -15,6 +15,7 @@ import org.matscreen.core.sim.CellShape;
 import org.matscreen.core.sim.PropertySettings;
 import org.matscreen.core.sim.RelaxedState;
 import org.matscreen.core.sim.Relaxation;
+import org.matscreen.core.sim.RelaxProtocol;
 import org.matscreen.core.sim.RelaxSettings;
 import org.matscreen.core.sim.Status;
 import org.matscreen.core.sim.Step;
@@ -40,7 +41,6 @@ import org.matscreen.lammps.jna.Lammps;
 public final class LammpsCalculator {
     /** 1 bar in GPa. */
     static final double BAR_IN_GPA = 1e-4;
-    private static final double VMAX = 0.001;
     static final double ION_ETOL = 1e-12;
     static final int ION_MAX_ITERATIONS = 1000;
     /** Volume strain of the two-point probe that sets the target pressures of a pressure-controlled E(V) scan. */
@@ -49,7 +49,19 @@ public final class LammpsCalculator {
 
     /** The cell constraint of one relaxation. */
     private enum Constraint {
-        CUBIC, HEXAGONAL, FREE;
+        CUBIC(RelaxProtocol.CellFreedom.VOLUME),
+        HEXAGONAL(RelaxProtocol.CellFreedom.VOLUME_AND_AXIAL_RATIO),
+        FREE(RelaxProtocol.CellFreedom.FULL);
+
+        private final RelaxProtocol.CellFreedom freedom;
+
+        Constraint(RelaxProtocol.CellFreedom freedom) {
+            this.freedom = freedom;
+        }
+
+        RelaxProtocol.CellFreedom freedom() {
+            return freedom;
+        }
 
         static Constraint shapeFixed(CellShape shape) {
             return shape == CellShape.HEXAGONAL ? HEXAGONAL : CUBIC;
@@ -261,10 +273,16 @@ public final class LammpsCalculator {
     }
 
     /**
-     * Box-and-positions relaxation under a constraint at a hydrostatic target pressure (bar), with restarts after early
-     * stops. Converged means forces and the stress components the constraint relaxes met the tolerances.
+     * Box-and-positions relaxation under a constraint at a hydrostatic target pressure (bar): the recipe of
+     * {@link RelaxProtocol#recipe} (bench/RELAXATION-RECIPE.md), restarted after early stops until the final state
+     * passes the acceptance test, the restarts run out, or a restart gains less than
+     * {@link RelaxProtocol#minRestartGainEvPerAtom()} (the minimiser is stuck on a kink of a tabulated potential and
+     * further restarts only repeat the same force evaluations). Converged means forces and the stress components the
+     * constraint relaxes met the tolerances.
      */
-    private Relaxation relax(RelaxSettings rs, Constraint c, double targetBar) {
+    private Relaxation relax(RelaxSettings campaign, Constraint c, double targetBar) {
+        RelaxProtocol protocol = RelaxProtocol.recipe(c.freedom(), campaign);
+        RelaxSettings rs = protocol.settings();
         int minimisations = 0;
         int iterations = 0;
         int earlyStops = 0;
@@ -272,11 +290,12 @@ public final class LammpsCalculator {
         boolean converged = false;
         double fmax = Double.NaN;
         double pmax = Double.NaN;
-        String[] styles = {"cg", "cg", "sd"};
+        double energyPerAtom = Double.NaN;
         for (int attempt = 0; attempt <= rs.maxRestarts() && !converged; attempt++) {
-            send(Commands.minStyleCommand(styles[Math.min(attempt, styles.length - 1)]));
-            send(c == Constraint.FREE ? Commands.boxRelaxFree(targetBar, VMAX)
-                    : Commands.boxRelaxShapeFixed(c == Constraint.HEXAGONAL, targetBar, VMAX));
+            send(Commands.minStyleCommand(protocol.minStyle(attempt)));
+            send(c == Constraint.FREE ? Commands.boxRelaxFree(targetBar, protocol.maxVolumeChangePerStep())
+                    : Commands.boxRelaxShapeFixed(c == Constraint.HEXAGONAL, targetBar,
+                            protocol.maxVolumeChangePerStep()));
             double stepBefore = attempt == 0 ? 0 : lammps.thermo("step");
             long logOffset = logSize();
             send(Commands.minimize(rs.energyTolerance(), rs.forceToleranceEvPerA(), rs.maxIterations(),
@@ -293,6 +312,11 @@ public final class LammpsCalculator {
             fmax = lammps.thermo("fmax");
             pmax = residualStressBar(c, targetBar);
             converged = fmax <= rs.maxForceToleranceEvPerA() && pmax <= rs.pressureToleranceBar();
+            double before = energyPerAtom;
+            energyPerAtom = lammps.thermo("pe") / lammps.thermo("atoms");
+            if (attempt > 0 && !converged && Math.abs(energyPerAtom - before) < protocol.minRestartGainEvPerAtom()) {
+                break;
+            }
         }
         return new Relaxation(converged, minimisations, iterations, stop, earlyStops, fmax, pmax);
     }

@@ -15,7 +15,8 @@ public record MethodInfo(String code, PotentialSpec potential, RelaxSettings rel
 
     /** Stable text of everything that changes the numbers; part of every candidate id. */
     public String key() {
-        return code + "|" + potential.pairStyle() + "|" + potential.key() + "|" + relax.key() + "|"
+        return code + "|" + potential.pairStyle() + "|" + potential.key() + "|"
+                + org.matscreen.core.sim.RelaxProtocol.methodKey(relax) + "|"
                 + properties.key();
     }
 }

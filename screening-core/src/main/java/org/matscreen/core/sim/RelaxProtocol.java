@@ -106,6 +106,17 @@ public record RelaxProtocol(CellFreedom cell, double maxVolumeChangePerStep, Lis
                 RECIPE_MIN_RESTART_GAIN);
     }
 
+    /**
+     * Stable text for candidate ids of every relaxation a method runs with the campaign's settings: the recipe's
+     * volume step, minimisers and restart rule plus the settings as the recipe applies them (the cell freedom follows
+     * from the prototype and the mode, which the ids hold already).
+     */
+    public static String methodKey(RelaxSettings campaign) {
+        RelaxProtocol p = recipe(CellFreedom.VOLUME, campaign);
+        return "vmax=" + p.maxVolumeChangePerStep + ",styles=" + String.join("/", p.minStyles) + ",restart_gain="
+                + p.minRestartGainEvPerAtom + "," + p.settings.key();
+    }
+
     /** Minimiser of attempt {@code k} (0-based). */
     public String minStyle(int attempt) {
         if (attempt < 0) {
