@@ -142,7 +142,7 @@ class RepositoryCommandsTest {
         CliTest.Result r = CliTest.exec("report", repo, "--out", out.toString(), "--property", "bulk_modulus_gpa");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         String html = Files.readString(out);
-        assertTrue(html.contains("id=\"pareto-chart\"") && html.contains("bulk_modulus_gpa (GPa) against composition"));
+        assertTrue(html.contains("id=\"pareto-chart\"") && html.contains("Bulk modulus B_EOS (GPa) against composition"));
         CliTest.Result bad = CliTest.exec("report", repo, "--out", out.toString(), "--property", "beauty");
         assertEquals(ExitCodes.INVALID_INPUT, bad.code());
         assertTrue(bad.err().contains("unknown metric 'beauty'"), bad.err());

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.matscreen.core.screening.MetricLabels;
 import org.matscreen.repository.report.ReportData.CompositionPoint;
 
 /**
@@ -19,8 +20,12 @@ final class CompositionCharts {
     /** Most charts of each kind; a campaign with more systems shows the first ones alphabetically and says so. */
     static final int MAX_CHARTS = 12;
     private static final String[] SERIES_COLOURS = {"#1565c0", "#c62828", "#2e7d32", "#6a1b9a"};
-    private static final int W = 400;
+    static final int W = 400;
     private static final int H = 300;
+    /** Width to the right of a binary chart's plot area that holds its legend, so the legend never covers a point. */
+    static final int LEGEND_WIDTH = 96;
+    /** Composition gridlines of a ternary chart, every this atom fraction. */
+    static final double TERNARY_GRID_STEP = 0.2;
 
     private CompositionCharts() {}
 
@@ -49,8 +54,9 @@ final class CompositionCharts {
             }
         }
         PlotFrame f = new PlotFrame(W, H, 0, 1, lo, hi);
-        Svg svg = new Svg("", "chart binary-chart", W, H, data.property() + " of " + system);
-        f.draw(svg, "x(" + els.get(1) + ") in " + system, PlotFrame.title(data.property(), data.propertyUnit()));
+        Svg svg = new Svg("", "chart binary-chart", W + LEGEND_WIDTH, H, MetricLabels.name(data.property()) + " of "
+                + system);
+        f.draw(svg, els.get(1) + " atom fraction in " + system, MetricLabels.withUnit(data.property()));
         int s = 0;
         for (Map.Entry<String, List<CompositionPoint>> e : byPrototype.entrySet()) {
             String colour = SERIES_COLOURS[s % SERIES_COLOURS.length];
@@ -70,7 +76,7 @@ final class CompositionCharts {
                     byX.values().stream().mapToDouble(v -> f.y.px(v[0] / v[1])).toArray(), "series", colour);
             for (CompositionPoint p : e.getValue()) {
                 Markers.draw(svg, f.x.px(fraction(p, els.get(1))), f.y.px(p.value()), 3.5,
-                        Markers.markerOf(p.flags()), "binary-point", colour, tooltip(p));
+                        Markers.markerOf(p.flags()), "binary-point", colour, tooltip(p, data));
             }
             for (ReportData.AggregatePoint a : aggregates(data, els, e.getKey())) {
                 if (Double.isNaN(a.sem())) {
@@ -84,9 +90,8 @@ final class CompositionCharts {
                                 "%s (%s): %.5g ± %.2g (n = %d)", a.formula(), a.prototype(), a.mean(), a.sem(),
                                 a.n()));
             }
-            svg.text(W - PlotFrame.RIGHT - 4, PlotFrame.TOP + 14 + 15 * s, e.getKey(), "legend", "end", 0);
-            svg.rect(W - PlotFrame.RIGHT - 4 - 8 * e.getKey().length() - 16, PlotFrame.TOP + 5 + 15 * s, 10, 10,
-                    "legend-swatch", colour, "", "");
+            svg.rect(W + 4, PlotFrame.TOP + 5 + 15 * s, 10, 10, "legend-swatch", colour, "", "");
+            svg.text(W + 18, PlotFrame.TOP + 14 + 15 * s, e.getKey(), "legend", "start", 0);
             s++;
         }
         return svg.end();
@@ -98,7 +103,8 @@ final class CompositionCharts {
                 .sorted(Comparator.comparingDouble(CompositionPoint::value)).toList();
         double lo = points.stream().mapToDouble(CompositionPoint::value).min().orElse(0);
         double hi = points.stream().mapToDouble(CompositionPoint::value).max().orElse(1);
-        Svg svg = new Svg("", "chart ternary-chart", W, H, data.property() + " of " + system + " " + prototype);
+        Svg svg = new Svg("", "chart ternary-chart", W, H, MetricLabels.name(data.property()) + " of " + system + " "
+                + prototype);
         double left = 40;
         double right = W - 130;
         double bottom = H - 40;
@@ -106,6 +112,7 @@ final class CompositionCharts {
         double[] vx = {left, right, (left + right) / 2};
         double[] vy = {bottom, bottom, top};
         svg.polygon(vx, vy, "triangle");
+        grid(svg, vx, vy);
         svg.text(vx[0], vy[0] + 18, els.get(0), "vertex", "middle", 0);
         svg.text(vx[1], vy[1] + 18, els.get(1), "vertex", "middle", 0);
         svg.text(vx[2], vy[2] - 6, els.get(2), "vertex", "middle", 0);
@@ -119,11 +126,39 @@ final class CompositionCharts {
             }
             double t = hi > lo ? (p.value() - lo) / (hi - lo) : 0.5;
             Markers.draw(svg, x, y, 5, Markers.markerOf(p.flags()), "ternary-point", ColourMap.viridis(t),
-                    tooltip(p));
+                    tooltip(p, data));
         }
         colourBar(svg, right + 30, top, bottom, lo, hi, data);
         svg.text(left, 16, system + " · " + prototype, "chart-title", "start", 0);
         return svg.end();
+    }
+
+    /**
+     * Lines of constant atom fraction of each element, every {@value #TERNARY_GRID_STEP}: the line x_k = f joins
+     * f·V_k + (1 − f)·V_i and f·V_k + (1 − f)·V_j, with f printed where it meets the edge V_k V_i.
+     */
+    private static void grid(Svg svg, double[] vx, double[] vy) {
+        int lines = (int) Math.round(1 / TERNARY_GRID_STEP);
+        for (int k = 0; k < 3; k++) {
+            int i = (k + 1) % 3;
+            int j = (k + 2) % 3;
+            for (int n = 1; n < lines; n++) {
+                double f = n * TERNARY_GRID_STEP;
+                double x1 = f * vx[k] + (1 - f) * vx[i];
+                double y1 = f * vy[k] + (1 - f) * vy[i];
+                double x2 = f * vx[k] + (1 - f) * vx[j];
+                double y2 = f * vy[k] + (1 - f) * vy[j];
+                svg.line(x1, y1, x2, y2, "ternary-grid");
+                // outside the edge V_k V_i, away from the triangle's centre
+                double cx = (vx[0] + vx[1] + vx[2]) / 3;
+                double cy = (vy[0] + vy[1] + vy[2]) / 3;
+                double dx = x1 - cx;
+                double dy = y1 - cy;
+                double len = Math.hypot(dx, dy);
+                svg.text(x1 + 9 * dx / len, y1 + 9 * dy / len + 3, String.format(Locale.ROOT, "%.1f", f),
+                        "ternary-tick", "middle", 0);
+            }
+        }
     }
 
     private static void colourBar(Svg svg, double x, double top, double bottom, double lo, double hi,
@@ -139,9 +174,11 @@ final class CompositionCharts {
         svg.text(x + 7, top - 6, data.propertyUnit(), "tick", "middle", 0);
     }
 
-    private static String tooltip(CompositionPoint p) {
-        return String.format(Locale.ROOT, "%s (%s): %.5g%s", p.formula(), p.prototype(), p.value(),
-                p.flags().isEmpty() ? "" : " [" + String.join(", ", p.flags()) + "]");
+    /** What a pointer over a point shows: formula, prototype, the property with its unit, and any flags. */
+    private static String tooltip(CompositionPoint p, ReportData data) {
+        return String.format(Locale.ROOT, "%s (%s): %s = %.5g%s%s", p.formula(), p.prototype(),
+                MetricLabels.name(data.property()), p.value(), data.propertyUnit().isEmpty() ? "" : " "
+                        + data.propertyUnit(), p.flags().isEmpty() ? "" : " [" + String.join(", ", p.flags()) + "]");
     }
 
     /** Aggregates of a prototype whose elements all belong to {@code elements}. */

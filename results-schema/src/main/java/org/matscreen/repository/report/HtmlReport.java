@@ -11,6 +11,7 @@ import org.matscreen.core.descriptors.MetricNotes;
 import org.matscreen.core.properties.ElasticConstants;
 import org.matscreen.core.properties.RecordFlag;
 import org.matscreen.core.properties.ReferenceEnergies;
+import org.matscreen.core.screening.MetricLabels;
 import org.matscreen.core.screening.Metrics;
 import org.matscreen.core.screening.Objective;
 import org.matscreen.core.sim.FitScope;
@@ -46,6 +47,8 @@ public final class HtmlReport {
             svg .ternary-point{stroke:#212121;stroke-width:0.4}svg .vertex{font-size:14px;font-weight:bold}
             svg .flagged{fill:#ff8f00;stroke:#4e342e;stroke-width:0.8}svg .hollow{fill:none;stroke:#4e342e}
             svg .error-bar{stroke-width:1.2}.legend{font-size:12px}
+            svg .ternary-grid{stroke:#d0d0d0;stroke-width:0.7}svg .ternary-tick{font-size:9px;fill:#757575}
+            svg circle:hover,svg polygon.flagged:hover,svg rect.flagged:hover{stroke:#000;stroke-width:2}
             """;
 
     private HtmlReport() {}
@@ -136,8 +139,8 @@ public final class HtmlReport {
         dataNotes(b, data.objectives().stream().map(Objective::metric).toList(), data);
         b.append("<table id=\"front-table\">\n<tr><th>formula</th><th>system</th><th>prototype</th>");
         for (Objective o : data.objectives()) {
-            String unit = Metrics.all().get(o.metric()).unit();
-            b.append("<th>").append(Svg.escape(PlotFrame.title(o.metric(), unit))).append("</th>");
+            b.append("<th title=\"").append(Svg.escape(o.metric())).append("\">")
+                    .append(Svg.escape(MetricLabels.withUnit(o.metric()))).append("</th>");
         }
         b.append("<th>id</th></tr>\n");
         for (ObjectivePoint p : front.subList(0, Math.min(FRONT_TABLE_ROWS, front.size()))) {
@@ -179,8 +182,8 @@ public final class HtmlReport {
         b.append("<h2 id=\"unstable-references\">Mechanically unstable references</h2>\n<p>Pure elements whose"
                 + " elastic constants violate the Born criteria in a structure the enthalpies refer to; records"
                 + " using them carry the unstable-reference flag.</p>\n<table id=\"reference-table\">\n<tr>"
-                + "<th>element</th><th>structure</th><th>C11</th><th>C12</th><th>C13</th><th>C33</th><th>C44</th>"
-                + "<th>C66</th><th>(GPa)</th></tr>\n");
+                + "<th>element</th><th>structure</th><th>C11 (GPa)</th><th>C12 (GPa)</th><th>C13 (GPa)</th>"
+                + "<th>C33 (GPa)</th><th>C44 (GPa)</th><th>C66 (GPa)</th></tr>\n");
         for (ReferenceEnergies.Entry e : data.unstableReferences()) {
             ElasticConstants c = e.elastic();
             b.append("<tr><td>").append(Svg.escape(e.element())).append("</td><td>").append(e.prototype().key())
@@ -188,19 +191,20 @@ public final class HtmlReport {
             for (double v : new double[] {c.c11Gpa(), c.c12Gpa(), c.c13Gpa(), c.c33Gpa(), c.c44Gpa(), c.c66Gpa()}) {
                 b.append("<td class=\"num\">").append(String.format(Locale.ROOT, "%.1f", v)).append("</td>");
             }
-            b.append("<td></td></tr>\n");
+            b.append("</tr>\n");
         }
         b.append("</table>\n");
     }
 
     private static void composition(StringBuilder b, ReportData data) {
-        String title = PlotFrame.title(data.property(), data.propertyUnit());
+        String title = MetricLabels.withUnit(data.property());
         b.append("<h2 id=\"composition\">").append(Svg.escape(title)).append(" against composition</h2>\n");
         dataNotes(b, List.of(data.property()), data);
         List<String> binaries = CompositionCharts.systems(data, 2);
         List<String> ternaries = CompositionCharts.systems(data, 3);
         if (binaries.isEmpty() && ternaries.isEmpty()) {
-            b.append("<p>No binary or ternary system has computed values of ").append(Svg.escape(data.property()))
+            b.append("<p>No binary or ternary system has computed values of ")
+                    .append(Svg.escape(MetricLabels.name(data.property())))
                     .append(".</p>\n");
             return;
         }

@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.matscreen.core.screening.MetricLabels;
 import org.matscreen.core.screening.Metrics;
 import org.matscreen.core.screening.Objective;
 import org.matscreen.repository.report.ReportData.ObjectivePoint;
@@ -108,7 +109,7 @@ final class ParetoChart {
     }
 
     static String axisTitle(Objective o) {
-        return PlotFrame.title(o.metric(), Metrics.all().get(o.metric()).unit()) + (o.maximise() ? " → max"
+        return MetricLabels.withUnit(o.metric()) + (o.maximise() ? " → max"
                 : " → min");
     }
 
@@ -116,9 +117,15 @@ final class ParetoChart {
         StringBuilder b = new StringBuilder(p.formula() + " (" + p.prototype() + ")"
                 + (p.flags().isEmpty() ? "" : " [" + String.join(", ", p.flags()) + "]"));
         for (int k = 0; k < objectives.size(); k++) {
-            b.append(String.format(Locale.ROOT, "; %s = %.5g", objectives.get(k).metric(), p.values()[k]));
+            b.append(String.format(Locale.ROOT, "; %s = %.5g %s", MetricLabels.name(objectives.get(k).metric()),
+                    p.values()[k], unitOf(objectives.get(k).metric())));
         }
         return b.toString();
+    }
+
+    private static String unitOf(String metric) {
+        var m = Metrics.all().get(metric);
+        return m == null || m.unit().equals("1") ? "" : m.unit();
     }
 
     private static double min(double[] v) {

@@ -50,6 +50,14 @@ class ChromiumReportIntegrationTest {
         assertEquals(5, HtmlReportTest.count(dom, "class=\"status-bar\""));
         assertEquals(6, HtmlReportTest.count(dom, "binary-chart"));
         assertEquals(8, HtmlReportTest.count(dom, "ternary-chart"));
+        // issue 18 item 11, as the browser built it: readable axis titles, ternary gridlines, legends beside the plot
+        assertTrue(dom.contains(">Mixing enthalpy ΔH_mix (eV/atom) → min</text>"), "readable Pareto axis title");
+        assertEquals(8 * 12, HtmlReportTest.count(dom, "class=\"ternary-grid\""), "12 gridlines per ternary");
+        for (String chart : HtmlReportTest.charts(dom, "chart binary-chart")) {
+            for (double x : HtmlReportTest.numbers(chart, "<text class=\"legend\" x=\"([0-9.]+)\"")) {
+                assertTrue(x > CompositionCharts.W - PlotFrame.RIGHT, "legend outside the plot area: " + x);
+            }
+        }
     }
 
     @Test

@@ -52,7 +52,61 @@ class HtmlReportTest {
         assertEquals(1, count(html, "class=\"front-line\""));
         assertEquals(6, count(html, "class=\"chart binary-chart\""), "C(4,2) binaries");
         assertEquals(8, count(html, "class=\"chart ternary-chart\""), "C(4,3) ternaries x 2 prototypes");
-        assertTrue(html.contains("dh_mix_ev_per_atom (eV/atom) against composition"));
+        assertTrue(html.contains("Mixing enthalpy ΔH_mix (eV/atom) against composition"), "a readable heading");
+    }
+
+    /**
+     * Issue 18 item 11: axis titles are names with units, not column keys; the legend of a binary chart stands right of
+     * its plot area, where no point is drawn; ternary charts have composition gridlines; points tell their values on
+     * hover (an SVG title).
+     */
+    @Test
+    void labelsAreReadableLegendsStayOutOfThePlotAndTernariesHaveAGrid() {
+        String html = HtmlReport.render(ReportData.collect(new RecordStore(ReportFixtures.repository(dir)), null),
+                Instant.parse("2026-01-02T00:00:00Z"));
+        assertTrue(html.contains(">Mixing enthalpy ΔH_mix (eV/atom) → min</text>"), "Pareto x axis");
+        assertTrue(html.contains(">Bulk modulus B_EOS (GPa) → max</text>"), "Pareto y axis");
+        assertFalse(Pattern.compile("class=\"axis-title\"[^>]*>[a-z0-9]+_[a-z0-9_]+").matcher(html).find(),
+                "no raw column key as an axis title");
+        for (String chart : charts(html, "chart binary-chart")) {
+            double plotRight = CompositionCharts.W - PlotFrame.RIGHT;
+            for (double cx : numbers(chart, "class=\"binary-point\" cx=\"([0-9.]+)\"")) {
+                assertTrue(cx <= plotRight + 0.05, "points inside the plot area: " + cx);
+            }
+            List<Double> legend = numbers(chart, "<text class=\"legend\" x=\"([0-9.]+)\"");
+            assertFalse(legend.isEmpty(), "each binary chart has a legend");
+            for (double x : legend) {
+                assertTrue(x > plotRight, "legend right of the plot area: " + x + " > " + plotRight);
+            }
+            assertTrue(chart.contains(" atom fraction in "), "x axis names the fraction");
+        }
+        for (String chart : charts(html, "chart ternary-chart")) {
+            // 1/0.2 − 1 = 4 lines of constant fraction per element, 3 elements
+            assertEquals(12, count(chart, "class=\"ternary-grid\""), "composition gridlines");
+            assertEquals(12, count(chart, "class=\"ternary-tick\""), "gridline labels");
+        }
+        assertTrue(Pattern.compile("<title>[A-Za-z0-9.]+ \\(fcc\\): Mixing enthalpy ΔH_mix = -?[0-9.e-]+ eV/atom")
+                .matcher(html).find(), "hover text with the value and its unit");
+    }
+
+    /** The SVG elements of one chart class. */
+    static List<String> charts(String html, String cssClass) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<svg [^>]*class=\"" + cssClass + "\".*?</svg>", Pattern.DOTALL).matcher(html);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        assertFalse(out.isEmpty(), "charts of class " + cssClass);
+        return out;
+    }
+
+    static List<Double> numbers(String text, String regex) {
+        List<Double> out = new ArrayList<>();
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) {
+            out.add(Double.parseDouble(m.group(1)));
+        }
+        return out;
     }
 
     @Test
@@ -70,7 +124,7 @@ class HtmlReportTest {
         String html = HtmlReport.render(data, Instant.now());
         assertTrue(data.objectives().isEmpty());
         assertTrue(html.contains("No Pareto front: the repository has no manifest.json"), html);
-        assertTrue(html.contains("bulk_modulus_gpa (GPa) against composition"));
+        assertTrue(html.contains("Bulk modulus B_EOS (GPa) against composition"));
         assertEquals(5, count(html, "class=\"status-bar\""));
     }
 
