@@ -318,7 +318,15 @@ public final class LammpsCalculator {
                 break;
             }
         }
-        return new Relaxation(converged, minimisations, iterations, stop, earlyStops, fmax, pmax);
+        return new Relaxation(converged, minimisations, iterations, stop, earlyStops, fmax, pmax, stressGpa());
+    }
+
+    /** Stress of the current state, Voigt order, positive in tension, GPa (LAMMPS' pressure tensor, negated). */
+    private double[] stressGpa() {
+        return new double[] {
+            -lammps.thermo("pxx") * BAR_IN_GPA, -lammps.thermo("pyy") * BAR_IN_GPA, -lammps.thermo("pzz") * BAR_IN_GPA,
+            -lammps.thermo("pyz") * BAR_IN_GPA, -lammps.thermo("pxz") * BAR_IN_GPA, -lammps.thermo("pxy") * BAR_IN_GPA
+        };
     }
 
     /** Largest |stress − target| over the components a constraint relaxes, bar. */
@@ -367,10 +375,7 @@ public final class LammpsCalculator {
         }
         applyGradient(lo, box, relaxedX, f);
         relaxIons(rs);
-        return new double[] {
-            -lammps.thermo("pxx") * BAR_IN_GPA, -lammps.thermo("pyy") * BAR_IN_GPA, -lammps.thermo("pzz") * BAR_IN_GPA,
-            -lammps.thermo("pyz") * BAR_IN_GPA, -lammps.thermo("pxz") * BAR_IN_GPA, -lammps.thermo("pxy") * BAR_IN_GPA
-        };
+        return stressGpa();
     }
 
     /**

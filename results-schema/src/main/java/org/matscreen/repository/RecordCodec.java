@@ -119,6 +119,9 @@ public final class RecordCodec {
             v.put("relax_early_stops", rx.earlyStops());
             v.put("relax_max_force_ev_per_angstrom", known(rx.maxForceEvPerA()));
             v.put("relax_max_pressure_bar", known(rx.maxPressureBar()));
+            if (rx.stressGpa().length == 6) {
+                v.put("relax_stress_gpa", list(rx.stressGpa()));
+            }
         }
         if (r.properties() != null) {
             v.putAll(r.properties().values());
@@ -206,7 +209,8 @@ public final class RecordCodec {
         if (g.has("relax_converged")) {
             rx = new Relaxation((Boolean) g.get("relax_converged"), integer(g, "relax_minimisations"),
                     integer(g, "relax_iterations"), str(g, "relax_stop_reason"), integer(g, "relax_early_stops"),
-                    dbl(g, "relax_max_force_ev_per_angstrom"), dbl(g, "relax_max_pressure_bar"));
+                    dbl(g, "relax_max_force_ev_per_angstrom"), dbl(g, "relax_max_pressure_bar"),
+                    g.has("relax_stress_gpa") ? array(g, "relax_stress_gpa") : null);
         }
         Status status = Status.parse(str(g, "status"));
         CandidateProperties props = status == Status.OK ? properties(g) : null;

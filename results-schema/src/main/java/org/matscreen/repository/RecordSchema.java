@@ -83,6 +83,8 @@ public final class RecordSchema {
         c.add(opt("relax_max_force_ev_per_angstrom", Column.Kind.DOUBLE, "eV/Å", "largest final force on an atom"));
         c.add(opt("relax_max_pressure_bar", Column.Kind.DOUBLE, "bar", "largest final |stress| over the components the"
                 + " relaxation relaxes (shape-fixed cubic: the pressure; hexagonal: the a/b mean and c; free: all six)"));
+        c.add(opt("relax_stress_gpa", Column.Kind.LIST_DOUBLE, "GPa", "stress of the relaxed cell, Voigt order (xx, yy,"
+                + " zz, yz, xz, xy), positive in tension; null where the code did not report it"));
         // properties from the registered property calculations, then their flags
         for (PropertyColumn p : PropertyRegistry.columns()) {
             c.add(opt(p.name(), kind(p.kind()), p.unit(), p.description()));

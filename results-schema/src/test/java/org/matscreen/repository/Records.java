@@ -65,7 +65,8 @@ public final class Records {
                 .flag(RecordFlag.PROTOTYPE_UNSTABLE).flag(RecordFlag.UNSTABLE_REFERENCE)
                 .build();
         return new CandidateResult("id" + index, "test", index, c, AtomCounts.of(c, 32).composition(), r, 3.6,
-                Status.OK, "", s, p, new Relaxation(true, 1, 300, "force tolerance", 0, 1e-7, 0.01),
+                Status.OK, "", s, p, new Relaxation(true, 1, 300, "force tolerance", 0, 1e-7, 0.01,
+                        new double[] {1e-4 * index, -2e-4, 5e-5, 1e-5, -3e-5, 2e-5}),
                 new double[] {11, 11.5, 12}, new double[] {-3.8, -3.9, -3.85}, new StrainStress(0.005, plus, minus),
                 Map.of("vec", 10.5, "delta_pct", 1.2), new double[][][] {{{0.1, -0.1}, {-0.1, 0.1}}}, METHOD, POT,
                 new Provenance("0.1.0", "abc", "LAMMPS 20210929", "host1", 1_700_000_000_000L + index,

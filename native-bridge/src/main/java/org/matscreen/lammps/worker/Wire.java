@@ -140,12 +140,13 @@ public final class Wire {
             out.writeInt(r.earlyStops());
             out.writeDouble(r.maxForceEvPerA());
             out.writeDouble(r.maxPressureBar());
+            writeDoubles(out, r.stressGpa());
         }
     }
 
     private static Relaxation readRelaxation(DataInputStream in) throws IOException {
         return in.readBoolean() ? new Relaxation(in.readBoolean(), in.readInt(), in.readInt(), in.readUTF(),
-                in.readInt(), in.readDouble(), in.readDouble()) : null;
+                in.readInt(), in.readDouble(), in.readDouble(), readDoubles(in)) : null;
     }
 
     /** Local-structure codes are 0..4: one byte each. */

@@ -56,6 +56,12 @@ class WorkerProcessIntegrationTest {
                     Prototype.FCC, new Supercell(3, 3, 3), 1.03 * (double) c[1], pot, PropertySettings.NONE, 60));
             assertEquals(Status.OK, o.status(), o.errorText());
             assertTrue(o.relaxation().converged(), o.relaxation().toString());
+            // the relaxed cell's stress travels with the record: its hydrostatic part is minus the pressure the
+            // acceptance test read (a shape-fixed cubic cell: |P| = relax_max_pressure_bar), 1 GPa = 1e4 bar
+            double[] stress = o.relaxation().stressGpa();
+            assertEquals(6, stress.length);
+            assertEquals(o.relaxation().maxPressureBar(), Math.abs((stress[0] + stress[1] + stress[2]) / 3 * 1e4),
+                    1e-9, c[0] + " hydrostatic stress");
             assertEquals((double) c[2], o.energyPerAtomEv(), 1e-4, c[0] + " energy");
             double a = Prototype.FCC.latticeParameterForVolume(o.relaxed().volumePerAtom());
             assertEquals((double) c[1], a, 2e-4, c[0] + " lattice constant");

@@ -25,6 +25,29 @@ import org.matscreen.core.structure.Structure;
  * names ({@code energy_per_atom_ev} stays in {@code atoms.info}).
  */
 public final class ExtxyzWriter implements StructureWriter {
+    /** ASE's extended-XYZ key of a configuration's stress: a 3×3 tensor in eV/Å³, positive in tension. */
+    static final String ASE_STRESS = "stress";
+    /**
+     * eV/Å³ in GPa: the elementary charge of CODATA 2014 (1.6021766208e-19 C) × 1e30 / 1e9, the value ASE's
+     * {@code ase.units.GPa} uses, so {@code atoms.get_stress() / units.GPa} gives back the record's GPa.
+     */
+    static final double GPA_PER_EV_PER_A3 = 160.21766208;
+
+    /** The nine components of the 3×3 stress (row-major, symmetric) in eV/Å³ from the record's Voigt GPa. */
+    static String aseStress(String voigtGpa) {
+        String[] v = voigtGpa.strip().split(" ");
+        double[] s = new double[6];
+        for (int i = 0; i < 6; i++) {
+            s[i] = Double.parseDouble(v[i]) / GPA_PER_EV_PER_A3;
+        }
+        double[] full = {s[0], s[5], s[4], s[5], s[1], s[3], s[4], s[3], s[2]};
+        StringBuilder b = new StringBuilder();
+        for (double x : full) {
+            b.append(b.length() == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.17g", x));
+        }
+        return b.toString();
+    }
+
     /** ASE's extended-XYZ key of a configuration's total energy, eV. */
     static final String ASE_ENERGY = "energy";
 
@@ -59,6 +82,10 @@ public final class ExtxyzWriter implements StructureWriter {
         }
         sb.append("\" Properties=species:S:1:pos:R:3 ").append(KeyValueText.pair("id", info.id()));
         for (Map.Entry<String, Object> e : info.metadata().entrySet()) {
+            if (e.getKey().equals(RecordExport.STRESS_KEY)) {
+                sb.append(' ').append(ASE_STRESS).append("=\"").append(aseStress((String) e.getValue())).append('"');
+                continue;
+            }
             String key = e.getKey().equals(RecordExport.ENERGY_KEY) ? ASE_ENERGY : e.getKey();
             sb.append(' ').append(KeyValueText.pair(key, e.getValue()));
         }

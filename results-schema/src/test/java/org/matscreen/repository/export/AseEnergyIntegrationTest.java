@@ -65,6 +65,14 @@ class AseEnergyIntegrationTest {
             assertEquals(Double.parseDouble(columns[0]), read.info().get("energy_per_atom_ev").asDouble(), 0.0,
                     "the per-atom value stays in info");
             assertTrue(!read.info().has("energy_ev"), "the total is a calculator result, not an info key");
+            // get_stress(): the record's relaxed-cell stress (Voigt, GPa, tension positive), converted by ASE's units
+            double[] stress = r.relaxation().stressGpa();
+            assertNotNull(read.stressGpa(), "get_stress() on " + file);
+            for (int k = 0; k < 6; k++) {
+                assertEquals(stress[k], read.stressGpa()[k], 1e-9 * Math.abs(stress[k]) + 1e-15,
+                        "stress component " + k + " of " + r.id());
+            }
+            assertTrue(stress[0] != 0 && stress[5] != 0, "the fixture has a full stress");
         }
     }
 
@@ -75,5 +83,6 @@ class AseEnergyIntegrationTest {
             new ExtxyzWriter().write(TestStructures.fccRandomBinary(), ExportInfo.of("plain"), out);
         }
         assertNull(ase.read(file, "extxyz").energyEv());
+        assertNull(ase.read(file, "extxyz").stressGpa());
     }
 }

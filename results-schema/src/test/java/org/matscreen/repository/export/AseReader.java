@@ -40,6 +40,7 @@ final class AseReader {
     private static final String SCRIPT = """
             import json, sys
             import ase.io
+            import ase.units
             path, fmt = sys.argv[1], sys.argv[2]
             kwargs = {'store_tags': True} if fmt == 'cif' else {}
             atoms = ase.io.read(path, format=fmt, **kwargs)
@@ -55,6 +56,9 @@ final class AseReader {
                 'info': atoms.info,
                 # what a training-set loader asks for; no calculator when the file holds no energy
                 'energy': None if atoms.calc is None else atoms.get_potential_energy(),
+                # ASE's stress (Voigt, eV/A^3, positive in tension) in GPa through ASE's own unit
+                'stress_gpa': None if atoms.calc is None or 'stress' not in atoms.calc.results
+                    else (atoms.get_stress(voigt=True) / ase.units.GPa).tolist(),
                 'ase_version': ase.__version__,
             }, default=plain))
             """;
@@ -71,7 +75,7 @@ final class AseReader {
      * energy {@code atoms.get_potential_energy()} returns (eV; null when the file gives ASE none).
      */
     record Read(double[][] cell, List<String> symbols, double[][] scaled, boolean[] pbc, JsonNode info,
-            String aseVersion, Double energyEv) {}
+            String aseVersion, Double energyEv, double[] stressGpa) {}
 
     /** Interpreter and probe result, found once per test JVM: null problem means ASE imports. */
     private static final class Probe {
@@ -108,7 +112,8 @@ final class AseReader {
             JsonNode n = json.readTree(r.stdout);
             return new Read(matrix(n.get("cell")), strings(n.get("symbols")), matrix(n.get("scaled")),
                     booleans(n.get("pbc")), n.get("info"), n.get("ase_version").asText(),
-                    n.get("energy").isNull() ? null : n.get("energy").asDouble());
+                    n.get("energy").isNull() ? null : n.get("energy").asDouble(),
+                    n.get("stress_gpa").isNull() ? null : vector(n.get("stress_gpa")));
         } catch (IOException e) {
             throw new AssertionError("unexpected output of the ASE script: " + r.stdout + "\n" + r.stderr, e);
         }
@@ -172,6 +177,14 @@ final class AseReader {
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }
+    }
+
+    private static double[] vector(JsonNode values) {
+        double[] v = new double[values.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values.get(i).asDouble();
+        }
+        return v;
     }
 
     private static double[][] matrix(JsonNode rows) {
