@@ -19,8 +19,10 @@ runtime_pkgs=(liblammps0 lammps-data openmpi-bin openkim-models)
 # python3-lammps and liblammps-dev (its unversioned liblammps.so, which the module loads): the bench's Python peers,
 # whose protocol engine bench/python/relax_protocols.py is tested against LammpsCalculator.
 # python3-spglib: the structure-identity cross-check (issue 13) reads space groups of relaxed cells.
+# lammps (the lmp executable): the bench's one-launch-per-candidate peer, whose input deck is tested against
+# LammpsCalculator too.
 test_pkgs=(python3-ase python3-spglib hdf5-tools slurm-wlm munge chromium python3-h5py python3-pandas python3-pymatgen
-  python3-nbclient python3-ipykernel python3-lammps liblammps-dev)
+  python3-nbclient python3-ipykernel python3-lammps liblammps-dev lammps)
 # lammps: the lmp executable of bench/run.sh's one-launch-per-candidate peer.
 bench_pkgs=(lammps python3-lammps liblammps-dev)
 want=("${runtime_pkgs[@]}")

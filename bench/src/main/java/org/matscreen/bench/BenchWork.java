@@ -16,9 +16,11 @@ import java.util.stream.Stream;
  * machine.facts      date, mode, machine, versions, parameters (run.sh)
  * runs.facts         whole-command walls and exit codes (run.sh)
  * commands.txt       every command run.sh ran, in order
- * repos/NAME/        repositories of the matscreen runs (cross, cross-again, isolated, in-process, efficiency)
+ * repos/NAME/        repositories of the matscreen runs (cross, cross-again, meam, isolated, in-process, efficiency)
  * logs/NAME.out      their standard output
- * cross/             cells.txt, matscreen.tsv, native-*.tsv, python.tsv, lmp.tsv, lmp/INDEX/
+ * cross/, meam/      cells.txt, matscreen.tsv, native-*.tsv, python.tsv, lmp.tsv, lmp/INDEX/, typical.tsv,
+ *                    recipe.tsv, protocols/ (see {@link CrossSet})
+ * probe/             thread_probe.py's CPU seconds per JVM of matscreen runs
  * protocol.facts, enumeration.facts, jmh.csv, dryrun/gc.log, logs/dryrun.out
  * </pre>
  */
@@ -43,7 +45,12 @@ record BenchWork(Path root, Facts machine, Facts runs) {
 
     /** Result tables whose file names start with {@code prefix} in {@code cross/}. */
     List<Path> tables(String prefix) {
-        Path dir = root.resolve("cross");
+        return tables(CrossSet.CU_NI, prefix);
+    }
+
+    /** Result tables whose file names start with {@code prefix} in the set's folder. */
+    List<Path> tables(CrossSet set, String prefix) {
+        Path dir = root.resolve(set.folder());
         List<Path> out = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {

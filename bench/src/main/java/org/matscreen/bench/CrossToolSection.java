@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Section 1: the same candidates through matscreen, the native limit, lmp per candidate and python3-lammps. */
+/**
+ * Section 1 (and its MEAM counterpart): the same candidates through matscreen, the native limit, lmp per candidate and
+ * python3-lammps, every tool running {@code LammpsCalculator}'s relaxation recipe and analysis ({@link Protocol}).
+ */
 final class CrossToolSection {
     /** The correctness gate: every tool's energies equal matscreen's to this, eV/atom. */
     static final double TOLERANCE_EV_PER_ATOM = 1e-6;
@@ -16,8 +19,13 @@ final class CrossToolSection {
 
     static void write(Markdown md, BenchWork w) {
         md.heading(2, "1. The same candidates, four ways");
-        Path ref = w.path("cross/matscreen.tsv");
-        Optional<MatscreenRun> a = w.matscreen("cross");
+        write(md, w, CrossSet.CU_NI);
+    }
+
+    /** The comparison of one set of cells (no heading: the caller gives it). */
+    static void write(Markdown md, BenchWork w, CrossSet set) {
+        Path ref = w.path(set.path("matscreen.tsv"));
+        Optional<MatscreenRun> a = w.matscreen(set.matscreenRun());
         if (!Files.exists(ref) || a.isEmpty()) {
             md.line("Not run (matscreen's run (a) or `bench prepare` is missing).");
             return;
@@ -25,22 +33,28 @@ final class CrossToolSection {
         Map<Long, ToolRun.Reference> reference = ToolRun.references(ref);
         Facts runs = w.runs();
         List<ToolRun> tools = new ArrayList<>();
-        ToolRun nativeRun = tool(w, "native", "native-", reference);
+        ToolRun nativeRun = tool(w, set, "native", "native-", reference);
         for (String t : List.of("python", "lmp")) {
-            ToolRun r = tool(w, t, t, reference);
+            ToolRun r = tool(w, set, t, t, reference);
             if (r != null) {
                 tools.add(r);
             }
         }
-        md.line(w.machine().get("cross.description", "") + " Every tool gets the cells matscreen built (read back"
-                + " from run (a)'s records) and runs `LammpsCalculator`'s relaxation protocol with properties off"
-                + " (`PropertySettings.NONE`): the cross-tool comparison is restricted to the relaxation, which is the"
-                + " part every tool can do alike. All use Debian's LAMMPS " + w.machine().get("lammps", "")
-                + " with `OMP_NUM_THREADS=1`.");
+        md.line(w.machine().get(set.folder() + ".description", "") + " Every tool gets the cells matscreen built"
+                + " (read back from run (a)'s records) and runs what `LammpsCalculator` runs for a campaign with"
+                + " `relax: {mode: shape-fixed}` and properties off: the relaxation recipe (`RelaxProtocol.recipe`:"
+                + " `fix box/relax iso 0.0 vmax 0.001 nreset 1`, `min_style cg`, `minimize 1e-12 1e-6 5000 50000`"
+                + " — the campaign's energy tolerance 0 becomes the recipe's 1e-12 —, `run 0`, restarted with cg, then"
+                + " sd while max force > 1e-3 eV/Å or |P| > 10 bar, until a restart gains less than 1e-9 eV/atom),"
+                + " then the common-neighbour analysis matscreen records for every relaxed cell (two `compute"
+                + " cna/atom` passes with a `run 0` each; the peers do it too, so the work is identical). All use"
+                + " Debian's LAMMPS " + w.machine().get("lammps", "") + " with `OMP_NUM_THREADS=1`.");
         md.line();
         md.line("*Steady* wall: first candidate started to last finished (matscreen: its screening stage, references"
                 + " excluded). *Whole command*: process start to exit (JVM, Spark, reference stage, pools, MPI"
-                + " start-up included). Ratios are candidates per second divided by the native limit's, same column.");
+                + " start-up included). Ratios are candidates per second divided by the native limit's, same column."
+                + " Σ force evaluations: of the relaxations (LAMMPS' minimisation statistics + 1 per minimiser set-up"
+                + " + 1 per `run 0` of the acceptance test; the analysis' two `run 0` not counted).");
         md.line();
         if (nativeRun == null) {
             md.line("The native limit (b) did not run; no ratios.");
@@ -50,8 +64,9 @@ final class CrossToolSection {
         // energies agree to the last bit), which the relaxation section checks with a counted run of this protocol.
         String sameCount = tools.stream().filter(r -> r.forceEvaluations() >= 0).findFirst()
                 .map(r -> "= (c)").orElse("–");
-        Markdown.Table t = md.table("tool", "how", "candidates", "Σ force evaluations", "steady wall (s)", "candidates/s", "÷ native",
-                "Σ LAMMPS (s)", "whole command (s)", "candidates/s", "÷ native", "max \\|ΔE\\| (eV/atom)");
+        Markdown.Table t = md.table("tool", "how", "candidates", "Σ force evaluations", "steady wall (s)",
+                "candidates/s", "÷ native", "Σ LAMMPS (s)", "whole command (s)", "candidates/s", "÷ native",
+                "max \\|ΔE\\| (eV/atom)");
         row(t, "(b) native limit", "one JVM per core, each a plain loop over one in-process instance through raw"
                 + " `LammpsLibrary` calls, cells from a shared queue", nativeRun, nativeRun, sameCount);
         matscreenRow(t, "(a) matscreen `run`", a.get(), nativeRun, sameCount);
@@ -62,21 +77,22 @@ final class CrossToolSection {
                             : "`multiprocessing` Pool(2), one instance per process, `create_atoms` from lists",
                     r, nativeRun, sameCount);
         }
-        w.matscreen("cross-again").ifPresent(r -> matscreenRow(t, "(a′) matscreen again, last",
+        w.matscreen(set.againRun()).ifPresent(r -> matscreenRow(t, "(a′) matscreen again, last",
                 r, nativeRun, sameCount));
         t.end();
         md.line();
         gate(md, nativeRun, tools, reference.size());
-        notes(md, w, runs, a.get());
+        notes(md, w, set, runs, a.get());
     }
 
-    private static ToolRun tool(BenchWork w, String name, String prefix, Map<Long, ToolRun.Reference> reference) {
-        List<Path> files = w.tables(prefix);
+    static ToolRun tool(BenchWork w, CrossSet set, String name, String prefix,
+            Map<Long, ToolRun.Reference> reference) {
+        List<Path> files = w.tables(set, prefix);
         if (files.isEmpty()) {
             return null;
         }
         return ToolRun.of(name, ResultTable.readAll(files), reference,
-                w.runs().number(name + ".command_s").orElse(Double.NaN));
+                w.runs().number(set.run(name) + ".command_s").orElse(Double.NaN));
     }
 
     private static void row(Markdown.Table t, String tool, String how, ToolRun r, ToolRun n, String sameCount) {
@@ -92,7 +108,8 @@ final class CrossToolSection {
     private static void matscreenRow(Markdown.Table t, String tool, MatscreenRun m, ToolRun n, String sameCount) {
         double perCommand = m.computed() / m.commandSeconds();
         t.row(tool, "`--master local[2]`, isolated workers (the default with Debian's library), no cache",
-                Long.toString(m.computed()), sameCount, Markdown.num(m.wallSeconds()), Markdown.num(m.candidatesPerSecond()),
+                Long.toString(m.computed()), sameCount, Markdown.num(m.wallSeconds()),
+                Markdown.num(m.candidatesPerSecond()),
                 Markdown.ratio(m.candidatesPerSecond() / n.candidatesPerSecond()), Markdown.num(m.nativeSeconds()),
                 Markdown.num(m.commandSeconds()), Markdown.num(perCommand),
                 Markdown.ratio(perCommand / n.candidatesPerSecondCommand()), "reference");
@@ -119,8 +136,8 @@ final class CrossToolSection {
         md.line();
     }
 
-    private static void notes(Markdown md, BenchWork w, Facts runs, MatscreenRun a) {
-        List<Path> shards = w.tables("native-");
+    private static void notes(Markdown md, BenchWork w, CrossSet set, Facts runs, MatscreenRun a) {
+        List<Path> shards = w.tables(set, "native-");
         if (shards.size() > 1) {
             StringBuilder busy = new StringBuilder();
             for (Path p : shards) {
@@ -130,21 +147,42 @@ final class CrossToolSection {
             md.line("- (b) busy time per process (Σ LAMMPS): " + busy + "; the loops start together after their"
                     + " warm-up, and take cells from a shared queue.");
         }
-        runs.number("lmp.empty_median_s").ifPresent(e -> md.line("- (c) an `lmp` run of an empty input takes "
-                + Markdown.num(e) + " s (median of " + runs.get("lmp.empty_runs", "?") + ", same run): the process,"
-                + " OpenMPI singleton and LAMMPS start-up every per-candidate launch pays. Input files were written"
-                + " beforehand and are not charged to (c)."));
+        analysisShare(w, set, "native-").ifPresent(f -> md.line("- The common-neighbour analysis (two `compute"
+                + " cna/atom` + `run 0`, codes read back) is " + Markdown.num(100 * f) + " % of (b)'s Σ LAMMPS"
+                + analysisShare(w, set, "python").map(g -> " and " + Markdown.num(100 * g) + " % of (d)'s")
+                        .orElse("") + ": matscreen's extra work per candidate against the typical loop (e) and the"
+                + " recipe (f) of section 1b, which do not classify the relaxed cell."));
+        runs.number("lmp.empty_median_s").ifPresent(e ->
+                md.line("- (c) an `lmp` run of an empty input takes " + Markdown.num(e) + " s (median of "
+                        + runs.get("lmp.empty_runs", "?") + ", same run): the process, OpenMPI singleton and LAMMPS"
+                        + " start-up every per-candidate launch pays. Input files were written beforehand and are not"
+                        + " charged to (c)."));
         if (!Double.isNaN(a.referenceSeconds())) {
             md.line("- (a) whole command " + Markdown.num(a.commandSeconds()) + " s = screening " + Markdown.num(
                     a.wallSeconds()) + " s + pure-element references " + Markdown.num(a.referenceSeconds()) + " s + "
                     + Markdown.num(a.commandSeconds() - a.wallSeconds() - a.referenceSeconds()) + " s of JVM and Spark"
                     + " start and stop, campaign checks and repository set-up: fixed costs, whatever the campaign's"
-                    + " size.");
+                    + " size." + (Double.isNaN(a.firstRecordSeconds()) ? "" : " Its first record was committed "
+                    + Markdown.num(a.firstRecordSeconds()) + " s after the JVM started."));
         }
         md.line("- (b) and (d) relax one cell untimed per process before their loop (the one-off costs of a fresh"
                 + " process's first LAMMPS calls), as matscreen's workers are warm from its reference stage.");
         md.line("- (d) only a candidate index crosses the pool's pipe (cells inherited through `fork`), the cheapest"
                 + " way to feed a pool; a script that pickles structures pays more.");
-        md.line("- (a′) repeats (a) after the others: the two matscreen rows bracket the drift of a shared machine.");
+        if (w.matscreen(set.againRun()).isPresent()) {
+            md.line("- (a′) repeats (a) after the others: the two matscreen rows bracket the drift of a shared"
+                    + " machine.");
+        }
+        md.line();
+    }
+
+    /** Σ analysis seconds ÷ Σ LAMMPS seconds of a tool's tables, where it reports the analysis. */
+    static Optional<Double> analysisShare(BenchWork w, CrossSet set, String prefix) {
+        List<ResultTable.Row> rows = ResultTable.readAll(w.tables(set, prefix));
+        if (rows.isEmpty() || rows.stream().anyMatch(r -> Double.isNaN(r.analysisSeconds()))) {
+            return Optional.empty();
+        }
+        return Optional.of(rows.stream().mapToDouble(ResultTable.Row::analysisSeconds).sum()
+                / rows.stream().mapToDouble(ResultTable.Row::lammpsSeconds).sum());
     }
 }

@@ -26,9 +26,11 @@ import org.matscreen.repository.ResultReader;
  * @param referenceSeconds pure-element reference stage, s (NaN if not printed)
  * @param commandSeconds the whole command, JVM and Spark start-up included, s (NaN if not timed)
  * @param recordOverheadSeconds per candidate: record wall − native (cell, protocol, analysis inside the executor)
+ * @param firstRecordSeconds from the driver JVM's start to the run's first committed record (manifest), s; NaN when
+ *     the manifest does not say
  */
 record MatscreenRun(String name, long computed, long failures, int cores, double wallSeconds, double nativeSeconds,
-        double referenceSeconds, double commandSeconds, double[] recordOverheadSeconds) {
+        double referenceSeconds, double commandSeconds, double[] recordOverheadSeconds, double firstRecordSeconds) {
 
     private static final Pattern REFERENCES = Pattern.compile("\\(\\+([0-9.]+) s references\\)");
 
@@ -79,10 +81,11 @@ record MatscreenRun(String name, long computed, long failures, int cores, double
                     overhead.add(r.provenance().wallSeconds() - r.provenance().nativeSeconds());
                 }
             });
+            double first = last.has("firstRecordSeconds") ? last.get("firstRecordSeconds").asDouble(-1) : -1;
             return Optional.of(new MatscreenRun(name, last.get("computed").asLong(), failures,
                     last.get("cores").asInt(), last.get("wallSeconds").asDouble(),
                     last.get("nativeSeconds").asDouble(), refs, commandSeconds,
-                    overhead.stream().mapToDouble(Double::doubleValue).toArray()));
+                    overhead.stream().mapToDouble(Double::doubleValue).toArray(), first < 0 ? Double.NaN : first));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + manifest, e);
         }

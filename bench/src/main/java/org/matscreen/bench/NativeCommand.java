@@ -47,7 +47,7 @@ final class NativeCommand implements Callable<Integer> {
         try (RelaxLoop loop = new RelaxLoop(library);
                 SharedQueue q = new SharedQueue(queue);
                 PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-            w.println(ResultTable.HEADER);
+            w.println(ResultTable.HEADER + "\t" + ResultTable.EVALUATIONS_HEADER + "\t" + ResultTable.ANALYSIS_HEADER);
             loop.relax(all.get(0), in.protocol());
             q.awaitAll(processes);
             for (long i; (i = q.next()) < all.size(); ) {
@@ -55,8 +55,9 @@ final class NativeCommand implements Callable<Integer> {
                 long start = System.currentTimeMillis();
                 RelaxLoop.Result r = loop.relax(c, in.protocol());
                 long end = System.currentTimeMillis();
-                w.printf(Locale.ROOT, "%d\t%s\t%d\t%.6f\t%d\t%d%n", c.index(), CellFile.num(r.energyPerAtomEv()),
-                        r.minimisations(), r.lammpsSeconds(), start, end);
+                w.printf(Locale.ROOT, "%d\t%s\t%d\t%.6f\t%d\t%d\t%d\t%d\t%.6f%n", c.index(),
+                        CellFile.num(r.energyPerAtomEv()), r.minimisations(), r.lammpsSeconds(), start, end,
+                        ResultTable.NOT_COUNTED, r.accepted() ? 1 : 0, r.analysisSeconds());
             }
         }
         return 0;

@@ -30,9 +30,10 @@ final class RepositoryCandidates {
      * @param nativeSeconds time inside LAMMPS as the worker measured it, s
      * @param wallSeconds the record's wall time (cell building, protocol, analysis included), s
      * @param minimisations minimisations the relaxation needed (1 + restarts)
+     * @param accepted the relaxation met its force and pressure tolerances
      */
     record Computed(long index, String formula, CalculationRequest request, double energyPerAtomEv,
-            double nativeSeconds, double wallSeconds, int minimisations) {}
+            double nativeSeconds, double wallSeconds, int minimisations, boolean accepted) {}
 
     private RepositoryCandidates() {}
 
@@ -55,6 +56,7 @@ final class RepositoryCandidates {
         CalculationRequest req = PropertyRegistry.request(r.id(), start, r.recipe().prototype(), r.potentialFile(),
                 r.method().relax(), r.method().properties(), TIMEOUT_SECONDS);
         return new Computed(r.candidateIndex(), r.composition().formula(), req, r.properties().energyPerAtomEv(),
-                r.provenance().nativeSeconds(), r.provenance().wallSeconds(), r.relaxation().minimisations());
+                r.provenance().nativeSeconds(), r.provenance().wallSeconds(), r.relaxation().minimisations(),
+                r.relaxation().converged());
     }
 }

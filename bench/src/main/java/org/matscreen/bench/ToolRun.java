@@ -68,8 +68,12 @@ record ToolRun(String name, int candidates, double steadySeconds, double lammpsS
                 mismatches, rows.isEmpty() ? ResultTable.NOT_COUNTED : evaluations);
     }
 
-    /** matscreen's energy and number of minimisations of one candidate (matscreen.tsv of 'bench prepare'). */
-    record Reference(double energyPerAtomEv, int minimisations, double nativeSeconds) {}
+    /**
+     * matscreen's energy, number of minimisations and acceptance of one candidate (matscreen.tsv of 'bench prepare').
+     *
+     * @param accepted the relaxation met its force and pressure tolerances (true for tables older than the column)
+     */
+    record Reference(double energyPerAtomEv, int minimisations, double nativeSeconds, boolean accepted) {}
 
     static Map<Long, Reference> references(Path matscreenTsv) {
         Map<Long, Reference> m = new HashMap<>();
@@ -78,7 +82,7 @@ record ToolRun(String name, int candidates, double steadySeconds, double lammpsS
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split("\t");
                 m.put(Long.parseLong(f[0]), new Reference(Double.parseDouble(f[3]), Integer.parseInt(f[6]),
-                        Double.parseDouble(f[4])));
+                        Double.parseDouble(f[4]), f.length <= 7 || !f[7].equals("0")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + matscreenTsv, e);

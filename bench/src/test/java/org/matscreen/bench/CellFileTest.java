@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.matscreen.core.composition.Composition;
 import org.matscreen.core.sim.RelaxMode;
+import org.matscreen.core.sim.RelaxProtocol;
 import org.matscreen.core.sim.RelaxSettings;
 import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.StructureRecipe;
@@ -25,11 +26,20 @@ class CellFileTest {
     @Test
     void roundTripIsBitExact(@TempDir Path dir) {
         Cell c = cell();
-        Protocol p = new Protocol("eam/alloy", "/usr/share/lammps/potentials/CuNi.eam.alloy",
-                new RelaxSettings(1e-12, 1e-7, 4000, 40000, 5.0, 2e-3, 3, RelaxMode.FREE)); // the file holds free relaxations
-        CellFile.write(dir.resolve("cells.txt"), p, List.of(c, c));
+        for (Protocol p : List.of(
+                Protocol.of("eam/alloy", "/usr/share/lammps/potentials/CuNi.eam.alloy",
+                        new RelaxSettings(1e-11, 1e-7, 4000, 40000, 5.0, 2e-3, 3, RelaxMode.FREE), 5.4),
+                Protocol.of("kim", "/usr/lib/kim-api/MEAM_X__MO_1", RelaxSettings.DEFAULT.withMode(
+                        RelaxMode.SHAPE_FIXED), Double.POSITIVE_INFINITY))) {
+            CellFile.write(dir.resolve("cells.txt"), p, List.of(c, c));
+            assertEquals(p, CellFile.read(dir.resolve("cells.txt")).protocol());
+        }
         CellFile.Contents back = CellFile.read(dir.resolve("cells.txt"));
-        assertEquals(p, back.protocol());
+        // what LammpsCalculator runs: the campaign's energy tolerance 0 is written as the recipe's
+        assertEquals(RelaxProtocol.RECIPE_ENERGY_TOLERANCE, back.protocol().settings().energyTolerance());
+        assertEquals(RelaxProtocol.RECIPE_MIN_RESTART_GAIN, back.protocol().relax().minRestartGainEvPerAtom());
+        assertEquals(List.of("cg", "cg", "sd"), back.protocol().relax().minStyles());
+        assertEquals("iso", back.protocol().box());
         assertEquals(2, back.cells().size());
         Cell b = back.cells().get(1);
         assertEquals(c.index(), b.index());

@@ -35,11 +35,13 @@ import org.matscreen.lammps.jna.LammpsNative;
 import org.matscreen.lammps.jna.LibraryLocator;
 
 /**
- * bench/python/relax_protocols.py, which section 1b's peers and counts rest on: its "matscreen-tri" protocol must be
- * {@code LammpsCalculator}'s relaxation (same energy, same minimisations, and the same minimiser iterations, which
- * the calculator takes from the thermo step counter and the script from LAMMPS' log statistics, so the log parsing
- * behind the force-evaluation counts is checked against an independent counter); and the recipe must land within the
- * 0.1 meV/atom gate of the tight reference, accepted, in fewer force evaluations than matscreen's protocol.
+ * bench/python/relax_protocols.py, which section 1b's peers and counts rest on: its "matscreen-tri" and
+ * "matscreen-iso" protocols must be {@code LammpsCalculator}'s free and shape-fixed relaxations (same energy, same
+ * minimisations, and the same minimiser iterations, which the calculator takes from the thermo step counter and the
+ * script from LAMMPS' log statistics, so the log parsing behind the force-evaluation counts is checked against an
+ * independent counter); the recipe (the timed peer (f)) must be the very protocol of "matscreen-iso"; and it must land
+ * within the 0.1 meV/atom gate of the tight reference, accepted, in fewer force evaluations than the calculator's
+ * protocol before the recipe ("legacy-iso").
  */
 @Tag("lammps")
 @Tag("python")
@@ -73,11 +75,13 @@ class RelaxProtocolsScriptIntegrationTest {
                     EnumSet.of(Step.RELAX_SHAPE_FIXED), 60));
         }
         Path cells = dir.resolve("cells.txt");
-        CellFile.write(cells, new Protocol("eam/alloy", CU_NI.toString(), RelaxSettings.DEFAULT),
+        CellFile.write(cells, Protocol.of("eam/alloy", CU_NI.toString(),
+                RelaxSettings.DEFAULT.withMode(RelaxMode.SHAPE_FIXED), PrepareCommand.cnaCap(CU_NI.toString())),
                 List.of(Cell.of(0, "CuNi", "x", s)));
         Path out = dir.resolve("counts");
         assertTrue(python(SCRIPT.toString(), "study", cells.toString(), out.toString(), "--processes", "1",
-                "--protocols", "matscreen-tri,matscreen-iso,recipe-iso,tight-iso"), "relax_protocols.py study failed");
+                "--protocols", "matscreen-tri,matscreen-iso,legacy-iso,recipe-iso,tight-iso"),
+                "relax_protocols.py study failed");
 
         List<String> ms = row(out.resolve("matscreen-tri.tsv"));
         assertEquals(expected.energyEv() / s.siteCount(), Double.parseDouble(ms.get(1)), 1e-12);
@@ -90,12 +94,14 @@ class RelaxProtocolsScriptIntegrationTest {
 
         Map<Long, RelaxationSection.Counted> tight = RelaxationSection.counted(out.resolve("tight-iso.tsv"));
         Map<Long, RelaxationSection.Counted> recipe = RelaxationSection.counted(out.resolve("recipe-iso.tsv"));
-        Map<Long, RelaxationSection.Counted> today = RelaxationSection.counted(out.resolve("matscreen-iso.tsv"));
+        Map<Long, RelaxationSection.Counted> matscreen = RelaxationSection.counted(out.resolve("matscreen-iso.tsv"));
+        Map<Long, RelaxationSection.Counted> legacy = RelaxationSection.counted(out.resolve("legacy-iso.tsv"));
+        assertEquals(matscreen.get(0L), recipe.get(0L), "the recipe peer (f) runs LammpsCalculator's protocol");
         assertEquals(tight.get(0L).energyPerAtomEv(), recipe.get(0L).energyPerAtomEv(),
                 RelaxationSection.TIGHT_TOLERANCE_EV_PER_ATOM);
         assertTrue(recipe.get(0L).accepted(), "the recipe's state must pass matscreen's acceptance test");
-        assertTrue(recipe.get(0L).evaluations() < today.get(0L).evaluations(),
-                "recipe " + recipe.get(0L).evaluations() + " vs " + today.get(0L).evaluations() + " evaluations");
+        assertTrue(recipe.get(0L).evaluations() < legacy.get(0L).evaluations(),
+                "recipe " + recipe.get(0L).evaluations() + " vs " + legacy.get(0L).evaluations() + " evaluations");
     }
 
     private static List<String> row(Path tsv) throws IOException {
