@@ -147,6 +147,62 @@ class EnsembleIntegrationTest {
         }
     }
 
+    /**
+     * With two orderings per composition each member's value is its mean over them, and the configurational standard
+     * deviation is pooled within the members: sqrt(Σ_members Σ_samples (x − member mean)² / Σ_members (n − 1)).
+     */
+    @Test
+    void sampledOrderingsArePooledWithinMembers(@TempDir Path dir) {
+        String yaml = String.format(Locale.ROOT, YAML, "").replace("[Cu0.25Ni0.75, Cu0.5Ni0.5, Cu0.75Ni0.25]",
+                "[Cu0.5Ni0.5]").replace("supercell: [2, 2, 2]}", "supercell: [2, 2, 2], samples: 2}")
+                .replace("name: cuni-ensemble", "name: cuni-ensemble-samples");
+        SparkSession spark = SparkSessionFactory.create("local[2]", Map.of());
+        try {
+            CampaignSpec spec = CampaignLoader.parse(yaml, "cuni-ensemble-samples.yaml");
+            CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), 2, 2,
+                    spec.source());
+            List<PotentialSource> members = new PotentialResolver(PotentialRegistry.standard(),
+                    dir.resolve("potentials")).resolveAll(spec.method(), space.systems(), spec.source());
+            String repo = dir.resolve("repo").toString();
+            RunSummary s = ScreeningJob.run(spark, spec, yaml, members, ScreeningJob.Options.simple(repo, false, 2,
+                    4, LibraryLocator.locate(null).path().toString()));
+            assertEquals(Map.of("ok", 4L), s.statusCounts(), "one composition, two orderings, two members");
+            RepositoryLayout layout = new RepositoryLayout(repo, new Configuration());
+            double[][] x = new double[2][2]; // [member][sample]
+            String[][] configurations = new String[2][2];
+            for (CandidateResult r : new ResultReader(layout).readAll()) {
+                int m = r.method().potential().name().equals("CuNi.eam.alloy") ? 0 : 1;
+                x[m][r.recipe().sample()] = r.metric("dh_mix_ev_per_atom");
+                configurations[m][r.recipe().sample()] = r.configurationId();
+            }
+            assertEquals(configurations[0][0], configurations[1][0], "sample 0: one cell for both members");
+            assertEquals(configurations[0][1], configurations[1][1], "sample 1: one cell for both members");
+            assertNotEquals(configurations[0][0], configurations[0][1], "two orderings, two configurations");
+            double[] memberMeans = {(x[0][0] + x[0][1]) / 2, (x[1][0] + x[1][1]) / 2};
+            double pooled = Math.sqrt((sq(x[0][0] - memberMeans[0]) + sq(x[0][1] - memberMeans[0])
+                    + sq(x[1][0] - memberMeans[1]) + sq(x[1][1] - memberMeans[1])) / 2);
+            List<RecordRow> rows = new AggregateStore(layout, AggregateAxis.POTENTIALS).readAll();
+            assertEquals(1, rows.size());
+            assertArrayEquals(memberMeans, AggregateStore.memberValues(rows.get(0), "dh_mix_ev_per_atom"), 1e-15);
+            double[] spread = AggregateStore.spread(rows.get(0), "dh_mix_ev_per_atom");
+            assertEquals(Math.abs(memberMeans[0] - memberMeans[1]), spread[4], 1e-15, "range of the member means");
+            assertEquals(pooled, spread[5], 1e-12, "configurational std pooled within members");
+            assertTrue(pooled > 0, "two orderings of a 32-atom cell differ");
+            System.out.printf(Locale.ROOT, "Cu0.5Ni0.5, 2 orderings: member means %.3f / %.3f meV/atom, range %.3f,"
+                    + " pooled configurational std %.3f%n", 1e3 * memberMeans[0], 1e3 * memberMeans[1],
+                    1e3 * spread[4], 1e3 * pooled);
+            assertEquals(1, s.top().size());
+            assertEquals((memberMeans[0] + memberMeans[1]) / 2, s.top().get(0).entry().metrics()[0], 1e-15);
+            assertEquals(4, s.top().get(0).entry().samples());
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static double sq(double v) {
+        return v * v;
+    }
+
     /** The table holds every composition in the order of the rule's value, with the std across members beside it. */
     private static void assertRanked(RunSummary s, Map<String, double[]> dh,
             java.util.function.ToDoubleFunction<double[]> rule, CharSequence table) {
