@@ -46,6 +46,10 @@ final class EnumerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CampaignSpec spec = CampaignLoader.load(campaign);
+        if (spec.method().isEnsemble()) {
+            throw new org.matscreen.core.error.InvalidInputException(spec.source(), "method.potential", "the"
+                    + " enumeration benchmark derives one potential's ids; name one potential");
+        }
         CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.structure().samples(),
                 spec.source());
         PotentialSource potentials = new PotentialResolver(PotentialRegistry.standard(),

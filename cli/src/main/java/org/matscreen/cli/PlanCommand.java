@@ -78,7 +78,8 @@ final class PlanCommand implements Callable<Integer> {
             throw new org.matscreen.core.error.InvalidInputException("--cores", String.valueOf(cores),
                     "must be at least 1");
         }
-        PreparedCampaign pc = PreparedCampaign.load(campaign, MatscreenConfig.load(), CacheLocation.potentials(cache));
+        PreparedCampaign pc = PreparedCampaign.load(campaign, MatscreenConfig.load(), CacheLocation.potentials(cache))
+                .requireSinglePotential("plan");
         var s = pc.spec();
         o.printf(Locale.ROOT, "campaign %s (%s)%n", s.name(), s.source());
         var pot = pc.potentials().spec();

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.matscreen.core.campaign.CampaignLoader;
 import org.matscreen.core.campaign.CampaignSpec;
+import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.yaml.YamlReader;
 import org.matscreen.lammps.potential.PotentialRegistry;
@@ -18,7 +19,38 @@ import org.matscreen.lammps.potential.PotentialSource;
  * parameters cover every element). Shared by {@code run}, {@code plan} and {@code submit}, so all of them refuse the
  * same bad input with the same message.
  */
-record PreparedCampaign(CampaignSpec spec, String yaml, PotentialSource potentials, CandidateSpace space) {
+record PreparedCampaign(CampaignSpec spec, String yaml, List<PotentialSource> members, CandidateSpace space) {
+
+    PreparedCampaign {
+        members = List.copyOf(members);
+    }
+
+    /** True when the campaign names an ensemble of potentials. */
+    boolean isEnsemble() {
+        return members.size() > 1;
+    }
+
+    /** The campaign's one potential (see {@link #requireSinglePotential} for commands that need exactly one). */
+    PotentialSource potentials() {
+        if (isEnsemble()) {
+            throw new IllegalStateException("an ensemble has several potentials: use members()");
+        }
+        return members.get(0);
+    }
+
+    /**
+     * Refuses an ensemble of potentials for a command that handles one potential only.
+     *
+     * @param command the command's name, for the message
+     */
+    PreparedCampaign requireSinglePotential(String command) {
+        if (isEnsemble()) {
+            throw new InvalidInputException(spec.source(), "method.potential", "'" + command + "' does not yet"
+                    + " handle an ensemble of potentials (" + String.join(", ", spec.method().ensemble()) + "); use"
+                    + " 'matscreen run' for it, or name one potential here");
+        }
+        return this;
+    }
 
     static PreparedCampaign load(Path file, MatscreenConfig config) {
         return load(file, config, PotentialResolver.defaultCacheDir());
@@ -29,11 +61,12 @@ record PreparedCampaign(CampaignSpec spec, String yaml, PotentialSource potentia
         // read once: the text validated is the text the manifest keeps
         String yaml = YamlReader.readText(file);
         CampaignSpec spec = CampaignLoader.parse(yaml, file.toString());
+        // each cell once per member of an ensemble of potentials (members are the space's innermost index)
         CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.structure().samples(),
-                spec.source());
-        PotentialSource potentials = new PotentialResolver(registry(config), potentialCache)
-                .resolve(spec.method(), space.systems(), spec.source());
-        return new PreparedCampaign(spec, yaml, potentials, space);
+                spec.method().members(), spec.source());
+        List<PotentialSource> members = new PotentialResolver(registry(config), potentialCache)
+                .resolveAll(spec.method(), space.systems(), spec.source());
+        return new PreparedCampaign(spec, yaml, members, space);
     }
 
     static PotentialRegistry registry(MatscreenConfig config) {

@@ -146,8 +146,10 @@ final class RunCommand implements Callable<Integer> {
         }
         Instant stopAt = deadline == null ? null : TimeLimits.parseDeadline(deadline, "--deadline");
         o.printf(Locale.ROOT, "campaign %s: %d candidates in %d chemical systems; potential %s (%s)%n",
-                pc.spec().name(), pc.space().size(), pc.space().systemCount(), pc.potentials().spec().name(),
-                pc.potentials().spec().pairStyle());
+                pc.spec().name(), pc.space().size(), pc.space().systemCount(),
+                pc.isEnsemble() ? "ensemble " + String.join(" + ", pc.members().stream().map(m -> m.spec().name())
+                        .toList()) : pc.potentials().spec().name(),
+                String.join("+", pc.members().stream().map(m -> m.spec().pairStyle()).distinct().toList()));
         if (!slice.isAll()) {
             o.printf(Locale.ROOT, "shard %s: candidates %d to %d%n", slice, slice.start(pc.space().size()),
                     slice.end(pc.space().size()) - 1);
@@ -156,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
         SparkSession spark = startSpark(userConf);
         RunSummary s;
         try {
-            s = ScreeningJob.run(spark, pc.spec(), pc.yaml(), pc.potentials(), new ScreeningJob.Options(repo, fresh,
+            s = ScreeningJob.run(spark, pc.spec(), pc.yaml(), pc.members(), new ScreeningJob.Options(repo, fresh,
                     partitions, commitEvery, lib, SessionMode.parse(userConf.get(SessionMode.CONF_KEY)),
                     noCache ? null : CacheLocation.records(cache), dryRun, noProgress ? null : System.err,
                     slice, stopAt, breakLock, retry));
@@ -283,7 +285,13 @@ final class RunCommand implements Callable<Integer> {
                 }
                 o.println(line);
             }
-            if (s.aggregated()) {
+            if (!s.potentials().isEmpty()) {
+                o.println("(compositions over the ensemble of potentials " + String.join(" + ", s.potentials())
+                        + ", ranked by the " + ("worst".equals(s.ensembleRanking()) ? "least favourable member"
+                        : "members' mean") + " of each objective; other columns are the members' mean; ± standard"
+                        + " deviation across the potentials; samples counts the ok member records; the table is in"
+                        + " aggregates/potentials/)");
+            } else if (s.aggregated()) {
                 o.println("(means over each composition's sampled orderings ± standard error of the mean; the"
                         + " aggregates table is in aggregates/configurations/)");
             }

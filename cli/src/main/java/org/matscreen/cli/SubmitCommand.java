@@ -135,7 +135,7 @@ final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        PreparedCampaign pc = PreparedCampaign.load(campaign, MatscreenConfig.load());
+        PreparedCampaign pc = PreparedCampaign.load(campaign, MatscreenConfig.load()).requireSinglePotential("submit");
         Installation installation = Installation.discover(System.getenv(), false);
         JobScript job = job(pc, installation);
         if (!dryRun) {

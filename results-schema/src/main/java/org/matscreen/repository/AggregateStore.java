@@ -22,7 +22,11 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.matscreen.core.properties.RecordFlag;
 import org.matscreen.core.result.Aggregate;
+import org.matscreen.core.composition.Composition;
 import org.matscreen.core.result.AggregateAxis;
+import org.matscreen.core.result.EnsembleAggregate;
+import org.matscreen.core.screening.Metrics;
+import org.matscreen.core.structure.StructureRecipe;
 import org.matscreen.core.util.BuildInfo;
 import org.matscreen.repository.schema.RecordRow;
 import org.matscreen.repository.schema.RowConversion;
@@ -54,6 +58,15 @@ public final class AggregateStore {
 
     /** Writes one part of the table (any number of aggregates) into {@code staging}. */
     public void writePart(Path staging, List<Aggregate> aggregates) {
+        writeRows(staging, aggregates.stream().map(AggregateStore::toRow).toList());
+    }
+
+    /** Writes one part of the potentials table (any number of ensemble aggregates) into {@code staging}. */
+    public void writeEnsemblePart(Path staging, List<EnsembleAggregate> aggregates) {
+        writeRows(staging, aggregates.stream().map(AggregateStore::toRow).toList());
+    }
+
+    private void writeRows(Path staging, List<RecordRow> rows) {
         Path file = new Path(staging, "part-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
                 + ".parquet");
         RowConversion conversion = new RowConversion("aggregate schema version " + AggregateSchema.VERSION,
@@ -66,8 +79,8 @@ public final class AggregateStore {
                 .withExtraMetaData(Map.of("matscreen.aggregate_schema_version",
                         Integer.toString(AggregateSchema.VERSION), "matscreen.version", BuildInfo.version()))
                 .build()) {
-            for (Aggregate a : aggregates) {
-                w.write(conversion.toGroup(toRow(a)));
+            for (RecordRow row : rows) {
+                w.write(conversion.toGroup(row));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write aggregates to " + file, e);
@@ -130,23 +143,8 @@ public final class AggregateStore {
     /** An aggregate as a row of {@link AggregateSchema}. */
     public static RecordRow toRow(Aggregate a) {
         Map<String, Object> v = new HashMap<>();
-        v.put("group_id", a.groupId());
-        v.put("axis", a.axis().key());
-        v.put("aggregate_schema_version", AggregateSchema.VERSION);
-        v.put("campaign", a.campaign());
-        v.put("formula", a.composition().formula());
-        v.put("cell_formula", a.cellComposition().normalized().formula());
-        v.put("reduced_formula", a.cellComposition().reducedFormula());
-        v.put("chemical_system", a.composition().chemicalSystem());
-        v.put("elements", a.composition().symbols());
-        List<Double> fractions = new ArrayList<>();
-        for (double x : a.composition().fractions()) {
-            fractions.add(x);
-        }
-        v.put("element_fractions", fractions);
-        v.put("prototype", a.recipe().prototype().key());
-        v.put("supercell", a.recipe().supercell().key());
-        v.put("ordering", a.recipe().ordering().key());
+        group(v, a.groupId(), a.axis(), a.campaign(), a.composition(), a.cellComposition(), a.recipe());
+        v.put("potentials", List.of(a.potential()));
         v.put("members", a.members());
         v.put("ok_members", a.okMembers());
         v.put("member_ids", a.memberIds());
@@ -160,6 +158,69 @@ public final class AggregateStore {
             put(v, key + "_sem", s.sem());
             v.put(key + "_n", (int) s.n());
         });
+        return ordered(v);
+    }
+
+    /**
+     * An ensemble aggregate as a row of the potentials table: per metric the spread of the members' values, and for
+     * computed properties each member's value and the configurational standard deviation pooled within members.
+     */
+    public static RecordRow toRow(EnsembleAggregate a) {
+        Map<String, Object> v = new HashMap<>();
+        group(v, a.groupId(), AggregateAxis.POTENTIALS, a.campaign(), a.composition(), a.cellComposition(),
+                a.recipe());
+        v.put("potentials", a.potentials());
+        v.put("ok_potentials", a.okPotentials());
+        v.put("members", a.members());
+        v.put("ok_members", a.okMembers());
+        v.put("member_ids", a.memberIds());
+        v.put("flags", a.flags().stream().map(RecordFlag::key).toList());
+        for (RecordFlag f : RecordFlag.values()) {
+            v.put(AggregateSchema.flagColumn(f), a.flagCounts().getOrDefault(f, 0));
+        }
+        for (String key : Metrics.all().keySet()) {
+            EnsembleAggregate.Spread s = a.spread(key);
+            put(v, key + "_mean", s.mean());
+            put(v, key + "_std", s.std());
+            v.put(key + "_n", s.n());
+            if (Metrics.isPropertyMetric(key) && s.n() > 0) {
+                put(v, key + "_min", s.min());
+                put(v, key + "_max", s.max());
+                put(v, key + "_range", s.range());
+                List<Double> values = new ArrayList<>();
+                for (double x : s.memberValues()) {
+                    values.add(x);
+                }
+                v.put(key + "_member_values", values);
+                put(v, key + "_configuration_std", s.configurationStd());
+            }
+        }
+        return ordered(v);
+    }
+
+    /** The columns that identify a group: its key, axis, composition and recipe. */
+    private static void group(Map<String, Object> v, String groupId, AggregateAxis axis, String campaign,
+            Composition composition, Composition cellComposition, StructureRecipe recipe) {
+        v.put("group_id", groupId);
+        v.put("axis", axis.key());
+        v.put("aggregate_schema_version", AggregateSchema.VERSION);
+        v.put("campaign", campaign);
+        v.put("formula", composition.formula());
+        v.put("cell_formula", cellComposition.normalized().formula());
+        v.put("reduced_formula", cellComposition.reducedFormula());
+        v.put("chemical_system", composition.chemicalSystem());
+        v.put("elements", composition.symbols());
+        List<Double> fractions = new ArrayList<>();
+        for (double x : composition.fractions()) {
+            fractions.add(x);
+        }
+        v.put("element_fractions", fractions);
+        v.put("prototype", recipe.prototype().key());
+        v.put("supercell", recipe.supercell().key());
+        v.put("ordering", recipe.ordering().key());
+    }
+
+    private static RecordRow ordered(Map<String, Object> v) {
         Map<String, Object> ordered = new LinkedHashMap<>();
         for (Column c : AggregateSchema.columns()) {
             if (v.get(c.name()) != null) {
@@ -167,6 +228,23 @@ public final class AggregateStore {
             }
         }
         return RecordRow.of(ordered);
+    }
+
+    /**
+     * A computed property's spread across potentials as stored in a potentials-table row: mean, std, min, max,
+     * range, configurational std (NaN when unknown) and the number of members with a value.
+     */
+    public static double[] spread(RecordRow row, String metric) {
+        return new double[] {number(row, metric + "_mean"), number(row, metric + "_std"),
+            number(row, metric + "_min"), number(row, metric + "_max"), number(row, metric + "_range"),
+            number(row, metric + "_configuration_std"), number(row, metric + "_n")};
+    }
+
+    /** Each member's value of a computed property in a potentials-table row, aligned with its potentials. */
+    @SuppressWarnings("unchecked")
+    public static double[] memberValues(RecordRow row, String metric) {
+        Object v = row.get(metric + "_member_values");
+        return v == null ? new double[0] : ((List<Double>) v).stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static void put(Map<String, Object> v, String column, double value) {

@@ -69,6 +69,7 @@ public final class RecordCodec {
         v.put("candidate_index", r.candidateIndex());
         v.put("sample", r.recipe().sample());
         v.put("group_id", r.groupId());
+        v.put("configuration_id", r.configurationId());
         Composition c = r.composition();
         v.put("formula", c.formula());
         v.put("reduced_formula", r.cellComposition().reducedFormula());
@@ -255,7 +256,7 @@ public final class RecordCodec {
                 str(g, "error"), relaxed, props, rx, g.has("eos_volumes_a3_per_atom")
                         ? array(g, "eos_volumes_a3_per_atom") : null,
                 g.has("eos_energies_ev_per_atom") ? array(g, "eos_energies_ev_per_atom") : null, elastic,
-                descriptors, wc, method, p, pv, vis);
+                descriptors, wc, method, p, pv, vis, g.has("configuration_id") ? str(g, "configuration_id") : null);
     }
 
     /** The property columns and flags of a row; a flag key this version does not know is kept out. */

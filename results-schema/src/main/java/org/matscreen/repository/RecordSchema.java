@@ -16,13 +16,13 @@ import org.matscreen.core.screening.Metric;
 import org.matscreen.core.screening.Metrics;
 
 /**
- * Version 2 of the matscreen record schema: one row per candidate, flat columns for everything a query filters on,
+ * Version 3 of the matscreen record schema: one row per candidate, flat columns for everything a query filters on,
  * standard Parquet 3-level lists for arrays, so plain Spark, pyarrow or DuckDB read it without matscreen. Property
  * columns come from the registered properties ({@link PropertyRegistry}) and descriptor columns from the metric
  * catalogue, so a new property or descriptor is a new optional column without editing this class.
  */
 public final class RecordSchema {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     public static final String MESSAGE_NAME = "matscreen_record";
 
     private static final List<Column> COLUMNS;
@@ -39,6 +39,10 @@ public final class RecordSchema {
                 + ".samples of the campaign)"));
         c.add(opt("group_id", Column.Kind.STRING, "", "id of sample 0 of the same composition, recipe and method: the"
                 + " configuration group the aggregates table summarises"));
+        c.add(opt("configuration_id", Column.Kind.STRING, "", "for a member of an ensemble of potentials"
+                + " (method.potential: [a, b, ...]): hash of composition and structure recipe, method left out"
+                + " (SHA-256, hex); it seeds the site ordering, so every member computing the same cell shares it;"
+                + " absent for a single-potential record, whose ordering is seeded from id"));
         // composition
         c.add(req("formula", Column.Kind.STRING, "", "nominal composition as atomic fractions, e.g. Cu0.95Ni0.05"));
         c.add(req("reduced_formula", Column.Kind.STRING, "",

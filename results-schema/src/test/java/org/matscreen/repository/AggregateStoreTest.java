@@ -87,4 +87,66 @@ class AggregateStoreTest {
         assertEquals(1, store.readAll().get(0).get("members"));
         assertTrue(AggregateSchema.columns().size() > 4 * 40, "four statistics per metric");
     }
+
+    /** Sample s of Cu0.5Ni0.5 computed by ensemble member {@code p}, with ΔH_mix {@code dh} eV/atom. */
+    static CandidateResult member(org.matscreen.core.sim.PotentialSpec p, int s, double dh) {
+        CandidateResult r = sample(s, dh, false);
+        var method = new org.matscreen.core.result.MethodInfo(r.method().code(), p, r.method().relax(),
+                r.method().properties());
+        String configuration = CandidateIds.configuration(r.composition(), r.recipe().key());
+        return new CandidateResult(CandidateIds.member(configuration, method.key()), r.campaign(), s,
+                r.composition(), r.cellComposition(), r.recipe(), r.startingLatticeParameterAngstrom(), r.status(),
+                "", r.relaxed(), r.properties(), r.relaxation(), r.eosVolumesA3PerAtom(), r.eosEnergiesEvPerAtom(),
+                r.elastic(), r.descriptors(), r.warrenCowley(), method, r.potentialFile(), r.provenance(),
+                r.visibility(), configuration);
+    }
+
+    @Test
+    void thePotentialsTableHoldsEachMembersValueTheirSpreadAndThePooledConfigurationalStd() {
+        var a = new org.matscreen.core.sim.PotentialSpec("CuNi.eam.alloy", "ka", "eam/alloy", List.of("Cu", "Ni"),
+                "Onat");
+        var b = new org.matscreen.core.sim.PotentialSpec("zhou2004", "kb", "eam/alloy", List.of("Cu", "Ni"), "Zhou");
+        var ensemble = new org.matscreen.core.sim.PotentialEnsemble(List.of(a, b));
+        // member a: 0.010, 0.016 (mean 0.013); member b: 0.030, 0.032, 0.034 (mean 0.032)
+        List<CandidateResult> records = List.of(member(a, 0, 0.010), member(b, 0, 0.030), member(a, 1, 0.016),
+                member(b, 1, 0.032), member(b, 2, 0.034));
+        org.matscreen.core.result.EnsembleAggregate e = null;
+        for (CandidateResult r : records) {
+            var one = org.matscreen.core.result.EnsembleAggregate.of(ensemble, r);
+            e = e == null ? one : e.merge(one);
+        }
+        RepositoryLayout layout = TestRepositories.layout(dir);
+        AggregateStore store = new AggregateStore(layout, AggregateAxis.POTENTIALS);
+        var staging = store.newStaging();
+        store.writeEnsemblePart(staging, List.of(e));
+        store.publish(staging);
+        assertTrue(store.table().toString().endsWith("aggregates/potentials"), store.table().toString());
+        RecordRow row = store.readAll().get(0);
+        assertEquals("potentials", row.get("axis"));
+        assertEquals(List.of("CuNi.eam.alloy", "zhou2004"), row.get("potentials"));
+        assertEquals(2, row.get("ok_potentials"));
+        assertEquals(5, row.get("members"));
+        assertEquals(CandidateIds.configuration(records.get(0).composition(), records.get(0).recipe().key()),
+                row.get("group_id"), "the members' shared configuration id of sample 0");
+        double[] v = AggregateStore.memberValues(row, "dh_mix_ev_per_atom");
+        assertEquals(0.013, v[0], 1e-15);
+        assertEquals(0.032, v[1], 1e-15);
+        double[] spread = AggregateStore.spread(row, "dh_mix_ev_per_atom");
+        assertEquals(0.0225, spread[0], 1e-15, "mean of the member values");
+        assertEquals(Math.abs(0.032 - 0.013) / Math.sqrt(2), spread[1], 1e-15, "std of two values: |a - b|/√2");
+        assertEquals(0.013, spread[2], 1e-15);
+        assertEquals(0.032, spread[3], 1e-15);
+        assertEquals(0.019, spread[4], 1e-15);
+        // within members: 2 × 0.003² = 18e-6 (1 dof) and 2 × 0.002² = 8e-6 (2 dof): √(26e-6 / 3)
+        assertEquals(Math.sqrt(26e-6 / 3), spread[5], 1e-15);
+        assertEquals(2, spread[6]);
+        assertTrue(!row.has("dh_mix_ev_per_atom_sem"), "no standard error across potentials");
+        assertTrue(!row.has("vec_min"), "descriptors do not vary with the potential: no member columns");
+        assertEquals(0.0, AggregateStore.statistics(row, "vec")[1], 1e-12, "and their spread is zero");
+
+        // a configurations row names its one potential
+        RecordRow config = AggregateStore.toRow(Aggregate.of(AggregateAxis.CONFIGURATIONS, records.get(1)));
+        assertEquals(List.of("zhou2004"), config.get("potentials"));
+        assertTrue(!config.has("ok_potentials"));
+    }
 }

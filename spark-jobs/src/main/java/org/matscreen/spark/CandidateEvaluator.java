@@ -22,31 +22,56 @@ import org.matscreen.core.structure.SupercellBuilder;
 import org.matscreen.core.util.BuildInfo;
 
 /**
- * Computes one candidate end to end: builds its cell (seeded from its id), runs the simulation through the session,
- * derives properties and descriptors, and wraps everything into a record. Problems of the candidate become a record
- * with a non-OK status; nothing here throws for a bad candidate.
+ * Computes one candidate end to end: builds its cell (seeded from its id, or for a member of an ensemble of
+ * potentials from its configuration id, so every member computes the same cell), runs the simulation through the
+ * session with the candidate's member potential, derives properties and descriptors, and wraps everything into a
+ * record. Problems of the candidate become a record with a non-OK status; nothing here throws for a bad candidate.
  */
 public final class CandidateEvaluator {
     private static final DescriptorCalculator DESCRIPTORS = DescriptorCalculator.standard();
     private final JobContext ctx;
-    private final String methodKey;
+    /** The context of each member (the context itself for a single potential). */
+    private final JobContext[] members;
+    private final String[] methodKeys;
     private final java.util.Map<org.matscreen.core.structure.Prototype, String> recipeKeys =
             new java.util.EnumMap<>(org.matscreen.core.structure.Prototype.class);
 
     /** @param ctx the job context as it works on this machine (see {@link JobContext#localised(String)}) */
     public CandidateEvaluator(JobContext ctx) {
         this.ctx = ctx;
-        this.methodKey = ctx.method().key();
+        this.members = new JobContext[ctx.members()];
+        this.methodKeys = new String[members.length];
+        for (int m = 0; m < members.length; m++) {
+            members[m] = ctx.forMember(m);
+            methodKeys[m] = members[m].method().key();
+        }
         for (var p : ctx.structure().prototypes()) {
             recipeKeys.put(p, ctx.structure().recipe(p).key());
         }
     }
 
+    private String recipeKey(Candidate c) {
+        return c.sample() == 0 ? recipeKeys.get(c.prototype())
+                : ctx.structure().recipe(c.prototype(), c.sample()).key();
+    }
+
     /** The candidate's id (content hash), without computing anything. */
     public String id(Candidate c) {
-        String recipeKey = c.sample() == 0 ? recipeKeys.get(c.prototype())
-                : ctx.structure().recipe(c.prototype(), c.sample()).key();
-        return CandidateIds.of(c.composition(), recipeKey, methodKey);
+        if (!ctx.isEnsemble()) {
+            return CandidateIds.of(c.composition(), recipeKey(c), methodKeys[0]);
+        }
+        return CandidateIds.member(CandidateIds.configuration(c.composition(), recipeKey(c)),
+                methodKeys[c.member()]);
+    }
+
+    /** The id of the candidate's starting cell shared by an ensemble's members; null for a single potential. */
+    public String configurationId(Candidate c) {
+        return ctx.isEnsemble() ? CandidateIds.configuration(c.composition(), recipeKey(c)) : null;
+    }
+
+    /** The seed of the candidate's site ordering: from its configuration id in an ensemble, else from its id. */
+    static long orderingSeed(String id, String configurationId) {
+        return CandidateIds.seed(configurationId != null ? configurationId : id);
     }
 
     /**
@@ -70,25 +95,26 @@ public final class CandidateEvaluator {
     public CandidateResult evaluate(Candidate c, SimulationSession session) {
         long startMs = System.currentTimeMillis();
         long t0 = System.nanoTime();
+        JobContext mc = members[c.member()];
         StructureRecipe recipe = ctx.structure().recipe(c.prototype(), c.sample());
         String id = id(c);
-        ReferenceEnergies refs = ctx.referencesFor(c.composition().symbols());
-        PotentialRef file = ctx.potentials().fileFor(c.composition().symbols());
+        ReferenceEnergies refs = mc.referencesFor(c.composition().symbols());
+        PotentialRef file = mc.potentials().fileFor(c.composition().symbols());
         double a0 = startingLatticeParameter(c, refs, file);
         SupercellBuilder.Built built;
         try {
-            built = SupercellBuilder.build(c.composition(), recipe, a0, CandidateIds.seed(id));
+            built = SupercellBuilder.build(c.composition(), recipe, a0, orderingSeed(id, configurationId(c)));
         } catch (InvalidInputException e) {
             return record(c, id, recipe, a0, file, null, Status.FAILED, e.reason(), null, null, startMs, t0,
                     session.codeVersion());
         }
         CalculationOutcome outcome = session.compute(PropertyRegistry.request(id, built.structure(), c.prototype(),
-                file, ctx.method().relax(), ctx.method().properties(), ctx.timeoutSeconds()));
+                file, mc.method().relax(), mc.method().properties(), ctx.timeoutSeconds()));
         CandidateProperties props = null;
         String error = outcome.errorText();
         if (outcome.status() == Status.OK) {
             StringBuilder notes = new StringBuilder(error);
-            props = PropertyRegistry.analyse(outcome, recipe, refs, ctx.method().relax(), ctx.method().properties(),
+            props = PropertyRegistry.analyse(outcome, recipe, refs, mc.method().relax(), mc.method().properties(),
                     note -> notes.append(notes.length() > 0 ? "\n" : "").append(note));
             error = notes.toString();
         }
@@ -110,8 +136,8 @@ public final class CandidateEvaluator {
     public CandidateResult quarantined(Candidate c, String reason) {
         StructureRecipe recipe = ctx.structure().recipe(c.prototype(), c.sample());
         String id = id(c);
-        return record(c, id, recipe, Double.NaN, ctx.potentials().fileFor(c.composition().symbols()), null,
-                Status.QUARANTINED, reason, null, null, System.currentTimeMillis(), System.nanoTime(), "");
+        return record(c, id, recipe, Double.NaN, members[c.member()].potentials().fileFor(c.composition().symbols()),
+                null, Status.QUARANTINED, reason, null, null, System.currentTimeMillis(), System.nanoTime(), "");
     }
 
     /** The same record with another error text. */
@@ -119,7 +145,7 @@ public final class CandidateEvaluator {
         return new CandidateResult(r.id(), r.campaign(), r.candidateIndex(), r.composition(), r.cellComposition(),
                 r.recipe(), r.startingLatticeParameterAngstrom(), r.status(), text, r.relaxed(), r.properties(),
                 r.relaxation(), r.eosVolumesA3PerAtom(), r.eosEnergiesEvPerAtom(), r.elastic(), r.descriptors(),
-                r.warrenCowley(), r.method(), r.potentialFile(), r.provenance(), r.visibility());
+                r.warrenCowley(), r.method(), r.potentialFile(), r.provenance(), r.visibility(), r.configurationId());
     }
 
     private CandidateResult record(Candidate c, String id, StructureRecipe recipe, double a0, PotentialRef file,
@@ -140,6 +166,7 @@ public final class CandidateEvaluator {
         return new CandidateResult(id, ctx.campaign(), c.index(), c.composition(), cellComposition, recipe, a0, status,
                 error, ok ? outcome.relaxed() : null, props, ok ? outcome.relaxation() : null,
                 ok ? outcome.eosVolumesA3PerAtom() : null, ok ? outcome.eosEnergiesEvPerAtom() : null,
-                ok ? outcome.elastic() : null, descriptors, warrenCowley, ctx.method(), file, pv, ctx.visibility());
+                ok ? outcome.elastic() : null, descriptors, warrenCowley, members[c.member()].method(), file, pv,
+                ctx.visibility(), configurationId(c));
     }
 }

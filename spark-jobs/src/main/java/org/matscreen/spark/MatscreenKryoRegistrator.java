@@ -31,7 +31,9 @@ public final class MatscreenKryoRegistrator implements KryoRegistrator {
             org.matscreen.core.adaptive.Scored.class,         // predicted-front entries returned by the tasks
             RankingStage.Part.class,   // what each ranking partition returns
             RankingCounts.class,       // inside summaries and ranking parts
-            Aggregate.class);          // per-composition partial aggregates, shuffled by group
+            Aggregate.class,           // per-composition partial aggregates, shuffled by group
+            org.matscreen.core.result.EnsembleAggregate.class,  // per-composition partial aggregates of an ensemble
+            JobContext.Member.class);  // an ensemble's member, inside the broadcast context
 
     @Override
     public void registerClasses(Kryo kryo) {

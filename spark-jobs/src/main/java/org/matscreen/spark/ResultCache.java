@@ -54,7 +54,7 @@ final class ResultCache {
                 r.properties(), r.relaxation(), r.eosVolumesA3PerAtom(), r.eosEnergiesEvPerAtom(), r.elastic(),
                 r.descriptors(), r.warrenCowley(), r.method(), r.potentialFile(),
                 r.provenance().withOrigin(r.provenance().origin().equals("computed") ? "cache:" + r.campaign()
-                        : r.provenance().origin()), visibility));
+                        : r.provenance().origin()), visibility, r.configurationId()));
     }
 
     /** Adds freshly computed successful records (reused ones are already there). */

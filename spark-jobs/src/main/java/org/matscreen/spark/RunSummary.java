@@ -20,12 +20,32 @@ import java.util.Map;
  * @param codeVersion the simulation code's version as the library reports it ("" if nothing was computed)
  * @param counts flags among what the ranking saw (records, or aggregates when sampled), and how many met the
  *     filters but were left out for their flags
- * @param aggregated true when the table ranks per-composition aggregates (means ± standard errors)
+ * @param aggregated true when the table ranks per-composition aggregates (means ± standard errors, or across an
+ *     ensemble's members)
+ * @param potentials the members of the campaign's ensemble of potentials, in order (empty for one potential): the
+ *     table then ranks compositions across them, with the standard deviation across the members as the error
+ * @param ensembleRanking how the ensemble's compositions are ranked ({@code mean} or {@code worst}; "" without one)
  */
 public record RunSummary(String campaign, String repositoryUri, long candidates, long computed, long skipped,
         Map<String, Long> statusCounts, long passedFilters, double wallSeconds, double referenceSeconds,
         double nativeSeconds, int cores, int partitions, int workerRestarts, List<String> tableMetrics,
-        List<TopCandidates.Row> top, long retried, String codeVersion, RankingCounts counts, boolean aggregated) {
+        List<TopCandidates.Row> top, long retried, String codeVersion, RankingCounts counts, boolean aggregated,
+        List<String> potentials, String ensembleRanking) {
+
+    public RunSummary {
+        potentials = potentials == null ? List.of() : List.copyOf(potentials);
+        ensembleRanking = ensembleRanking == null ? "" : ensembleRanking;
+    }
+
+    /** The summary of a campaign with one potential. */
+    public RunSummary(String campaign, String repositoryUri, long candidates, long computed, long skipped,
+            Map<String, Long> statusCounts, long passedFilters, double wallSeconds, double referenceSeconds,
+            double nativeSeconds, int cores, int partitions, int workerRestarts, List<String> tableMetrics,
+            List<TopCandidates.Row> top, long retried, String codeVersion, RankingCounts counts, boolean aggregated) {
+        this(campaign, repositoryUri, candidates, computed, skipped, statusCounts, passedFilters, wallSeconds,
+                referenceSeconds, nativeSeconds, cores, partitions, workerRestarts, tableMetrics, top, retried,
+                codeVersion, counts, aggregated, List.of(), "");
+    }
 
     public long failures() {
         return statusCounts.entrySet().stream().filter(e -> !e.getKey().equals("ok")).mapToLong(Map.Entry::getValue)

@@ -11,6 +11,8 @@ import org.matscreen.core.descriptors.PhaseHint;
 import org.matscreen.core.properties.RecordFlag;
 import org.matscreen.core.result.Aggregate;
 import org.matscreen.core.result.CandidateResult;
+import org.matscreen.core.result.EnsembleAggregate;
+import org.matscreen.core.campaign.EnsembleRanking;
 import org.matscreen.core.screening.Criterion;
 import org.matscreen.core.screening.Objective;
 import org.matscreen.core.sim.Status;
@@ -85,6 +87,54 @@ record Screening(ScreeningSpec spec, List<String> tableMetrics) implements Seria
         return new RankedEntry(a.groupId(), a.cellComposition().normalized().formula(),
                 a.recipe().prototype().key(), phaseHint(a.cellComposition(), a.metric("vec").mean()), metrics, errors,
                 costs(k -> a.metric(k).mean()), a.okMembers());
+    }
+
+    /**
+     * An ensemble's composition whose every member computed it and whose values meet every filter: by the members'
+     * mean, or with {@code screening.ensemble: worst} for every member (flags aside).
+     */
+    boolean passesFilters(EnsembleAggregate a) {
+        if (!a.complete()) {
+            return false;
+        }
+        for (Criterion f : spec.filters()) {
+            if (!a.meets(f, spec.ensembleRanking())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An ensemble's composition takes part in the ranking: it passes the filters and no OK record is flagged out. */
+    boolean passes(EnsembleAggregate a) {
+        return passesFilters(a) && !excluded(a.flags());
+    }
+
+    /**
+     * The table entry of an ensemble's composition: each objective metric by the ranking's value (the members' mean,
+     * or the least favourable member in the objective's direction), other columns by the members' mean; the standard
+     * deviation across the members beside every value; costs from the ranking's values.
+     */
+    RankedEntry entry(EnsembleAggregate a) {
+        EnsembleRanking ranking = spec.ensembleRanking();
+        double[] metrics = tableMetrics.stream().mapToDouble(k -> tableValue(a, k, ranking)).toArray();
+        double[] errors = tableMetrics.stream().mapToDouble(k -> a.spread(k).std()).toArray();
+        List<Objective> objectives = spec.objectives();
+        double[] costs = new double[objectives.size()];
+        for (int i = 0; i < costs.length; i++) {
+            Objective o = objectives.get(i);
+            costs[i] = o.cost(a.rankingValue(o.metric(), ranking, o.maximise()));
+        }
+        return new RankedEntry(a.groupId(), a.cellComposition().normalized().formula(),
+                a.recipe().prototype().key(), phaseHint(a.cellComposition(),
+                        a.rankingValue("vec", EnsembleRanking.MEAN, false)), metrics, errors, costs, a.okMembers());
+    }
+
+    /** A table column's value: an objective's metric by the ranking's value, any other by the members' mean. */
+    private double tableValue(EnsembleAggregate a, String metric, EnsembleRanking ranking) {
+        return spec.objectives().stream().filter(o -> o.metric().equals(metric)).findFirst()
+                .map(o -> a.rankingValue(metric, ranking, o.maximise()))
+                .orElseGet(() -> a.rankingValue(metric, EnsembleRanking.MEAN, false));
     }
 
     private double[] costs(java.util.function.ToDoubleFunction<String> metric) {

@@ -21,6 +21,7 @@ import org.matscreen.core.result.AggregateAxis;
 import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.screening.Criterion;
 import org.matscreen.core.screening.Objective;
+import org.matscreen.core.sim.PotentialEnsemble;
 import org.matscreen.core.sim.PotentialSpec;
 import org.matscreen.lammps.potential.PotentialSource;
 import org.matscreen.lammps.worker.SessionMode;
@@ -113,14 +114,26 @@ public final class ScreeningJob {
 
     public static RunSummary run(SparkSession spark, CampaignSpec spec, String campaignYaml,
             PotentialSource potentials, Options opts) {
+        return run(spark, spec, campaignYaml, List.of(potentials), opts);
+    }
+
+    /**
+     * Runs a campaign with one potential, or with each member of an ensemble of potentials (in campaign order): every
+     * cell is then computed once per member, and the ranking reads the per-composition aggregates across the members.
+     */
+    public static RunSummary run(SparkSession spark, CampaignSpec spec, String campaignYaml,
+            List<PotentialSource> members, Options opts) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Repository repo = Repository.open(opts.repositoryUri(), sc.hadoopConfiguration());
-        MethodInfo method = new MethodInfo(spec.method().code(), potentials.spec(), spec.method().relax(),
+        PotentialEnsemble ensemble = members.size() > 1
+                ? new PotentialEnsemble(members.stream().map(PotentialSource::spec).toList()) : null;
+        MethodInfo method = new MethodInfo(spec.method().code(),
+                ensemble != null ? ensemble.spec() : members.get(0).spec(), spec.method().relax(),
                 spec.method().properties());
         CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.structure().samples(),
-                spec.source());
+                members.size(), spec.source());
         if (opts.dryRun()) {
-            return screen(spark, spec, potentials, opts, repo.layout(), null, method, space);
+            return screen(spark, spec, members, ensemble, opts, repo.layout(), null, method, space);
         }
         long first = opts.shard().start(space.size());
         long end = opts.shard().end(space.size());
@@ -156,7 +169,8 @@ public final class ScreeningJob {
                     started));
             RunSummary s;
             try {
-                s = screen(spark, spec, potentials, opts, repo.layoutFor(lock), lock.stagingName(), method, space);
+                s = screen(spark, spec, members, ensemble, opts, repo.layoutFor(lock), lock.stagingName(), method,
+                        space);
             } catch (RuntimeException e) {
                 if (lock.isLost()) {
                     throw lockLost(repo, e); // the job was cancelled because of it
@@ -219,22 +233,36 @@ public final class ScreeningJob {
     }
 
     /** The screening itself, into {@code layout}; {@code stagingName} is the writer's staging folder (null: dry run). */
-    private static RunSummary screen(SparkSession spark, CampaignSpec spec, PotentialSource potentials, Options opts,
-            RepositoryLayout layout, String stagingName, MethodInfo method, CandidateSpace space) {
+    private static RunSummary screen(SparkSession spark, CampaignSpec spec, List<PotentialSource> potentials,
+            PotentialEnsemble ensemble, Options opts, RepositoryLayout layout, String stagingName, MethodInfo method,
+            CandidateSpace space) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JobContext ctx = new JobContext(spec.name(), space, spec.structure(), method, potentials, spec.screening(),
+        List<JobContext.Member> members = new ArrayList<>();
+        for (PotentialSource p : potentials) {
+            members.add(new JobContext.Member(ensemble == null ? method : new MethodInfo(spec.method().code(),
+                    p.spec(), spec.method().relax(), spec.method().properties()), p));
+        }
+        JobContext ctx = JobContext.of(spec.name(), space, spec.structure(), members, spec.screening(),
                 spec.visibility(), layout.root().toString(), opts.libraryPath(), opts.sessionMode(), opts.cacheUri(),
-                opts.dryRun(), spec.method().timeoutSeconds(), opts.commitEvery(), Map.of());
+                opts.dryRun(), spec.method().timeoutSeconds(), opts.commitEvery());
 
         long r0 = System.nanoTime();
-        // A dry run builds cells at a nominal lattice parameter and needs no references (nor LAMMPS).
-        Map<String, ReferenceEnergies> refs = opts.dryRun() ? Map.of()
-                : references(sc, layout, ctx, potentials.referenceGroups(space.systems()));
+        // A dry run builds cells at a nominal lattice parameter and needs no references (nor LAMMPS). Each member has
+        // its own reference groups (keyed by its content), computed and cached under its own settings.
+        Map<String, ReferenceEnergies> refs = new TreeMap<>();
+        if (!opts.dryRun()) {
+            for (int m = 0; m < ctx.members(); m++) {
+                JobContext mc = ctx.forMember(m);
+                refs.putAll(references(sc, layout, mc, mc.potentials().referenceGroups(space.systems())));
+            }
+        }
         double referenceSeconds = (System.nanoTime() - r0) / 1e9;
         Broadcast<JobContext> bc = sc.broadcast(ctx.withReferences(refs));
 
         int cores = sc.defaultParallelism();
-        CostModel cost = calibrate(CostModel.prior(spec, potentials.costClass()), layout, spec);
+        CostModel prior = ensemble == null ? CostModel.prior(spec, potentials.get(0).costClass())
+                : CostModel.prior(spec, potentials.stream().map(PotentialSource::costClass).toList());
+        CostModel cost = calibrate(prior, layout, spec);
         long first = opts.shard().start(space.size());
         long end = opts.shard().end(space.size());
         long scope = end - first;
@@ -291,7 +319,10 @@ public final class ScreeningJob {
         }
         boolean sampled = spec.structure().samples() > 1;
         RankingStage.Ranked ranked;
-        if (sampled && !opts.dryRun()) {
+        if (ensemble != null && !opts.dryRun()) {
+            // Ranking reads the per-composition aggregates across the members, rebuilt from everything committed.
+            ranked = EnsembleStage.run(sc, layout, screening, spec.screening().top(), ensemble);
+        } else if (sampled && !opts.dryRun()) {
             // Ranking reads the per-composition aggregates, rebuilt from everything committed.
             ranked = AggregateStage.run(sc, layout, screening, spec.screening().top(), AggregateAxis.CONFIGURATIONS);
         } else if ((skipped > 0 || retried.value() > 0) && !opts.dryRun()) {
@@ -302,7 +333,9 @@ public final class ScreeningJob {
         }
         return new RunSummary(spec.name(), layout.root().toString(), scope, computed, skipped,
                 counts, passed, wall, referenceSeconds, nativeSeconds, cores, ranges.size(), restarts, tableMetrics,
-                ranked.top(), retried.value(), codeVersion, ranked.counts(), sampled);
+                ranked.top(), retried.value(), codeVersion, ranked.counts(), sampled || ensemble != null,
+                ensemble == null ? List.of() : ensemble.names(),
+                ensemble == null ? "" : spec.screening().ensembleRanking().key());
     }
 
     /**

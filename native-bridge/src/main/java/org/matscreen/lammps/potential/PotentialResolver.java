@@ -1,6 +1,7 @@
 package org.matscreen.lammps.potential;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +14,8 @@ import org.matscreen.lammps.kim.KimModelId;
 import org.matscreen.lammps.kim.KimModels;
 
 /**
- * Turns a campaign's {@code method.potential} into a {@link PotentialSource}, checking everything that can be checked
+ * Turns a campaign's {@code method.potential} (one potential, or each member of an ensemble) into a
+ * {@link PotentialSource}, checking everything that can be checked
  * before work starts: the file exists, is a valid setfl file of a supported style, and covers every chemical system;
  * for {@code zhou2004}, every element is one of the 17 parametrised metals; for {@code kim:<id>}, the id is well formed,
  * names an installed portable model whose driver is installed, and its species cover every element.
@@ -46,11 +48,48 @@ public final class PotentialResolver {
     }
 
     /**
+     * Every potential of a campaign in member order: its one potential, or each member of its ensemble. A member
+     * that is missing or does not cover every element of the campaign is refused naming its position
+     * ({@code method.potential[i]}) and name; two members that are the same potential under two names (the same
+     * file content, model or family) are refused too.
+     *
+     * @param systems every chemical system of the campaign (elements alphabetical)
+     * @param source the campaign file, for messages
+     */
+    public List<PotentialSource> resolveAll(MethodSpec method, List<List<String>> systems, String source) {
+        if (!method.isEnsemble()) {
+            return List.of(resolve(method, systems, source));
+        }
+        List<PotentialSource> out = new ArrayList<>();
+        List<String> names = method.ensemble();
+        for (int i = 0; i < names.size(); i++) {
+            String field = "method.potential[" + i + "]";
+            PotentialSource s = resolve(method.member(names.get(i)), systems, source, field);
+            for (int j = 0; j < out.size(); j++) {
+                if (out.get(j).spec().key().equals(s.spec().key())) {
+                    throw new InvalidInputException(source, field, "potential " + names.get(i) + " is the same"
+                            + " potential as member [" + j + "] " + names.get(j) + " (same content key "
+                            + s.spec().key().substring(0, Math.min(12, s.spec().key().length())) + "…); each member"
+                            + " must be a different potential");
+                }
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    /**
      * @param systems every chemical system of the campaign (elements alphabetical)
      * @param source the campaign file, for messages
      */
     public PotentialSource resolve(MethodSpec method, List<List<String>> systems, String source) {
-        String field = "method.potential";
+        return resolve(method, systems, source, "method.potential");
+    }
+
+    private PotentialSource resolve(MethodSpec method, List<List<String>> systems, String source, String field) {
+        if (method.isEnsemble()) {
+            throw new IllegalArgumentException("an ensemble has several potentials: resolve them with resolveAll");
+        }
         if (!method.potentialBySystem().isEmpty()) {
             Map<String, PotentialRef> files = new TreeMap<>();
             method.potentialBySystem().forEach((sys, name) -> {

@@ -38,7 +38,7 @@ final class CompositionCharts {
     static String binary(ReportData data, String system) {
         List<String> els = List.of(system.split("-"));
         Map<String, List<CompositionPoint>> byPrototype = within(data, els).stream()
-                .collect(Collectors.groupingBy(CompositionPoint::prototype, TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(data::seriesOf, TreeMap::new, Collectors.toList()));
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (List<CompositionPoint> ps : byPrototype.values()) {
@@ -47,7 +47,8 @@ final class CompositionCharts {
                 hi = Math.max(hi, p.value());
             }
         }
-        for (ReportData.AggregatePoint a : data.aggregates()) {
+        for (ReportData.AggregatePoint a : data.ensemble().isEmpty() ? data.aggregates()
+                : List.<ReportData.AggregatePoint>of()) {
             if (els.containsAll(a.elements()) && !Double.isNaN(a.sem())) {
                 lo = Math.min(lo, a.mean() - a.sem());
                 hi = Math.max(hi, a.mean() + a.sem());
@@ -97,9 +98,10 @@ final class CompositionCharts {
         return svg.end();
     }
 
+    /** @param prototype a series of {@link #prototypes}: a prototype, with an ensemble a prototype · member */
     static String ternary(ReportData data, String system, String prototype) {
         List<String> els = List.of(system.split("-"));
-        List<CompositionPoint> points = within(data, els).stream().filter(p -> p.prototype().equals(prototype))
+        List<CompositionPoint> points = within(data, els).stream().filter(p -> data.seriesOf(p).equals(prototype))
                 .sorted(Comparator.comparingDouble(CompositionPoint::value)).toList();
         double lo = points.stream().mapToDouble(CompositionPoint::value).min().orElse(0);
         double hi = points.stream().mapToDouble(CompositionPoint::value).max().orElse(1);
@@ -181,9 +183,15 @@ final class CompositionCharts {
                         + data.propertyUnit(), p.flags().isEmpty() ? "" : " [" + String.join(", ", p.flags()) + "]");
     }
 
-    /** Aggregates of a prototype whose elements all belong to {@code elements}. */
+    /**
+     * Aggregates of a prototype whose elements all belong to {@code elements}; none with an ensemble, whose
+     * configurations rows are per member (the spread across members has its own chart).
+     */
     private static List<ReportData.AggregatePoint> aggregates(ReportData data, List<String> elements,
             String prototype) {
+        if (!data.ensemble().isEmpty()) {
+            return List.of();
+        }
         return data.aggregates().stream().filter(a -> a.prototype().equals(prototype)
                 && elements.containsAll(a.elements())).toList();
     }
@@ -210,9 +218,9 @@ final class CompositionCharts {
         return i < 0 ? 0 : p.fractions()[i];
     }
 
-    /** Prototypes with points in a ternary system. */
+    /** Series (prototypes; with an ensemble, prototype · member) with points in a ternary system. */
     static List<String> prototypes(ReportData data, String system) {
         return data.compositions().stream().filter(p -> p.chemicalSystem().equals(system))
-                .map(CompositionPoint::prototype).distinct().sorted().toList();
+                .map(data::seriesOf).distinct().sorted().toList();
     }
 }

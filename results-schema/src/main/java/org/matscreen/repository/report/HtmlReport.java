@@ -49,6 +49,8 @@ public final class HtmlReport {
             svg .error-bar{stroke-width:1.2}.legend{font-size:12px}
             svg .ternary-grid{stroke:#d0d0d0;stroke-width:0.7}svg .ternary-tick{font-size:9px;fill:#757575}
             svg circle:hover,svg polygon.flagged:hover,svg rect.flagged:hover{stroke:#000;stroke-width:2}
+            svg .spread-band{stroke:#bdbdbd;stroke-width:7;stroke-linecap:round}svg .spread-mean{stroke:#212121;stroke-width:1.5}
+            svg .configuration-bar{stroke-width:1}svg .member-point{stroke:#fff;stroke-width:0.6}
             """;
 
     private HtmlReport() {}
@@ -68,6 +70,7 @@ public final class HtmlReport {
         flags(b, data);
         references(b, data);
         pareto(b, data);
+        ensemble(b, data);
         composition(b, data);
         b.append("<p class=\"muted\">This page is self-contained: plots are inline SVG; it loads nothing.</p>\n");
         b.append("</body>\n</html>\n");
@@ -156,6 +159,86 @@ public final class HtmlReport {
         b.append("</table>\n");
     }
 
+    /** Rows of the table of spreads across potentials. */
+    static final int SPREAD_TABLE_ROWS = 25;
+
+    /**
+     * The campaign's ensemble of potentials: its members, how far they spread on the plotted property per
+     * composition (the systematic error of the potential), next to the spread over orderings, as a chart and a table.
+     */
+    private static void ensemble(StringBuilder b, ReportData data) {
+        ReportData.EnsembleData e = data.ensemble();
+        if (e.isEmpty()) {
+            return;
+        }
+        String title = PlotFrame.title(data.property(), data.propertyUnit());
+        b.append("<h2 id=\"ensemble\">Spread across potentials</h2>\n<p>Every composition was computed on the same"
+                + " cells with each of the ").append(e.members().size()).append(" members of the campaign's"
+                + " ensemble of potentials (aggregates/potentials/):</p>\n<ol id=\"ensemble-members\">\n");
+        for (int m = 0; m < e.members().size(); m++) {
+            ReportData.Member member = e.members().get(m);
+            b.append("<li><span style=\"color:").append(SpreadChart.MEMBER_COLOURS[m
+                    % SpreadChart.MEMBER_COLOURS.length]).append("\">●</span> <code>")
+                    .append(Svg.escape(member.name())).append("</code>")
+                    .append(member.citation().isEmpty() ? "" : ": " + Svg.escape(member.citation()))
+                    .append("</li>\n");
+        }
+        b.append("</ol>\n");
+        if (e.spreads().isEmpty()) {
+            b.append("<p>No composition has values of ").append(Svg.escape(data.property()))
+                    .append(" from its members.</p>\n");
+            return;
+        }
+        double[] std = e.spreads().stream().mapToDouble(ReportData.SpreadPoint::std).filter(v -> !Double.isNaN(v))
+                .sorted().toArray();
+        double[] range = e.spreads().stream().mapToDouble(p -> p.max() - p.min()).sorted().toArray();
+        double[] configuration = e.spreads().stream().mapToDouble(ReportData.SpreadPoint::configurationStd)
+                .filter(v -> !Double.isNaN(v)).sorted().toArray();
+        b.append("<p id=\"ensemble-summary\">").append(Svg.escape(title)).append(" over ").append(e.spreads().size())
+                .append(" compositions: median standard deviation across potentials ")
+                .append(number(median(std))).append(", median range (largest − smallest member) ")
+                .append(number(median(range)));
+        b.append(configuration.length == 0 ? "; one ordering per composition, so no configurational spread to"
+                + " compare" : "; median standard deviation over orderings (pooled within members) "
+                        + number(median(configuration)));
+        b.append(".</p>\n").append(SpreadChart.render(data));
+        b.append("<p class=\"muted\">Grey band: smallest to largest member value; dots: each member (legend);"
+                + " black tick: the members' mean; whiskers: ± the standard deviation over orderings pooled within"
+                + " the members.</p>\n");
+        b.append("<table id=\"spread-table\">\n<tr><th>formula</th><th>prototype</th>");
+        for (ReportData.Member m : e.members()) {
+            b.append("<th>").append(Svg.escape(m.label())).append("</th>");
+        }
+        b.append("<th>mean</th><th>std across potentials</th><th>range</th><th>std over orderings</th></tr>\n");
+        List<ReportData.SpreadPoint> sorted = SpreadChart.byMean(e);
+        for (ReportData.SpreadPoint p : sorted.subList(0, Math.min(SPREAD_TABLE_ROWS, sorted.size()))) {
+            b.append("<tr><td>").append(Svg.escape(p.formula())).append("</td><td>")
+                    .append(Svg.escape(p.prototype())).append("</td>");
+            for (double v : p.memberValues()) {
+                b.append("<td class=\"num\">").append(number(v)).append("</td>");
+            }
+            for (double v : new double[] {p.mean(), p.std(), p.max() - p.min(), p.configurationStd()}) {
+                b.append("<td class=\"num\">").append(number(v)).append("</td>");
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</table>\n<p class=\"muted\">").append(Math.min(SPREAD_TABLE_ROWS, sorted.size())).append(" of ")
+                .append(sorted.size()).append(" compositions, by increasing mean ").append(Svg.escape(title))
+                .append(".</p>\n");
+    }
+
+    private static double median(double[] sorted) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4g", v);
+    }
+
     private static void flags(StringBuilder b, ReportData data) {
         b.append("<h2 id=\"flags\">Flags</h2>\n");
         if (data.flagCounts().isEmpty()) {
@@ -214,7 +297,7 @@ public final class HtmlReport {
                     .forEach(s -> b.append(CompositionCharts.binary(data, s)));
             b.append("</div>\n");
             more(b, binaries.size(), "binary systems");
-            if (!data.aggregates().isEmpty()) {
+            if (!data.aggregates().isEmpty() && data.ensemble().isEmpty()) {
                 b.append("<p class=\"muted\">Error bars: mean ± standard error over each composition's sampled"
                         + " orderings (aggregates/configurations/).</p>\n");
             }

@@ -33,6 +33,7 @@ public final class SchemaMarkdown {
                 <root>/references.json                                pure-element reference energies per potential
                 <root>/data/system=<chemical system>/chunk-<first>-<last>-<token>.parquet   one row per candidate
                 <root>/aggregates/configurations/part-<token>.parquet      one row per composition (sampled campaigns)
+                <root>/aggregates/potentials/part-<token>.parquet          one row per composition (ensembles)
                 ```
 
                 `data/` is Hive-partitioned by chemical system (`system=Co-Cr-Fe-Ni`), so readers infer a `system`
@@ -136,16 +137,29 @@ public final class SchemaMarkdown {
     }
 
     private static void aggregates(StringBuilder b) {
-        b.append("## Aggregates (`aggregates/configurations/`)\n\nA campaign with `structure.samples: N > 1`"
-                + " computes N independent orderings of every composition (sample s has its own id and seed); each"
-                + " ranking rewrites this table from the committed records, one row per composition, prototype,"
-                + " recipe and method. Ranking reads the means; a composition is ranked only if none of its ok"
-                + " members carries an excluding flag. Every metric of the record schema gets four columns:"
+        b.append("## Aggregates (`aggregates/configurations/`, `aggregates/potentials/`)\n\nBoth tables share one"
+                + " Parquet schema (`axis` says which) and are rewritten from the committed records by every"
+                + " ranking.\n\n**Configurations.** A campaign with `structure.samples: N > 1` computes N independent"
+                + " orderings of every composition (sample s has its own id and seed); one row per composition,"
+                + " prototype, recipe and potential. Ranking reads the means; a composition is ranked only if none of"
+                + " its ok members carries an excluding flag. Every metric of the record schema gets four columns:"
                 + " `<metric>_mean`, `<metric>_std` (sample standard deviation), `<metric>_sem` (standard error of"
-                + " the mean) and `<metric>_n`; the others are:\n\n");
+                + " the mean) and `<metric>_n`.\n\n**Potentials.** A campaign naming several potentials"
+                + " (`method.potential: [a, b, ...]`, an ensemble) computes every cell with each member, the members"
+                + " of a cell sharing its ordering (`configuration_id`); one row per composition, prototype and"
+                + " recipe. Each member's value of a metric is its mean over its orderings; `<metric>_mean`,"
+                + " `<metric>_std` and `<metric>_n` are over the members' values, and every computed property also"
+                + " gets `<metric>_min`, `<metric>_max`, `<metric>_range`, `<metric>_member_values` (aligned with"
+                + " `potentials`) and `<metric>_configuration_std` (the spread over orderings pooled within the"
+                + " members, next to the spread over potentials). Ranking reads this table: by the members' mean or,"
+                + " with `screening.ensemble: worst`, by the least favourable member per objective direction (filters"
+                + " must then hold for every member); a composition is ranked only when every member computed it and"
+                + " no ok record of any member carries an excluding flag.\n\nThe other columns:\n\n");
         b.append("| column | type | required | unit | description |\n|---|---|---|---|---|\n");
         for (Column c : AggregateSchema.columns()) {
             if (c.name().endsWith("_mean") || c.name().endsWith("_std") || c.name().endsWith("_sem")
+                    || c.name().endsWith("_min") || c.name().endsWith("_max") || c.name().endsWith("_range")
+                    || c.name().endsWith("_member_values")
                     || (c.name().endsWith("_n") && !c.required())) {
                 continue;
             }

@@ -12,7 +12,7 @@ import org.matscreen.repository.RecordSchema;
 public final class SchemaMigrations {
     /** Every step, oldest first; step {@code i} reads version {@code i}. */
     private static final List<SchemaMigration> STEPS = List.of(new DraftLayoutMigration(),
-            new StructureIdentityMigration());
+            new StructureIdentityMigration(), new EnsembleMemberMigration());
 
     static {
         for (int i = 0; i < STEPS.size(); i++) {

@@ -171,6 +171,8 @@ class MigrationTest {
             "free_structure_after", "free_cell_c_over_a", "free_cell_shape_strain", "free_lattice_vectors_angstrom",
             "free_relax_converged", "prototype_stable", "c13_gpa", "c33_gpa", "c66_gpa", "elastic_min_eigenvalue_gpa",
             "bulk_modulus_cij_gpa", "mechanically_stable", "elastic_tensor_gpa");
+    /** Columns version 3 added (issue 14, ensembles of potentials). */
+    static final Set<String> ADDED_IN_3 = Set.of("configuration_id");
     /** Version-2 name → version-1 name. */
     static final Map<String, String> RENAMED_IN_2 = Map.of("warren_cowley", "sqs_warren_cowley",
             "elastic_symmetry_deviation_gpa", "cubic_deviation_gpa");
@@ -179,7 +181,7 @@ class MigrationTest {
     static MessageType v1Schema() {
         List<Column> cols = new ArrayList<>();
         for (Column c : RecordSchema.columns()) {
-            if (!ADDED_IN_2.contains(c.name())) {
+            if (!ADDED_IN_2.contains(c.name()) && !ADDED_IN_3.contains(c.name())) {
                 cols.add(new Column(RENAMED_IN_2.getOrDefault(c.name(), c.name()), c.kind(), c.required(), c.unit(),
                         c.description()));
             }
@@ -261,7 +263,7 @@ class MigrationTest {
         RecordRow v0 = RecordRow.of(Map.of("id", "x", "system", "Cu", "started_at", "2026-01-01T00:00:00Z"));
         RecordRow current = SchemaMigrations.toCurrent(v0);
         assertEquals(RecordSchema.VERSION, current.version());
-        assertEquals(2, current.version());
+        assertEquals(3, current.version());
         assertEquals("Cu", current.get("chemical_system"));
         assertEquals(1_767_225_600_000L, current.get("started_at"));
         assertEquals("public", current.get("visibility"));
@@ -269,5 +271,30 @@ class MigrationTest {
         assertEquals(0, current.get("sample"));
         assertEquals("x", current.get("group_id"));
         assertEquals(current, SchemaMigrations.toCurrent(current), "a current row is left alone");
+    }
+
+    @Test
+    void aVersion2RowReadsAsASinglePotentialRecordAndAMemberKeepsItsConfiguration() {
+        CandidateResult single = SyntheticRecords.list(List.of("Cu", "Ni"), 2).get(1);
+        RecordRow v2 = RowConversion.toRow(new RecordCodec().encode(single)).with(RecordRow.VERSION_COLUMN, 2);
+        assertTrue(!v2.has("configuration_id"), "a single-potential record has no configuration id");
+        CandidateResult read = new RecordCodec().fromRow(SchemaMigrations.toCurrent(v2));
+        assertEquals(null, read.configurationId());
+        assertEquals(single.id(), read.id());
+        assertEquals(single.groupId(), read.groupId());
+
+        // an ensemble member writes its configuration id and reads back equal (the codec's round trip)
+        CandidateResult member = new CandidateResult(single.id(), single.campaign(), single.candidateIndex(),
+                single.composition(), single.cellComposition(), single.recipe().withSample(1),
+                single.startingLatticeParameterAngstrom(), single.status(), single.errorText(), single.relaxed(),
+                single.properties(), single.relaxation(), single.eosVolumesA3PerAtom(), single.eosEnergiesEvPerAtom(),
+                single.elastic(), single.descriptors(), single.warrenCowley(), single.method(), single.potentialFile(),
+                single.provenance(), single.visibility(), "c0ffee");
+        RecordRow row = new RecordCodec().toRow(member);
+        assertEquals("c0ffee", row.get("configuration_id"));
+        CandidateResult back = new RecordCodec().fromRow(SchemaMigrations.toCurrent(row));
+        assertEquals("c0ffee", back.configurationId());
+        assertEquals(member.groupId(), back.groupId(), "the member rule names its configuration group");
+        assertTrue(!member.groupId().equals(single.groupId()), "and it is not the single-potential rule's");
     }
 }

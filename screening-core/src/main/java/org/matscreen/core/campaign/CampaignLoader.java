@@ -71,7 +71,7 @@ public final class CampaignLoader {
         ChemicalSpace space = space(top.get("space"));
         StructureSpec structure = structure(top.get("structure"), space);
         MethodSpec method = method(top.get("method"));
-        ScreeningSpec screening = screening(top.get("screening"), space, structure);
+        ScreeningSpec screening = screening(top.get("screening"), space, structure, method);
         ExecutionSpec execution = execution(top.get("execution"));
         Visibility visibility = visibility(top.get("visibility"));
         CampaignSpec spec = new CampaignSpec(name, description, space, structure, method, screening, execution,
@@ -290,7 +290,13 @@ public final class CampaignLoader {
         Node pn = n.get("potential");
         String potential = "";
         Map<String, String> bySystem = new TreeMap<>();
-        if (pn.isObject()) {
+        List<String> ensemble = new ArrayList<>();
+        if (pn.isList()) {
+            ensemble = ensemble(pn);
+            if (ensemble.size() == 1) {
+                potential = ensemble.remove(0); // a one-element list is a single potential
+            }
+        } else if (pn.isObject()) {
             for (Map.Entry<String, Node> e : pn.entries().entrySet()) {
                 String system = canonicalSystem(e.getKey(), e.getValue());
                 if (bySystem.put(system, e.getValue().requireText()) != null) {
@@ -327,7 +333,35 @@ public final class CampaignLoader {
                 p.get("elastic").bool(pd.elasticConstants()),
                 p.get("elastic_strain").number(pd.elasticStrain(), 1e-4, 0.02));
         double timeout = n.get("timeout_seconds").number(600, 1, 7 * 24 * 3600);
-        return new MethodSpec(code, potential, bySystem, relax, props, timeout);
+        return new MethodSpec(code, potential, bySystem, ensemble, relax, props, timeout);
+    }
+
+    /**
+     * The members of {@code method.potential: [a, b, ...]}: names as written, each non-empty and given once (the same
+     * potential twice would count one model double in every mean and spread).
+     */
+    private static List<String> ensemble(Node list) {
+        List<String> names = new ArrayList<>();
+        for (Node m : list.list()) {
+            if (m.isObject() || m.isList()) {
+                throw m.error("an ensemble member is one potential (a file, zhou2004 or kim:<id>); a per-system map"
+                        + " cannot be a member");
+            }
+            String name = m.requireText().strip();
+            if (name.isEmpty()) {
+                throw m.error("is empty");
+            }
+            int earlier = names.indexOf(name);
+            if (earlier >= 0) {
+                throw m.error("potential " + name + " is already member [" + earlier + "] of the ensemble; each"
+                        + " member must be a different potential");
+            }
+            names.add(name);
+        }
+        if (names.isEmpty()) {
+            throw list.error("must name at least one potential");
+        }
+        return names;
     }
 
     /** {@code Ni-Cu} → {@code Cu-Ni}: element symbols validated, sorted, joined by '-'. */
@@ -345,8 +379,9 @@ public final class CampaignLoader {
         return String.join("-", els);
     }
 
-    private static ScreeningSpec screening(Node n, ChemicalSpace space, StructureSpec structure) {
-        Set<String> keys = new java.util.HashSet<>(Set.of("filters", "objectives", "top", "admit"));
+    private static ScreeningSpec screening(Node n, ChemicalSpace space, StructureSpec structure,
+            MethodSpec method) {
+        Set<String> keys = new java.util.HashSet<>(Set.of("filters", "objectives", "top", "admit", "ensemble"));
         keys.addAll(StrategySettings.KEYS);
         n.allowOnly(keys);
         List<Criterion> filters = new ArrayList<>();
@@ -365,7 +400,21 @@ public final class CampaignLoader {
         for (Node f : n.get("admit").list()) {
             admitted.add(RecordFlag.parse(f.requireText(), f.source(), f.path()));
         }
-        return new ScreeningSpec(filters, objectives, n.get("top").integer(10, 1, 10_000), strategy, admitted);
+        Node en = n.get("ensemble");
+        EnsembleRanking ensembleRanking = EnsembleRanking.MEAN;
+        if (!en.isMissing()) {
+            if (!method.isEnsemble()) {
+                throw en.error("applies to a campaign that names several potentials (method.potential: [a, b]);"
+                        + " this one names one");
+            }
+            ensembleRanking = EnsembleRanking.parse(en.requireText(), en.source(), en.path());
+        }
+        if (method.isEnsemble() && strategy instanceof StrategySpec.Adaptive) {
+            throw n.get("strategy").error("an adaptive campaign computes one potential; an ensemble of potentials"
+                    + " is screened exhaustively (strategy: exhaustive), or run the adaptive campaign per potential");
+        }
+        return new ScreeningSpec(filters, objectives, n.get("top").integer(10, 1, 10_000), strategy, admitted,
+                ensembleRanking);
     }
 
     private static ExecutionSpec execution(Node n) {

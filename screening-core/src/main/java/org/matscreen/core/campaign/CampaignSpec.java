@@ -1,6 +1,7 @@
 package org.matscreen.core.campaign;
 
 import java.io.Serializable;
+import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.space.ChemicalSpace;
 
 /**
@@ -11,4 +12,13 @@ import org.matscreen.core.space.ChemicalSpace;
  */
 public record CampaignSpec(String name, String description, ChemicalSpace space, StructureSpec structure,
         MethodSpec method, ScreeningSpec screening, ExecutionSpec execution, Visibility visibility, String source)
-        implements Serializable {}
+        implements Serializable {
+
+    /**
+     * The campaign's candidates: every composition × prototype × sample, computed with each of its potentials (see
+     * {@link MethodSpec#members()}).
+     */
+    public CandidateSpace candidateSpace() {
+        return CandidateSpace.of(space, structure.prototypes(), structure.samples(), method.members(), source);
+    }
+}

@@ -17,9 +17,11 @@ import org.matscreen.core.screening.Objective;
  *
  * @param admitted flags that do not exclude a record from ranking although they would by default (campaign key
  *     {@code screening.admit})
+ * @param ensembleRanking how a campaign with an ensemble of potentials ranks a composition over its members
+ *     (campaign key {@code screening.ensemble}; {@link EnsembleRanking#MEAN} by default, unused otherwise)
  */
 public record ScreeningSpec(List<Criterion> filters, List<Objective> objectives, int top, StrategySpec strategy,
-        Set<RecordFlag> admitted) implements Serializable {
+        Set<RecordFlag> admitted, EnsembleRanking ensembleRanking) implements Serializable {
 
     public ScreeningSpec {
         filters = List.copyOf(filters);
@@ -27,6 +29,13 @@ public record ScreeningSpec(List<Criterion> filters, List<Objective> objectives,
         strategy = Objects.requireNonNullElse(strategy, new StrategySpec.Exhaustive());
         admitted = admitted == null || admitted.isEmpty() ? EnumSet.noneOf(RecordFlag.class)
                 : EnumSet.copyOf(admitted);
+        ensembleRanking = Objects.requireNonNullElse(ensembleRanking, EnsembleRanking.MEAN);
+    }
+
+    /** A screening that ranks an ensemble's compositions by their means. */
+    public ScreeningSpec(List<Criterion> filters, List<Objective> objectives, int top, StrategySpec strategy,
+            Set<RecordFlag> admitted) {
+        this(filters, objectives, top, strategy, admitted, EnsembleRanking.MEAN);
     }
 
     /** An exhaustive screening (every candidate is simulated), no flag admitted. */

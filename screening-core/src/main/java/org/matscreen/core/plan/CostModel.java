@@ -56,6 +56,16 @@ public record CostModel(double secondsPerAtomEvaluation, Map<Prototype, Integer>
         return of(spec, PRIOR_SECONDS_PER_ATOM_EVALUATION * potential.relativeCost());
     }
 
+    /**
+     * The prior for an ensemble of potentials: the EAM prior times the mean relative cost of the members. Members are
+     * the innermost index of the candidate space, so every range of more than a few candidates holds them in equal
+     * shares and its cost is the mean's, whichever member a single candidate has.
+     */
+    public static CostModel prior(CampaignSpec spec, java.util.List<PotentialCostClass> members) {
+        double mean = members.stream().mapToDouble(PotentialCostClass::relativeCost).average().orElse(1);
+        return of(spec, PRIOR_SECONDS_PER_ATOM_EVALUATION * mean);
+    }
+
     /** Estimated seconds for a candidate of this prototype. */
     public double seconds(Prototype p) {
         return atoms.get(p) * (double) evaluations * secondsPerAtomEvaluation;

@@ -22,6 +22,7 @@ import org.matscreen.core.structure.StructureRecipe;
  * {@link #merge}, which are associative, so partial aggregates from different partitions combine in any order.
  *
  * @param groupId the group's key along the axis (for configurations: the id of sample 0)
+ * @param potential name of the potential the members were computed with (for configurations, one per group)
  * @param composition nominal composition (shared by the members)
  * @param cellComposition composition of the cells (shared)
  * @param recipe the members' recipe at sample 0
@@ -31,8 +32,8 @@ import org.matscreen.core.structure.StructureRecipe;
  * @param flagCounts OK members carrying each flag
  * @param metrics statistics per metric key (property metrics and descriptors), over the OK members
  */
-public record Aggregate(AggregateAxis axis, String groupId, String campaign, Composition composition,
-        Composition cellComposition, StructureRecipe recipe, int members, int okMembers, List<String> memberIds,
+public record Aggregate(AggregateAxis axis, String groupId, String campaign, String potential,
+        Composition composition, Composition cellComposition, StructureRecipe recipe, int members, int okMembers, List<String> memberIds,
         Map<RecordFlag, Integer> flagCounts, Map<String, SampleStatistics> metrics) implements Serializable {
 
     public Aggregate {
@@ -52,8 +53,8 @@ public record Aggregate(AggregateAxis axis, String groupId, String campaign, Com
         for (String key : Metrics.all().keySet()) {
             m.put(key, ok ? SampleStatistics.EMPTY.add(r.metric(key)) : SampleStatistics.EMPTY);
         }
-        return new Aggregate(axis, axis.groupOf(r), r.campaign(), r.composition(), r.cellComposition(),
-                r.recipe().withSample(0), 1, ok ? 1 : 0, List.of(r.id()), flags, m);
+        return new Aggregate(axis, axis.groupOf(r), r.campaign(), r.method().potential().name(), r.composition(),
+                r.cellComposition(), r.recipe().withSample(0), 1, ok ? 1 : 0, List.of(r.id()), flags, m);
     }
 
     /** The aggregate of both groups' members (the same group). */
@@ -74,8 +75,8 @@ public record Aggregate(AggregateAxis axis, String groupId, String campaign, Com
             m.put(k, metrics.getOrDefault(k, SampleStatistics.EMPTY).merge(o.metrics.getOrDefault(k,
                     SampleStatistics.EMPTY)));
         }
-        return new Aggregate(axis, groupId, campaign, composition, cellComposition, recipe, members + o.members,
-                okMembers + o.okMembers, ids, flags, m);
+        return new Aggregate(axis, groupId, campaign, potential, composition, cellComposition, recipe,
+                members + o.members, okMembers + o.okMembers, ids, flags, m);
     }
 
     /** Statistics of one metric (empty when no OK member has it). */

@@ -30,19 +30,39 @@ import org.matscreen.core.structure.StructureRecipe;
  * @param warrenCowley Warren–Cowley parameters α[shell][i][j] of the starting cell (the SQS search's result, or the
  *     random permutation's own short-range order); null for a pure element or a record without them
  * @param potentialFile the concrete potential file used (null if the candidate failed before one was chosen)
+ * @param configurationId for a member of an ensemble of potentials, the {@link CandidateIds#configuration} id of its
+ *     starting cell (composition and recipe, method left out), which seeds its site ordering and which every member
+ *     computing the same cell shares; null for a single-potential record, whose ordering is seeded from its id
  */
 public record CandidateResult(String id, String campaign, long candidateIndex, Composition composition,
         Composition cellComposition, StructureRecipe recipe, double startingLatticeParameterAngstrom, Status status,
         String errorText, Structure relaxed, CandidateProperties properties, Relaxation relaxation,
         double[] eosVolumesA3PerAtom, double[] eosEnergiesEvPerAtom, StrainStress elastic,
         Map<String, Double> descriptors, double[][][] warrenCowley, MethodInfo method, PotentialRef potentialFile,
-        Provenance provenance, Visibility visibility) implements Serializable {
+        Provenance provenance, Visibility visibility, String configurationId) implements Serializable {
 
     public CandidateResult {
         errorText = errorText == null ? "" : errorText;
         eosVolumesA3PerAtom = eosVolumesA3PerAtom == null ? new double[0] : eosVolumesA3PerAtom;
         eosEnergiesEvPerAtom = eosEnergiesEvPerAtom == null ? new double[0] : eosEnergiesEvPerAtom;
         descriptors = descriptors == null ? Map.of() : new TreeMap<>(descriptors);
+    }
+
+    /** A record computed with a single potential (no ensemble). */
+    public CandidateResult(String id, String campaign, long candidateIndex, Composition composition,
+            Composition cellComposition, StructureRecipe recipe, double startingLatticeParameterAngstrom,
+            Status status, String errorText, Structure relaxed, CandidateProperties properties, Relaxation relaxation,
+            double[] eosVolumesA3PerAtom, double[] eosEnergiesEvPerAtom, StrainStress elastic,
+            Map<String, Double> descriptors, double[][][] warrenCowley, MethodInfo method, PotentialRef potentialFile,
+            Provenance provenance, Visibility visibility) {
+        this(id, campaign, candidateIndex, composition, cellComposition, recipe, startingLatticeParameterAngstrom,
+                status, errorText, relaxed, properties, relaxation, eosVolumesA3PerAtom, eosEnergiesEvPerAtom, elastic,
+                descriptors, warrenCowley, method, potentialFile, provenance, visibility, null);
+    }
+
+    /** True for a record computed as a member of an ensemble of potentials. */
+    public boolean isEnsembleMember() {
+        return configurationId != null;
     }
 
     public String chemicalSystem() {
@@ -54,7 +74,12 @@ public record CandidateResult(String id, String campaign, long candidateIndex, C
      * and method. Records of one group are the independent orderings aggregated together.
      */
     public String groupId() {
-        return recipe.sample() == 0 ? id : CandidateIds.of(composition, recipe.withSample(0), method);
+        if (recipe.sample() == 0) {
+            return id;
+        }
+        return isEnsembleMember()
+                ? CandidateIds.member(CandidateIds.configuration(composition, recipe.withSample(0).key()), method.key())
+                : CandidateIds.of(composition, recipe.withSample(0), method);
     }
 
     /** The flags the record's properties raised (none for a failed record). */

@@ -22,7 +22,8 @@ import org.matscreen.core.structure.Prototype;
  * <p>Order: systems in lexicographic order of the element list's indices (explicit lists: as given, grouped by
  * system in order of first appearance), then compositions in lexicographic order of atom counts, then prototypes in
  * campaign order, then samples (independent orderings of the same composition, adjacent so that they usually land in
- * one partition).
+ * one partition), then the members of an ensemble of potentials (innermost: every member of a cell is adjacent, so a
+ * range carries the members' costs in their proportion and a partial run has computed whole ensembles).
  */
 public final class CandidateSpace implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -64,18 +65,21 @@ public final class CandidateSpace implements Serializable {
     private final long[] cumulative; // cumulative[i] = first candidate index of system i
     private final Prototype[] prototypes;
     private final int samples;
+    private final int members;
     private final int denominator;
     private final long size;
 
-    private CandidateSpace(List<SystemSlice> systems, List<Prototype> prototypes, int samples, int denominator) {
+    private CandidateSpace(List<SystemSlice> systems, List<Prototype> prototypes, int samples, int members,
+            int denominator) {
         this.systems = systems.toArray(new SystemSlice[0]);
         this.prototypes = prototypes.toArray(new Prototype[0]);
         this.samples = samples;
+        this.members = members;
         this.denominator = denominator;
         this.cumulative = new long[this.systems.length + 1];
         for (int i = 0; i < this.systems.length; i++) {
             cumulative[i + 1] = Math.addExact(cumulative[i], Math.multiplyExact(this.systems[i].compositions(),
-                    (long) this.prototypes.length * samples));
+                    Math.multiplyExact((long) this.prototypes.length * samples, members)));
         }
         this.size = cumulative[this.systems.length];
     }
@@ -90,6 +94,18 @@ public final class CandidateSpace implements Serializable {
 
     /** Compiles a chemical space with {@code samples} independent orderings of every composition and prototype. */
     public static CandidateSpace of(ChemicalSpace space, List<Prototype> prototypes, int samples, String source) {
+        return of(space, prototypes, samples, 1, source);
+    }
+
+    /**
+     * Compiles a chemical space with {@code samples} independent orderings of every composition and prototype, each
+     * computed with {@code members} potentials (an ensemble; 1 for a single potential).
+     */
+    public static CandidateSpace of(ChemicalSpace space, List<Prototype> prototypes, int samples, int members,
+            String source) {
+        if (members < 1) {
+            throw new InvalidInputException(source, "method.potential", "needs at least one potential");
+        }
         if (samples < 1) {
             throw new InvalidInputException(source, "structure.samples", "must be at least 1, got " + samples);
         }
@@ -104,7 +120,7 @@ public final class CandidateSpace implements Serializable {
             }
             bySystem.forEach((k, list) -> slices.add(new SystemSlice(k.split("-"), null,
                     list.toArray(new Composition[0]))));
-            return new CandidateSpace(slices, prototypes, samples, 0);
+            return new CandidateSpace(slices, prototypes, samples, members, 0);
         }
         List<String> others = new ArrayList<>(space.elements());
         others.removeAll(space.base());
@@ -129,7 +145,7 @@ public final class CandidateSpace implements Serializable {
                 }
             } while (extra > 0 && Combinations.next(pick, others.size()));
         }
-        return new CandidateSpace(slices, prototypes, samples, d);
+        return new CandidateSpace(slices, prototypes, samples, members, d);
     }
 
     private static SystemSlice grid(String[] e, ChemicalSpace space, int d) {
@@ -174,14 +190,15 @@ public final class CandidateSpace implements Serializable {
     }
 
     /**
-     * The prototypes in the period of the enumeration: each prototype repeated {@link #samples()} times, in campaign
-     * order, so candidate {@code i} has prototype {@code prototypeCycle().get(i % prototypeCycle().size())} (every
-     * system starts at a multiple of the period). What cost-aware partitioning needs.
+     * The prototypes in the period of the enumeration: each prototype repeated {@link #samples()} × {@link #members()}
+     * times, in campaign order, so candidate {@code i} has prototype
+     * {@code prototypeCycle().get(i % prototypeCycle().size())} (every system starts at a multiple of the period).
+     * What cost-aware partitioning needs.
      */
     public List<Prototype> prototypeCycle() {
-        List<Prototype> cycle = new ArrayList<>(prototypes.length * samples);
+        List<Prototype> cycle = new ArrayList<>(prototypes.length * samples * members);
         for (Prototype p : prototypes) {
-            for (int s = 0; s < samples; s++) {
+            for (int s = 0; s < samples * members; s++) {
                 cycle.add(p);
             }
         }
@@ -191,6 +208,11 @@ public final class CandidateSpace implements Serializable {
     /** Independent orderings per composition and prototype. */
     public int samples() {
         return samples;
+    }
+
+    /** Potentials each cell is computed with (an ensemble's size; 1 for a single potential). */
+    public int members() {
+        return members;
     }
 
     /** Candidates per chemical system (system key → count), in enumeration order. */
@@ -232,11 +254,13 @@ public final class CandidateSpace implements Serializable {
             sys++;
         }
         long local = index - cumulative[sys];
-        int sample = (int) (local % samples);
-        long slot = local / samples;
+        int member = (int) (local % members);
+        long cell = local / members;
+        int sample = (int) (cell % samples);
+        long slot = cell / samples;
         long comp = slot / prototypes.length;
         Prototype p = prototypes[(int) (slot % prototypes.length)];
-        return new Candidate(index, systems[sys].composition(comp, denominator), p, sample);
+        return new Candidate(index, systems[sys].composition(comp, denominator), p, sample, member);
     }
 
     /** Candidates {@code [start, end)} in order, generated lazily. */

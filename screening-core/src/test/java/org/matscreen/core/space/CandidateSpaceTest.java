@@ -123,4 +123,25 @@ class CandidateSpaceTest {
             assertEquals(cycle.get((int) (i % cycle.size())), c.prototype(), "cycle predicts candidate " + i);
         }
     }
+
+    @Test
+    void ensembleMembersAreInsideSamplesAndShareEverythingElse() {
+        ChemicalSpace cs = grid(List.of("Cu", "Ni"), List.of(1, 2), 4);
+        CandidateSpace sampled = CandidateSpace.of(cs, List.of(Prototype.FCC, Prototype.BCC), 2, "t");
+        CandidateSpace ensemble = CandidateSpace.of(cs, List.of(Prototype.FCC, Prototype.BCC), 2, 3, "t");
+        assertEquals(3 * sampled.size(), ensemble.size());
+        assertEquals(3, ensemble.members());
+        List<Prototype> cycle = ensemble.prototypeCycle();
+        assertEquals(12, cycle.size());
+        for (long i = 0; i < ensemble.size(); i++) {
+            Candidate c = ensemble.candidate(i);
+            Candidate cell = sampled.candidate(i / 3);
+            assertEquals(i % 3, c.member(), "member of " + i);
+            assertEquals(cell.composition(), c.composition());
+            assertEquals(cell.prototype(), c.prototype());
+            assertEquals(cell.sample(), c.sample());
+            assertEquals(cycle.get((int) (i % cycle.size())), c.prototype(), "cycle predicts candidate " + i);
+        }
+        assertEquals(0, sampled.candidate(5).member(), "one potential: member 0");
+    }
 }
