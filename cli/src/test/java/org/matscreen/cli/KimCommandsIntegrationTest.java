@@ -61,6 +61,18 @@ class KimCommandsIntegrationTest {
     }
 
     @Test
+    void shippedEnsembleCampaignBuildsEveryMembersCells() {
+        // plan refuses ensembles (its estimate counts one potential); a dry run resolves both KIM members, enumerates
+        // the 28 compositions once per member and builds every cell on the executors.
+        CliTest.Result r = CliTest.exec("run", "--dry-run", shipped("fenicr-austenitic.yaml").toString(), "--out",
+                dir.resolve("fenicr-dry").toString());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains("56 candidates") && r.out().contains("potential ensemble kim:EAM_Dynamo_Bonny")
+                && r.out().contains("+ kim:EAM_Dynamo_MendelevBorovikov_2020"), r.out());
+        assertTrue(r.out().contains("{planned=56}"), r.out());
+    }
+
+    @Test
     void planWarnsWhenAMixingRuleRanksEnergiesAndSuggestsFittedModels() throws IOException {
         CliTest.Result r = CliTest.exec("plan", "--no-references", campaign("zhou2004", "[Co, Cr, Fe, Ni]",
                 "min dh_form_ev_per_atom").toString());
