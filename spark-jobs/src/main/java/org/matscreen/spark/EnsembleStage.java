@@ -3,8 +3,6 @@ package org.matscreen.spark;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -96,27 +94,18 @@ final class EnsembleStage {
         @Override
         public Iterator<RankingStage.Part> call(Iterator<Tuple2<String, EnsembleAggregate>> groups) {
             List<EnsembleAggregate> aggregates = new ArrayList<>();
-            List<RankedEntry> entries = new ArrayList<>();
-            Map<String, Long> flags = new TreeMap<>();
-            long excluded = 0;
+            RankTally tally = new RankTally();
             while (groups.hasNext()) {
                 EnsembleAggregate a = groups.next()._2();
                 aggregates.add(a);
-                a.flags().forEach(f -> flags.merge(f.key(), 1L, Long::sum));
-                if (screening.passesFilters(a)) {
-                    if (screening.excluded(a.flags())) {
-                        excluded++;
-                    } else {
-                        entries.add(screening.entry(a));
-                    }
-                }
+                tally.offer(a.flags(), screening.passesFilters(a), screening.excluded(a.flags()),
+                        () -> screening.entry(a));
             }
             if (!aggregates.isEmpty()) {
                 new AggregateStore(new RepositoryLayout(repositoryUri, RepositoryLayout.sharedConfiguration()),
                         AggregateAxis.POTENTIALS).writeEnsemblePart(new Path(staging), aggregates);
             }
-            return List.of(new RankingStage.Part(TopCandidates.firstFronts(entries, top),
-                    new RankingCounts(flags, excluded))).iterator();
+            return List.of(tally.part(top)).iterator();
         }
     }
 }

@@ -4,8 +4,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -65,26 +63,16 @@ final class RankingStage {
         @Override
         public Iterator<Part> call(Iterator<String> chunks) {
             ResultReader reader = new ResultReader(new RepositoryLayout(repositoryUri, RepositoryLayout.sharedConfiguration()));
-            List<RankedEntry> entries = new ArrayList<>();
-            Map<String, Long> flags = new TreeMap<>();
-            long[] excluded = {0};
+            RankTally tally = new RankTally();
             while (chunks.hasNext()) {
                 reader.forEach(new Path(chunks.next()), r -> {
-                    if (r.status() != Status.OK) {
-                        return;
-                    }
-                    r.flags().forEach(f -> flags.merge(f.key(), 1L, Long::sum));
-                    if (screening.passesFilters(r)) {
-                        if (screening.excluded(r.flags())) {
-                            excluded[0]++;
-                        } else {
-                            entries.add(screening.entry(r));
-                        }
+                    if (r.status() == Status.OK) {
+                        tally.offer(r.flags(), screening.passesFilters(r), screening.excluded(r.flags()),
+                                () -> screening.entry(r));
                     }
                 });
             }
-            return List.of(new Part(TopCandidates.firstFronts(entries, top), new RankingCounts(flags, excluded[0])))
-                    .iterator();
+            return List.of(tally.part(top)).iterator();
         }
     }
 }
