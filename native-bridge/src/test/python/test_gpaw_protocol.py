@@ -216,8 +216,10 @@ class GpawWorkerLifecycleTest(_Base):
         w.send(g.COMPUTE, g.request("victim", lat, sp, fr, slow, log))
         deadline = time.time() + 300
         while time.time() < deadline:  # wait until the SCF cycle is running
-            if os.path.exists(log) and "iter:" in open(log).read():
-                break
+            if os.path.exists(log):
+                with open(log) as fh:
+                    if "iter:" in fh.read():
+                        break
             time.sleep(0.2)
         else:
             self.fail("the calculation never started")

@@ -4,6 +4,7 @@ driven by ASE's EMT potential (an independent, instant calculator) instead of GP
 Run: /usr/bin/python3 -m unittest discover -s native-bridge/src/test/python -p 'test_gpaw_worker_units.py' -v
 """
 
+import io
 import math
 import os
 import runpy
@@ -54,7 +55,7 @@ class ShapeFixedRelaxationTest(unittest.TestCase):
     def relax(self, atoms, mode, strain):
         atoms.calc = EMT()
         flt = W["make_cell_filter"](atoms, mode, strain)
-        opt = BFGS(flt, logfile=None, maxstep=0.05)
+        opt = BFGS(flt, logfile=io.StringIO(), maxstep=0.05)
         for _ in opt.irun(fmax=0.0, steps=300):
             if W["max_force"](atoms) < 1e-4 and W["allowed_stress_gpa"](atoms, mode, strain) < 1e-3:
                 return atoms

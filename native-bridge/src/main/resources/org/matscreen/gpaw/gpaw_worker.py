@@ -344,6 +344,7 @@ def file_sha256(path, _cache={}):
 
 
 def compute(p):
+    import io
     import time
     import numpy as np
     from ase import Atoms
@@ -375,7 +376,8 @@ def compute(p):
         relaxation = None
         if p["mode"] != "none":
             flt = make_cell_filter(atoms, p["mode"], p["strain"])
-            opt = BFGS(flt, logfile=log if log is not None else None, maxstep=0.1)
+            # ASE would open (and leak) os.devnull for logfile=None; a throwaway buffer keeps descriptors flat.
+            opt = BFGS(flt, logfile=log if log is not None else io.StringIO(), maxstep=0.1)
             converged = False
             fmax_now = smax_now = None
             for _ in opt.irun(fmax=0.0, steps=p["max_steps"]):
