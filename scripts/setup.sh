@@ -4,7 +4,7 @@
 #                              OpenKIM's portable models (potential: kim:<model id>)
 #   scripts/setup.sh --test    also the tools the test suite checks against (ASE, spglib, HDF5 tools, Slurm and
 #                              munge, Chromium, the Python route's h5py, pandas, pymatgen and Jupyter's nbclient,
-#                              python3-lammps)
+#                              python3-lammps, GPAW with its PAW setups)
 #   scripts/setup.sh --bench   also what bench/run.sh's peers use (lmp, python3-lammps)
 # Elsewhere it explains how to point matscreen at a site's LAMMPS build.
 set -euo pipefail
@@ -21,8 +21,9 @@ runtime_pkgs=(liblammps0 lammps-data openmpi-bin openkim-models)
 # python3-spglib: the structure-identity cross-check (issue 13) reads space groups of relaxed cells.
 # lammps (the lmp executable): the bench's one-launch-per-candidate peer, whose input deck is tested against
 # LammpsCalculator too.
+# gpaw, gpaw-data: the DFT tier's worker (run by /usr/bin/python3) and its reference checks.
 test_pkgs=(python3-ase python3-spglib hdf5-tools slurm-wlm munge chromium python3-h5py python3-pandas python3-pymatgen
-  python3-nbclient python3-ipykernel python3-lammps liblammps-dev lammps)
+  python3-nbclient python3-ipykernel python3-lammps liblammps-dev lammps gpaw gpaw-data)
 # lammps: the lmp executable of bench/run.sh's one-launch-per-candidate peer.
 bench_pkgs=(lammps python3-lammps liblammps-dev)
 want=("${runtime_pkgs[@]}")
