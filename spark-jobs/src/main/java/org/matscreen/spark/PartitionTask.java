@@ -128,6 +128,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                 CandidateResult r;
                 var cached = cache == null ? java.util.Optional.<CandidateResult>empty()
                         : cache.find(c.chemicalSystem(), evaluator.id(c), ctx.campaign(), c.index(), ctx.visibility());
+                boolean simulated = cached.isEmpty();
                 if (cached.isPresent()) {
                     r = cached.get();
                 } else if (poison.isPresent() && poison.getAsLong() == c.index()) {
@@ -140,7 +141,11 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                     r = evaluateWithRetry(evaluator, c, session);
                 }
                 counts.merge(r.status().key(), 1L, Long::sum);
-                nativeSeconds += r.provenance().nativeSeconds();
+                if (simulated) {
+                    // a record reused from the cache carries the native time of the run that computed it; counting
+                    // it here put efficiency above 1 (measured: 2.08 on 2 cores for a quick start served from cache)
+                    nativeSeconds += r.provenance().nativeSeconds();
+                }
                 done.add(1);
                 if (r.status() != Status.OK) {
                     failed.add(1);

@@ -66,6 +66,10 @@ class ResultCacheIntegrationTest {
                 });
             }
             assertTrue(rb.stream().filter(r -> r.provenance().origin().equals("computed")).count() == 4);
+            // the run's native time is what its own 4 simulations spent, not the reused records' original time
+            double simulated = rb.stream().filter(r -> r.provenance().origin().equals("computed"))
+                    .mapToDouble(r -> r.provenance().nativeSeconds()).sum();
+            assertEquals(simulated, second.nativeSeconds(), 1e-9);
         } finally {
             spark.stop();
         }
