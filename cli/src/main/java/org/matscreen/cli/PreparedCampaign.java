@@ -9,6 +9,7 @@ import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.yaml.YamlReader;
+import org.matscreen.lammps.jna.LammpsNative;
 import org.matscreen.lammps.potential.PotentialRegistry;
 import org.matscreen.lammps.potential.PotentialResolver;
 import org.matscreen.lammps.potential.PotentialSource;
@@ -48,6 +49,29 @@ record PreparedCampaign(CampaignSpec spec, String yaml, List<PotentialSource> me
             throw new InvalidInputException(spec.source(), "method.potential", "'" + command + "' does not yet"
                     + " handle an ensemble of potentials (" + String.join(", ", spec.method().ensemble()) + "); use"
                     + " 'matscreen run' for it, or name one potential here");
+        }
+        return this;
+    }
+
+    /**
+     * Refuses KIM potentials when the LAMMPS library that will run them lacks the KIM package (e.g. the serial
+     * build of scripts/build-lammps-serial.sh, whose in-process sessions would fail every candidate on
+     * {@code kim init}), naming the member and the library.
+     *
+     * @param library the LAMMPS shared library the run uses
+     */
+    PreparedCampaign requireKimSupport(String library) {
+        for (int i = 0; i < members.size(); i++) {
+            PotentialSource m = members.get(i);
+            if (!"kim".equals(m.spec().pairStyle())) {
+                continue;
+            }
+            if (LammpsNative.load(Path.of(library)).lammps_config_has_package("KIM") == 0) {
+                throw new InvalidInputException(spec.source(), isEnsemble() ? "method.potential[" + i + "]"
+                        : "method.potential", m.spec().name() + " runs through LAMMPS' KIM package, which the library "
+                        + library + " was built without; use Debian's liblammps0 (scripts/setup.sh) or a site build"
+                        + " with KIM (--lammps-lib or MATSCREEN_LAMMPS_LIB)");
+            }
         }
         return this;
     }

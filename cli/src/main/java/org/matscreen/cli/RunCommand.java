@@ -123,6 +123,9 @@ final class RunCommand implements Callable<Integer> {
                     + " combined with --fresh, which deletes the records to retry");
         }
         String lib = library.require(config);
+        if (!dryRun) {
+            pc.requireKimSupport(lib);
+        }
         SparkSessionFactory.checkMaster(userConf.getOrDefault("spark.master", master), master != null ? "--master"
                 : "--conf spark.master");
         String repo = out != null ? out : Path.of("results", pc.spec().name()).toString();

@@ -86,6 +86,27 @@ class KimCommandsIntegrationTest {
     }
 
     @Test
+    void aLammpsLibraryWithoutTheKimPackageIsRefusedBeforeSpark() throws IOException {
+        // the serial build (scripts/build-lammps-serial.sh, which the suite's setup builds) has exceptions but no KIM
+        // package; in-process sessions on it would fail every candidate at 'kim init'
+        String env = System.getenv("MATSCREEN_SERIAL_LAMMPS_LIB");
+        Path serial = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"),
+                ".cache", "matscreen", "lammps-serial-20220106", "liblammps_serial.so");
+        if (!Files.isRegularFile(serial)) {
+            String why = "no serial LAMMPS at " + serial + " (scripts/build-lammps-serial.sh builds it)";
+            assertFalse("true".equals(System.getenv("CI")), why);
+            assumeTrue(false, why);
+        }
+        Path f = campaign(CHOI, "[Co, Cr, Fe, Ni]", "max bulk_modulus_gpa");
+        CliTest.Result r = CliTest.exec("run", f.toString(), "--out", dir.resolve("nokim").toString(), "--lammps-lib",
+                serial.toString(), "--no-cache");
+        assertEquals(ExitCodes.INVALID_INPUT, r.code(), r.err() + r.out());
+        assertTrue(r.err().contains("method.potential") && r.err().contains("KIM package")
+                && r.err().contains(serial.toString()), r.err());
+        assertFalse(Files.exists(dir.resolve("nokim")), "nothing was started");
+    }
+
+    @Test
     void hostileAndUnknownModelIdsAreInputErrorsBeforeSpark() throws IOException {
         String[][] cases = {
             {"kim:../../tmp/evil", "never by a path"},
