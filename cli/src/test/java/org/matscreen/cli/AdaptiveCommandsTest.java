@@ -1,0 +1,61 @@
+package org.matscreen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code plan} and {@code run} on an adaptive campaign, without Spark: budget, rounds and cost; refused options. */
+class AdaptiveCommandsTest {
+    @TempDir
+    Path dir;
+
+    static final String ADAPTIVE = """
+            name: cli-adaptive
+            space: {elements: [Cu, Ni], orders: [1, 2], step: 0.025}
+            structure: {prototypes: [fcc], supercell: [5, 2, 2]}
+            method: {potential: POT}
+            screening:
+              objectives: ["min dh_mix_ev_per_atom", "max bulk_modulus_gpa"]
+              strategy: adaptive
+              adaptive: {budget: 16, initial: 6, batch: 4, seed: 3}
+            """;
+
+    Path campaign() throws IOException {
+        CliTest t = new CliTest();
+        t.dir = dir;
+        return t.campaign(ADAPTIVE);
+    }
+
+    @Test
+    void planShowsTheBudgetTheRoundsAndTheCostOfTheBudget() throws IOException {
+        CliTest.Result r = CliTest.exec("plan", campaign().toString());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        // 41 candidates; 16 = 6 + 4 + 4 + 2: four rounds
+        assertTrue(r.out().contains("a budget of 16 simulations (39.0 % of the 41 candidates) in about 4 rounds:"
+                + " an initial design of 6, then batches of 4"), r.out());
+        double perCandidate = Double.parseDouble(r.out().replaceAll("(?s).*for the budget \\(([0-9.]+) s per"
+                + " candidate\\).*", "$1"));
+        double coreHours = Double.parseDouble(r.out().replaceAll("(?s).*estimated cost: ([0-9.e-]+) core-hours"
+                + " for the budget.*", "$1"));
+        assertEquals(16 * perCandidate / 3600, coreHours, 0.01 * coreHours + 0.05 / 3600 * 16);
+    }
+
+    @Test
+    void runRefusesShardsAndRetriesOfAnAdaptiveCampaignBeforeSparkStarts() throws IOException {
+        Path c = campaign();
+        CliTest.Result shard = CliTest.exec("run", c.toString(), "--out", dir.resolve("r").toString(), "--shard",
+                "0/2", "--no-cache");
+        assertEquals(ExitCodes.INVALID_INPUT, shard.code(), shard.err());
+        assertTrue(shard.err().contains("--shard") && shard.err().contains("adaptive"), shard.err());
+        RunInputTest.assertOneLine(shard);
+        CliTest.Result retry = CliTest.exec("run", c.toString(), "--out", dir.resolve("r").toString(),
+                "--retry-failed", "--no-cache");
+        assertEquals(ExitCodes.INVALID_INPUT, retry.code(), retry.err());
+        assertTrue(retry.err().contains("--retry-failed") && retry.err().contains("adaptive"), retry.err());
+        RunInputTest.assertOneLine(retry);
+    }
+}
