@@ -138,7 +138,7 @@ final class AdaptiveCommand implements Callable<Integer> {
         Map<Long, Map<String, Double>> out = new HashMap<>();
         new ResultReader(layout).forEach(r -> {
             long i = r.candidateIndex();
-            if (i < 0 || i >= space.size() || !space.candidate(i).composition().equals(r.composition())) {
+            if (i < 0 || i >= space.size() || !space.candidate(i).composition().formula().equals(r.composition().formula())) {
                 throw new IllegalArgumentException("record " + r.id() + " (index " + i + ", " + r.composition()
                         + ") is not candidate " + i + " of the campaign's space");
             }
