@@ -37,11 +37,8 @@ class AdaptiveCommandsTest {
         // 41 candidates; 16 = 6 + 4 + 4 + 2: four rounds
         assertTrue(r.out().contains("a budget of 16 simulations (39.0 % of the 41 candidates) in about 4 rounds:"
                 + " an initial design of 6, then batches of 4"), r.out());
-        double perCandidate = Double.parseDouble(r.out().replaceAll("(?s).*for the budget \\(([0-9.]+) s per"
-                + " candidate\\).*", "$1"));
-        double coreHours = Double.parseDouble(r.out().replaceAll("(?s).*estimated cost: ([0-9.e-]+) core-hours"
-                + " for the budget.*", "$1"));
-        assertEquals(16 * perCandidate / 3600, coreHours, 0.01 * coreHours + 0.05 / 3600 * 16);
+        // the cost is that of the budget: 16 simulations, not the 41 candidates
+        assertTrue(r.out().contains("  candidates: 16 on 2 cores"), r.out());
     }
 
     @Test
