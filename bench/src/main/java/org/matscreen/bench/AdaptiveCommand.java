@@ -240,16 +240,9 @@ final class AdaptiveCommand implements Callable<Integer> {
         return Arrays.stream(v).average().orElse(Double.NaN);
     }
 
+    /** The q-th quantile (0–1) of a sample, NaN for an empty one. */
     static double quantile(double[] v, double q) {
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = v.clone();
-        Arrays.sort(s);
-        double pos = q * (s.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = (int) Math.ceil(pos);
-        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+        return Stats.percentile(v, 100 * q);
     }
 
     private static String pct(double v) {
