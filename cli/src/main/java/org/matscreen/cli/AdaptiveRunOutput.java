@@ -68,6 +68,15 @@ final class AdaptiveRunOutput {
         return ExitCodes.OK;
     }
 
+    /** One line for {@code status}: the campaign's rounds and budget. */
+    static String status(AdaptiveManifest a, long committed) {
+        AdaptiveManifest.Round last = a.lastRound();
+        String round = last == null ? "no round planned yet" : String.format(Locale.ROOT, "round %d (%s) %s",
+                last.number(), last.phase(), last.complete() ? "complete" : "planned, being computed");
+        return String.format(Locale.ROOT, "  adaptive: %s; %d of a budget of %d simulations committed%s", round,
+                committed, a.budget(), a.outcome() != null ? "; done (surrogate map written)" : "");
+    }
+
     private static String predicted(AdaptiveManifest.FrontMember f) {
         return f.mean().entrySet().stream().map(e -> {
             Double sd = f.sd().get(e.getKey());

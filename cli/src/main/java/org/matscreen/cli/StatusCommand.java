@@ -85,6 +85,9 @@ final class StatusCommand implements Callable<Integer> {
             long total = manifest.get().candidates();
             o.printf(Locale.ROOT, "%s: %d of %d candidates committed (%.1f %%) in %d chunks%n", layout.root(),
                     committed, total, total > 0 ? 100.0 * committed / total : 0, chunks.size());
+            if (manifest.get().adaptive() != null) {
+                o.println(AdaptiveRunOutput.status(manifest.get().adaptive(), committed));
+            }
         } else {
             o.printf(Locale.ROOT, "%s: %d candidates committed in %d chunks (no manifest yet)%n",
                     layout.root(), committed, chunks.size());

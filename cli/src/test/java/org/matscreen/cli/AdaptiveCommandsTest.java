@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.matscreen.repository.AdaptiveManifest;
+import org.matscreen.repository.JsonFiles;
+import org.matscreen.repository.Manifest;
+import org.matscreen.repository.RepositoryLayout;
 
 /** {@code plan} and {@code run} on an adaptive campaign, without Spark: budget, rounds and cost; refused options. */
 class AdaptiveCommandsTest {
@@ -54,5 +61,19 @@ class AdaptiveCommandsTest {
         assertEquals(ExitCodes.INVALID_INPUT, retry.code(), retry.err());
         assertTrue(retry.err().contains("--retry-failed") && retry.err().contains("adaptive"), retry.err());
         RunInputTest.assertOneLine(retry);
+    }
+
+    @Test
+    void statusShowsTheRoundInProgressAndTheBudget() {
+        RepositoryLayout layout = new RepositoryLayout(dir.resolve("repo").toString(), new Configuration());
+        AdaptiveManifest.Round planned = new AdaptiveManifest.Round(2, "acquisition",
+                AdaptiveManifest.Round.PLANNED, "t", "", 10, Map.of(), 1, List.of(), List.of(), List.of());
+        JsonFiles.write(layout, layout.manifest(), new Manifest(1, "cli-adaptive", "", "", "t", "t", "f", 41,
+                Map.of(), "v", "c", "", new Manifest.Potential("p", "eam/alloy", "k", "", List.of()), List.of(),
+                new AdaptiveManifest(16, Map.of(), List.of(planned), null)));
+        CliTest.Result r = CliTest.exec("status", "--out", dir.resolve("repo").toString());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains("adaptive: round 2 (acquisition) planned, being computed; 0 of a budget of 16"
+                + " simulations committed"), r.out());
     }
 }
