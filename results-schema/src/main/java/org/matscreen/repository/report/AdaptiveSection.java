@@ -257,10 +257,11 @@ final class AdaptiveSection {
                 svg.circle(f.x.px(p[0]), f.y.px(p[1]), 3, "calibration-point", colour, String.format(Locale.ROOT,
                         "%s, round %.0f: %.2f of %.0f", metric, p[0], p[1], p[2]));
             }
-            svg.text(f.x.px(0) + 8, PlotFrame.TOP + 14 * m, metric, "tick", "start", 0);
-            double lx = f.x.px(0) + 8 + 7.2 * metric.length() + 4;
-            double ly = PlotFrame.TOP + 14 * m - 4;
-            svg.polyline(new double[] {lx, lx + 20}, new double[] {ly, ly}, "series", colour);
+            // legend in the bottom left, below where calibrated rounds lie
+            double ly = f.y.px(0) - 10 - 14 * (metrics.size() - m);
+            svg.polyline(new double[] {f.x.px(0) + 8, f.x.px(0) + 28}, new double[] {ly - 4, ly - 4}, "series",
+                    colour);
+            svg.text(f.x.px(0) + 32, ly, metric, "tick", "start", 0);
         }
         return svg.end();
     }
