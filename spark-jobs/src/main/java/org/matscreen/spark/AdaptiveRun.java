@@ -18,6 +18,7 @@ import org.matscreen.core.adaptive.Plan;
 import org.matscreen.core.adaptive.Scored;
 import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.campaign.StrategySpec;
+import org.matscreen.core.result.AggregateAxis;
 import org.matscreen.core.result.CandidateIds;
 import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.space.Candidate;
@@ -30,7 +31,6 @@ import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.WriterLock;
 import org.matscreen.spark.adaptive.AdaptiveOutputs;
 import org.matscreen.spark.adaptive.Observations;
-import org.matscreen.spark.adaptive.Observed;
 import org.matscreen.spark.adaptive.RoundRecords;
 import org.matscreen.spark.adaptive.SurrogateScan;
 
@@ -39,6 +39,10 @@ import org.matscreen.spark.adaptive.SurrogateScan;
  * the strategy what to compute next, records the round in the manifest, computes it as an ordinary screening job
  * over the round's candidates, and records how the predictions held, until the strategy is done; then refits the
  * surrogate on everything and writes the surrogate map and the measured and predicted fronts.
+ *
+ * <p><b>Sampled orderings.</b> With {@code samples: N} the strategy chooses compositions (a composition in a
+ * prototype; index = candidate index ÷ N, as in the ranking's aggregates): a round computes all N orderings of each
+ * of its picks, and observes their means. Budget, initial design and batch then count compositions.
  *
  * <p><b>Resume.</b> A round is written to the manifest before any of its candidates is simulated and marked complete
  * once all are committed, so a run killed during round k finds round k planned and computes exactly its picks
@@ -56,9 +60,10 @@ public final class AdaptiveRun {
      * @param doneReason why the campaign has nothing left to compute, or null if this run stopped before (deadline)
      * @param adaptive the manifest's adaptive section at the end
      * @param surrogateMap the surrogate map's URI, or null if none was written
+     * @param samples orderings per composition: each pick (and each unit of the budget) is that many simulations
      */
     public record Summary(RunSummary run, int roundsRun, String doneReason, AdaptiveManifest adaptive,
-            String surrogateMap) {}
+            String surrogateMap, int samples) {}
 
     private AdaptiveRun() {}
 
@@ -76,7 +81,8 @@ public final class AdaptiveRun {
             throw new IllegalArgumentException("an adaptive run takes neither --shard, --retry-failed nor --dry-run");
         }
         MethodInfo method = ScreeningJob.methodOf(spec, potentials);
-        CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.source());
+        CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.structure().samples(),
+                spec.source());
         return ScreeningJob.underLock(spark, spec, campaignYaml, method, space.size(), opts,
                 (repo, lock, started) -> new AdaptiveRun.Rounds(spark, spec, campaignYaml, potentials, opts, method,
                         space, repo, lock, started).run());
@@ -91,7 +97,11 @@ public final class AdaptiveRun {
         private final PotentialSource potentials;
         private final ScreeningJob.Options opts;
         private final MethodInfo method;
+        /** Every candidate (each ordering of each composition): what the rounds compute. */
         private final CandidateSpace space;
+        /** One entry per composition and prototype: what the strategy chooses among. */
+        private final CandidateSpace groups;
+        private final int samples;
         private final Repository repo;
         private final WriterLock lock;
         private final String started;
@@ -122,16 +132,20 @@ public final class AdaptiveRun {
             this.opts = opts;
             this.method = method;
             this.space = space;
+            this.samples = spec.structure().samples();
+            this.groups = samples == 1 ? space : CandidateSpace.of(spec.space(), spec.structure().prototypes(),
+                    spec.source());
             this.repo = repo;
             this.lock = lock;
             this.started = started;
-            this.strategy = new AdaptiveStrategy(space, spec.screening());
+            this.strategy = new AdaptiveStrategy(groups, spec.screening());
             this.quantities = strategy.quantities();
             Map<org.matscreen.core.structure.Prototype, String> recipes = new HashMap<>();
             spec.structure().prototypes().forEach(p -> recipes.put(p, spec.structure().recipe(p).key()));
             String methodKey = method.key();
-            this.ids = index -> {
-                Candidate c = space.candidate(index);
+            // a composition's id is that of its first ordering (sample 0), as its aggregate's group id
+            this.ids = group -> {
+                Candidate c = space.candidate(group * samples);
                 return CandidateIds.of(c.composition(), recipes.get(c.prototype()), methodKey);
             };
             this.log = opts.progress();
@@ -144,7 +158,7 @@ public final class AdaptiveRun {
                 if (pastDeadline() || lock.isLost()) {
                     break;
                 }
-                List<Observed> observed = Observations.read(sc, repo.layout(), quantities);
+                List<Observation> observed = observations();
                 AdaptiveManifest.Round last = adaptive().lastRound();
                 AdaptiveManifest.Round round;
                 if (last != null && !last.complete()) {
@@ -152,8 +166,7 @@ public final class AdaptiveRun {
                     say(String.format(Locale.ROOT, "round %d (%s) resumed: %d candidates", round.number(),
                             round.phase(), round.picks().size()));
                 } else {
-                    Plan plan = strategy.next(Observations.of(observed, quantities),
-                            new SurrogateScan(spark, null, opts.partitions()));
+                    Plan plan = strategy.next(observed, new SurrogateScan(spark, null, opts.partitions()));
                     if (plan instanceof Plan.Done d) {
                         done = d.reason();
                         break;
@@ -162,7 +175,7 @@ public final class AdaptiveRun {
                         throw new IllegalStateException("an adaptive strategy planned " + plan);
                     }
                     int number = last == null ? 0 : last.number() + 1;
-                    AdaptiveManifest.Round planned = RoundRecords.planned(number, batch, observed.size(), space, ids,
+                    AdaptiveManifest.Round planned = RoundRecords.planned(number, batch, observed.size(), groups, ids,
                             Instant.now().toString());
                     // on disk before anything is simulated: a kill from here on resumes this very round
                     repo.updateManifest(m -> m.orElseThrow().withAdaptive(m.get().adaptive().withRound(planned)));
@@ -176,11 +189,10 @@ public final class AdaptiveRun {
                 if (lock.isLost()) {
                     break;
                 }
-                if (s.computed() + s.skipped() < round.picks().size()) {
+                if (s.computed() + s.skipped() < (long) round.picks().size() * samples) {
                     break; // stopped at the deadline; the round stays planned and is resumed
                 }
-                List<Observation> after = Observations.of(Observations.read(sc, repo.layout(), quantities),
-                        quantities);
+                List<Observation> after = observations();
                 List<AdaptiveManifest.RoundCalibration> calibration = RoundRecords.calibration(
                         Calibration.of(RoundRecords.picks(round), after));
                 AdaptiveManifest.Round complete = round.completed(Instant.now().toString(), calibration);
@@ -194,17 +206,38 @@ public final class AdaptiveRun {
             if (done != null && !lock.isLost()) {
                 map = outputs();
             }
+            // the ranked table of everything committed: over the per-composition aggregates when sampled
             Screening screening = new Screening(spec.screening(), ScreeningJob.tableMetrics(spec));
-            List<TopCandidates.Row> top = lock.isLost() ? List.of()
+            RankingStage.Ranked ranked = lock.isLost() ? new RankingStage.Ranked(List.of(), RankingCounts.NONE)
+                    : samples > 1 ? AggregateStage.run(sc, repo.layout(), screening, spec.screening().top(),
+                            AggregateAxis.CONFIGURATIONS)
                     : RankingStage.rank(sc, repo.layout(), screening, spec.screening().top());
             RunSummary total = new RunSummary(spec.name(), repo.layout().root().toString(), space.size(), computed,
                     skipped, counts, passed, wall, referenceSeconds, nativeSeconds, sc.defaultParallelism(),
-                    partitions, restarts, ScreeningJob.tableMetrics(spec), top, 0, codeVersion);
+                    partitions, restarts, ScreeningJob.tableMetrics(spec), ranked.top(), 0, codeVersion,
+                    ranked.counts(), samples > 1);
             if (!lock.isLost()) {
                 ScreeningJob.writeManifest(repo, spec, yaml, method, space.size(), started, total, sc.master(), opts,
                         done != null);
             }
-            return new Summary(total, roundsRun, done, adaptive(), map);
+            return new Summary(total, roundsRun, done, adaptive(), map, samples);
+        }
+
+        /** What the strategy observes: one entry per composition, sorted by index. */
+        private List<Observation> observations() {
+            return Observations.of(Observations.read(sc, repo.layout(), quantities, spec.screening()), quantities,
+                    samples);
+        }
+
+        /** The candidates of a round: every ordering of each picked composition. */
+        private List<Long> candidates(AdaptiveManifest.Round round) {
+            List<Long> out = new ArrayList<>();
+            for (long g : round.indices()) {
+                for (int k = 0; k < samples; k++) {
+                    out.add(g * samples + k);
+                }
+            }
+            return out;
         }
 
         private AdaptiveManifest adaptive() {
@@ -215,7 +248,7 @@ public final class AdaptiveRun {
         /** The round's candidates that are not committed yet, computed and committed as an ordinary job. */
         private RunSummary compute(AdaptiveManifest.Round round) {
             int slices = opts.partitions() > 0 ? opts.partitions() : 2 * sc.defaultParallelism();
-            List<CandidateRange> ranges = ScreeningJob.explicitRanges(round.indices(), slices,
+            List<CandidateRange> ranges = ScreeningJob.explicitRanges(candidates(round), slices,
                     repo.layout().chunks());
             RepositoryLayout layout = repo.layoutFor(lock);
             RunSummary s = ScreeningJob.screen(spark, spec, potentials, opts, layout, lock.stagingName(), method,
@@ -240,32 +273,31 @@ public final class AdaptiveRun {
          * fronts; returns the map's URI (null, with a warning, if the quantities cannot be fitted).
          */
         private String outputs() {
-            List<Observed> observed = Observations.read(sc, repo.layout(), quantities);
             AdaptiveStrategy.Round fit;
             try {
-                fit = strategy.fit(Observations.of(observed, quantities));
+                fit = strategy.fit(observations());
             } catch (IllegalArgumentException e) {
                 ScreeningJob.warn("no surrogate map or predicted front: " + e.getMessage());
                 return null;
             }
             String mapUri = repo.layout().surrogateMap().toString();
             SurrogateScan scan = new SurrogateScan(spark, mapUri, opts.partitions());
-            scan.top(space, fit.model(), 1); // writes the map
-            List<Scored> front = scan.predictedFront(space, fit.model(), AdaptiveOutputs.MIN_PROBABILITY_FEASIBLE);
+            scan.top(groups, fit.model(), 1); // writes the map
+            List<Scored> front = scan.predictedFront(groups, fit.model(), AdaptiveOutputs.MIN_PROBABILITY_FEASIBLE);
             Map<Long, Integer> roundOf = new HashMap<>();
             for (AdaptiveManifest.Round r : adaptive().rounds()) {
                 r.indices().forEach(i -> roundOf.putIfAbsent(i, r.number()));
             }
             AdaptiveManifest.Outcome outcome = new AdaptiveManifest.Outcome(Instant.now().toString(),
-                    fit.observations().size(), "adaptive/surrogate-map", space.size(),
+                    fit.observations().size(), "adaptive/surrogate-map", groups.size(),
                     RoundRecords.models(fit.model().surrogate().summary()),
-                    AdaptiveOutputs.measured(fit, space, quantities, ids, roundOf),
-                    AdaptiveOutputs.predicted(front, fit.model().acquisition(), space, quantities, ids), front.size(),
+                    AdaptiveOutputs.measured(fit, groups, quantities, ids, roundOf),
+                    AdaptiveOutputs.predicted(front, fit.model().acquisition(), groups, quantities, ids), front.size(),
                     AdaptiveOutputs.MIN_PROBABILITY_FEASIBLE, AdaptiveOutputs.MAX_LISTED);
             repo.updateManifest(m -> m.orElseThrow().withAdaptive(m.get().adaptive().withOutcome(outcome)));
             say(String.format(Locale.ROOT, "surrogate refitted on %d observations: measured front %d, predicted"
                     + " front %d; surrogate map of %d candidates in %s", fit.observations().size(),
-                    outcome.measuredFront().size(), front.size(), space.size(), mapUri));
+                    outcome.measuredFront().size(), front.size(), groups.size(), mapUri));
             return mapUri;
         }
 

@@ -277,6 +277,75 @@ class AdaptiveRunIntegrationTest {
         assertEquals(18, records(copy).size());
     }
 
+    /**
+     * With {@code samples: 2} the strategy picks compositions: each pick is simulated in both orderings (candidates
+     * 2g and 2g + 1), the budget counts compositions, a pick names the id of its sample 0 (its aggregate's group id),
+     * and the calibration compares each prediction with the mean of the two orderings, as the ranking aggregates them.
+     */
+    @Test
+    @Order(5)
+    void withSampledOrderingsTheStrategyPicksCompositionsAndObservesTheirMeans() {
+        String text = """
+                name: cuni-adaptive-sampled
+                space: {elements: [Cu, Ni], orders: [1, 2], step: 0.05}
+                structure: {prototypes: [fcc], supercell: [5, 2, 2], samples: 2}
+                method: {potential: CuNi.eam.alloy, properties: {eos: true, elastic: false}}
+                screening:
+                  objectives: ["min dh_mix_ev_per_atom", "max bulk_modulus_gpa"]
+                  strategy: adaptive
+                  adaptive: {budget: 8, initial: 4, batch: 2, seed: 3}
+                """;
+        Path repo = dir.resolve("sampled");
+        CampaignSpec spec = CampaignLoader.parse(text, "sampled.yaml");
+        AdaptiveRun.Summary s = AdaptiveRun.run(spark, spec, text, potential,
+                new ScreeningJob.Options(repo.toString(), false, 3, 1, library, SessionMode.AUTO, null, false, null));
+        assertEquals(2, s.samples());
+        assertEquals("the budget of 8 simulations is spent", s.doneReason(), "the budget counts compositions");
+        AdaptiveManifest a = adaptive(repo);
+        assertEquals(List.of(4, 2, 2), a.rounds().stream().map(r -> r.picks().size()).toList());
+        Map<Long, CandidateResult> records = records(repo);
+        Set<Long> expected = new TreeSet<>();
+        a.rounds().forEach(r -> r.indices().forEach(g -> {
+            assertTrue(g < 21, "a pick is a composition of the 21: " + g);
+            expected.add(2 * g);
+            expected.add(2 * g + 1);
+        }));
+        assertEquals(expected, records.keySet(), "both orderings of every picked composition, nothing else");
+        int spent = 0;
+        for (AdaptiveManifest.Round r : a.rounds()) {
+            assertEquals(spent, r.observations(), "observations count compositions");
+            spent += r.picks().size();
+            for (AdaptiveManifest.RoundPick p : r.picks()) {
+                CandidateResult s0 = records.get(2 * p.index());
+                CandidateResult s1 = records.get(2 * p.index() + 1);
+                assertEquals(s0.id(), p.id());
+                assertEquals(p.id(), s1.groupId(), "sample 1 belongs to the group its pick names");
+                assertFalse(s0.id().equals(s1.id()), "two orderings, two records");
+            }
+            for (AdaptiveManifest.RoundCalibration c : r.calibration()) {
+                double se = 0;
+                int n = 0;
+                for (AdaptiveManifest.RoundPick p : r.picks()) {
+                    CandidateResult s0 = records.get(2 * p.index());
+                    CandidateResult s1 = records.get(2 * p.index() + 1);
+                    if (s0.status() == Status.OK && s1.status() == Status.OK
+                            && !spec.screening().excludes(s0.flags()) && !spec.screening().excludes(s1.flags())) {
+                        double mean = (s0.metric(c.metric()) + s1.metric(c.metric())) / 2;
+                        double e = mean - p.mean().get(c.metric());
+                        se += e * e;
+                        n++;
+                    }
+                }
+                assertEquals(n, c.count());
+                assertEquals(Math.sqrt(se / n), c.rmse(), 1e-12, "against the mean of the orderings");
+            }
+        }
+        AdaptiveManifest.Outcome out = a.outcome();
+        assertEquals(8, out.observations());
+        assertEquals(21, out.mapRows(), "the map covers compositions");
+        assertTrue(s.run().aggregated(), "the ranked table is over the per-composition aggregates");
+    }
+
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {

@@ -55,7 +55,7 @@ class AdaptiveWireTypesTest {
         assertEquals(new ScanRange(0, 1), arr[0]);
         Scored s = roundTrip(ser, new Scored(4, 0.5, 1.0, 0.5, new double[] {1}, new double[] {2}));
         assertEquals(4, s.index());
-        Observed[] o = roundTrip(ser, new Observed[] {new Observed(7, "abc", "ok", new double[] {1.5, Double.NaN})});
+        Observed[] o = roundTrip(ser, new Observed[] {new Observed(7, "abc", "ok", false, new double[] {1.5, Double.NaN})});
         assertEquals(7, o[0].index());
         assertEquals(1.5, o[0].values()[0]);
         assertTrue(Double.isNaN(o[0].values()[1]));
