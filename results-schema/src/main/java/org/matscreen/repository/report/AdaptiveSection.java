@@ -44,11 +44,11 @@ final class AdaptiveSection {
                         + " probability of passing the filters, with a Gaussian-process surrogate refitted each"
                         + " round.</p>\n");
         List<double[]> growth = growth(data, a);
-        if (data.objectives().size() >= 2 && !data.points().isEmpty()) {
+        if (data.objectives().size() >= 2 && !data.rankedPoints().isEmpty()) {
             b.append(frontChart(data, a));
             b.append("<p class=\"muted\">The measured Pareto front of ").append(Svg.escape(
-                    data.objectives().subList(0, 2).toString())).append(" after each round (over every computed"
-                    + " record, as in the Pareto chart above; dark: early rounds, yellow: late)");
+                    data.objectives().subList(0, 2).toString())).append(" after each round (over the ranked"
+                    + " records, as in the Pareto chart above; dark: early rounds, yellow: late)");
             if (a.outcome() != null && !a.outcome().predictedFront().isEmpty()) {
                 b.append(", and the front the final surrogate predicts among candidates not simulated (open"
                         + " circles, bars ±1 σ)");
@@ -87,14 +87,17 @@ final class AdaptiveSection {
         return c;
     }
 
-    /** The records known after each round: points whose round (records no round chose count from the start) ≤ k. */
+    /**
+     * The ranked records known after each round: points whose round (found by their composition's group; records no
+     * round chose count from the start) ≤ k.
+     */
     private static List<List<ObjectivePoint>> cumulative(ReportData data, AdaptiveManifest a) {
         Map<String, Integer> round = roundsById(a);
         List<List<ObjectivePoint>> out = new ArrayList<>();
         for (AdaptiveManifest.Round r : a.rounds()) {
             List<ObjectivePoint> known = new ArrayList<>();
-            for (ObjectivePoint p : data.points()) {
-                if (round.getOrDefault(p.id(), -1) <= r.number()) {
+            for (ObjectivePoint p : data.rankedPoints()) {
+                if (round.getOrDefault(p.group(), -1) <= r.number()) {
                     known.add(p);
                 }
             }
@@ -121,10 +124,10 @@ final class AdaptiveSection {
      */
     static List<double[]> growth(ReportData data, AdaptiveManifest a) {
         List<Objective> objectives = data.objectives();
-        if (objectives.isEmpty() || data.points().isEmpty() || a.rounds().isEmpty()) {
+        if (objectives.isEmpty() || data.rankedPoints().isEmpty() || a.rounds().isEmpty()) {
             return List.of();
         }
-        List<double[]> finalFront = front(data.points(), objectives).stream().map(p -> costs(p, objectives))
+        List<double[]> finalFront = front(data.rankedPoints(), objectives).stream().map(p -> costs(p, objectives))
                 .toList();
         double[] reference = new double[objectives.size()];
         for (int k = 0; k < reference.length; k++) {

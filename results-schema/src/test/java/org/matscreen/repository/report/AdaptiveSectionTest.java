@@ -24,11 +24,16 @@ class AdaptiveSectionTest {
         Manifest m = new Manifest(1, "c", "", "name: c\n", "t", "t", "f", 10, Map.of("ok", 3L), "v", "c", "",
                 new Manifest.Potential("p", "eam/alloy", "k", "cite", List.of("Cu")), List.of(), a);
         List<ObjectivePoint> points = List.of(
-                new ObjectivePoint("a", "A", "Cu", "fcc", new double[] {1, 1}),
-                new ObjectivePoint("b", "B", "Cu", "fcc", new double[] {2, 3}),
-                new ObjectivePoint("c", "C", "Cu", "fcc", new double[] {0, 2}));
-        return new ReportData("c", Optional.of(m), Map.of("ok", 3L), List.of(new Objective("dh_mix_ev_per_atom", false),
-                new Objective("bulk_modulus_gpa", true)), "", points, "dh_mix_ev_per_atom", "eV/atom", List.of(), Map.of());
+                new ObjectivePoint("a", "A", "Cu", "fcc", new double[] {1, 1}, List.of(), true),
+                new ObjectivePoint("b", "B", "Cu", "fcc", new double[] {2, 3}, List.of(), true),
+                new ObjectivePoint("c", "C", "Cu", "fcc", new double[] {0, 2}, List.of(), true));
+        return data(m, points);
+    }
+
+    static ReportData data(Manifest m, List<ObjectivePoint> points) {
+        return new ReportData("c", Optional.of(m), Map.of("ok", (long) points.size()), List.of(
+                new Objective("dh_mix_ev_per_atom", false), new Objective("bulk_modulus_gpa", true)), "", points,
+                "dh_mix_ev_per_atom", "eV/atom", List.of(), Map.of(), Map.of(), List.of(), List.of());
     }
 
     static AdaptiveManifest twoRounds(AdaptiveManifest.Outcome outcome) {
@@ -51,6 +56,25 @@ class AdaptiveSectionTest {
         assertEquals(2, g.get(0)[0]);
         assertEquals(0.22 / 0.42, g.get(0)[1], 1e-12);
         assertEquals(3, g.get(1)[0]);
+        assertEquals(1.0, g.get(1)[1], 1e-12);
+    }
+
+    @Test
+    void aSampledRecordCountsInItsCompositionsRoundAndFlaggedRecordsAreLeftOut() {
+        AdaptiveManifest a = twoRounds(null);
+        Manifest m = data(a).manifest().orElseThrow();
+        List<ObjectivePoint> points = List.of(
+                new ObjectivePoint("a", "A", "Cu", "fcc", new double[] {1, 1}, List.of(), true),
+                new ObjectivePoint("b", "B", "Cu", "fcc", new double[] {2, 3}, List.of(), true),
+                new ObjectivePoint("c", "C", "Cu", "fcc", new double[] {0, 2}, List.of(), true),
+                // sample 1 of c's composition: chosen in round 1 with it
+                new ObjectivePoint("c2", "C", "Cu", "fcc", new double[] {0, 2.5}, List.of(), true, "c"),
+                // a record the ranking leaves out (say, its cell transformed): not on any front
+                new ObjectivePoint("x", "X", "Cu", "fcc", new double[] {-1, 10}, List.of("transformed"), false, "x"));
+        // the final front is {c2 (0, -2.5), b (2, -3)}: reference (2.2, -2.45), volume 0.11 + 0.11 - 0.01 = 0.21;
+        // after round 0, {a, b}: a lies beyond the reference, b adds 0.2 × 0.55 = 0.11
+        List<double[]> g = AdaptiveSection.growth(data(m, points), a);
+        assertEquals(0.11 / 0.21, g.get(0)[1], 1e-12);
         assertEquals(1.0, g.get(1)[1], 1e-12);
     }
 
