@@ -83,8 +83,11 @@ final class AdaptiveCommand implements Callable<Integer> {
             throw new IllegalArgumentException(repository + " holds another space, structure or method than "
                     + campaign);
         }
+        if (spec.structure().samples() != 1) {
+            throw new IllegalArgumentException(campaign + " samples orderings; the replay takes one per composition");
+        }
         List<String> metrics = metrics(spec);
-        Map<Long, Map<String, Double>> outcomes = outcomes(layout, space, metrics);
+        Map<Long, Map<String, Double>> outcomes = outcomes(layout, space, metrics, spec.screening());
         List<Objective> objectives = spec.screening().objectives();
         List<Criterion> filters = spec.screening().filters();
         Replay replay = new Replay(space, objectives, filters, outcomes::get);
@@ -113,8 +116,10 @@ final class AdaptiveCommand implements Callable<Integer> {
         Files.writeString(out.resolve("adaptive.csv"), csv(adaptiveCurves, randomCurves, checkpoints));
         Files.writeString(out.resolve("adaptive.svg"), RecoveryPlot.svg(adaptiveCurves, randomCurves, checkpoints,
                 space.size(), "Fe–Ni–Cr fcc, " + objectives));
+        long unknown = outcomes.values().stream().filter(v -> v.values().stream().anyMatch(x -> Double.isNaN(x)))
+                .count();
         String md = markdown(spec, adaptive, space, replay, adaptiveCurves, randomCurves, checkpoints, comparisons,
-                manifest);
+                manifest, unknown);
         Files.writeString(out.resolve("adaptive.md"), md);
         System.out.print(md);
         return 0;
@@ -133,8 +138,12 @@ final class AdaptiveCommand implements Callable<Integer> {
         return List.copyOf(m);
     }
 
-    /** Every candidate's metric values by index; the repository must hold each candidate of the space once. */
-    static Map<Long, Map<String, Double>> outcomes(RepositoryLayout layout, CandidateSpace space, List<String> metrics) {
+    /**
+     * Every candidate's metric values by index, as an adaptive run observes them: unknown (NaN) for a failed record or
+     * one the ranking leaves out for its flags. The repository must hold each candidate of the space once.
+     */
+    static Map<Long, Map<String, Double>> outcomes(RepositoryLayout layout, CandidateSpace space, List<String> metrics,
+            org.matscreen.core.campaign.ScreeningSpec screening) {
         Map<Long, Map<String, Double>> out = new HashMap<>();
         new ResultReader(layout).forEach(r -> {
             long i = r.candidateIndex();
@@ -142,8 +151,9 @@ final class AdaptiveCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("record " + r.id() + " (index " + i + ", " + r.composition()
                         + ") is not candidate " + i + " of the campaign's space");
             }
+            boolean known = r.status() == org.matscreen.core.sim.Status.OK && !screening.excludes(r.flags());
             Map<String, Double> v = new HashMap<>();
-            metrics.forEach(m -> v.put(m, r.metric(m)));
+            metrics.forEach(m -> v.put(m, known ? r.metric(m) : Double.NaN));
             if (out.put(i, v) != null) {
                 throw new IllegalArgumentException("candidate " + i + " has two records");
             }
@@ -249,16 +259,18 @@ final class AdaptiveCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f", 100 * v);
     }
 
+    /** @param unknown candidates whose outcome is unknown (failed, or left out of the ranking for their flags) */
     static String markdown(CampaignSpec spec, StrategySpec.Adaptive a, CandidateSpace space, Replay replay,
             List<Curve> adaptive, List<List<Replay.Point>> random, List<Integer> checkpoints,
-            List<String> comparisons, Manifest enumerated) {
+            List<String> comparisons, Manifest enumerated, long unknown) {
         Markdown md = new Markdown();
         long n = space.size();
-        md.line(String.format(Locale.ROOT, "Space: %s, %d candidates, fully computed by `%s` (%s). Objectives %s%s."
-                + " True Pareto front: %d members; hypervolume reference 10 %% of the front's range past its nadir.",
-                spec.name(), n, enumerated.campaign(), enumerated.potential().name(), spec.screening().objectives(),
-                spec.screening().filters().isEmpty() ? "" : ", filters " + spec.screening().filters(),
-                replay.trueFront().size()));
+        md.line(String.format(Locale.ROOT, "Space: %s, %d candidates, fully computed by `%s` (%s); %d of them failed"
+                + " or are left out of the ranking for their flags, and count as simulations with unknown outcome."
+                + " Objectives %s%s. True Pareto front: %d members; hypervolume reference 10 %% of the front's range"
+                + " past its nadir.", spec.name(), n, enumerated.campaign(), enumerated.potential().name(), unknown,
+                spec.screening().objectives(), spec.screening().filters().isEmpty() ? ""
+                        : ", filters " + spec.screening().filters(), replay.trueFront().size()));
         md.line();
         md.line(String.format(Locale.ROOT, "Adaptive: budget %d (%.1f %% of the space), initial design %d, batches of"
                 + " %d (%s), shortlist %d, %d fit restarts, hyperparameters fitted on at most %d points; seeds %s."

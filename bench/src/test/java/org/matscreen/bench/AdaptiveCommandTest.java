@@ -49,12 +49,13 @@ class AdaptiveCommandTest {
         String md = AdaptiveCommand.markdown(spec, (StrategySpec.Adaptive) spec.screening().strategy(), space, replay,
                 adaptive, random, List.of(10, 20, 30), List.of(), new org.matscreen.repository.Manifest(1, "e", "",
                         "", "", "", "", 41, Map.of(), "", "", "", new org.matscreen.repository.Manifest.Potential(
-                                "CuNi.eam.alloy", "eam/alloy", "k", "", List.of()), List.of()));
+                                "CuNi.eam.alloy", "eam/alloy", "k", "", List.of()), List.of()), 3);
         // at 10: adaptive mean 0.45 > random mean 0.367, but its worst seed 0.4 is below random's 95th percentile
         // (0.57); at 20 and 30 both hold. Both seeds reach 0.9 only at 30 (seed 2 has 0.85 at 20).
         assertTrue(md.contains("ahead of random (mean) at 3 of 3 budgets; its worst seed above random's 95th"
                 + " percentile at 2 of 3"), md);
         assertTrue(md.contains("after 30 simulations (73.2 % of the space)"), md);
+        assertTrue(md.contains("3 of them failed or are left out of the ranking"), md);
         assertTrue(md.contains("| 20 | 48.8 | 88.5 (85.0–92.0) | 40.0 (31.0–49.0) |"), md);
     }
 }
