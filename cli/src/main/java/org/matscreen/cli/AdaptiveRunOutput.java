@@ -22,10 +22,13 @@ final class AdaptiveRunOutput {
         RunSummary s = a.run();
         RunCommand.printTable(o, s);
         AdaptiveManifest m = a.adaptive();
-        long spent = m.rounds().stream().filter(AdaptiveManifest.Round::complete)
+        // with sampled orderings a pick is a composition, simulated in each of its orderings
+        long spent = a.samples() * m.rounds().stream().filter(AdaptiveManifest.Round::complete)
                 .mapToLong(r -> r.picks().size()).sum();
         o.printf(Locale.ROOT, "adaptive: %d rounds (%d in this run), %d of a budget of %d simulations in completed"
-                + " rounds, %.1f %% of the %d candidates%n", m.rounds().size(), a.roundsRun(), spent, m.budget(),
+                + " rounds%s, %.1f %% of the %d candidates%n", m.rounds().size(), a.roundsRun(), spent,
+                (long) a.samples() * m.budget(), a.samples() == 1 ? "" : String.format(Locale.ROOT,
+                        " (%d orderings of each picked composition)", a.samples()),
                 100.0 * spent / Math.max(1, s.candidates()), s.candidates());
         List<AdaptiveManifest.Round> rounds = m.rounds();
         if (rounds.size() > ROUNDS_SHOWN) {
@@ -68,13 +71,17 @@ final class AdaptiveRunOutput {
         return ExitCodes.OK;
     }
 
-    /** One line for {@code status}: the campaign's rounds and budget. */
-    static String status(AdaptiveManifest a, long committed) {
+    /**
+     * One line for {@code status}: the campaign's rounds and budget.
+     *
+     * @param samples orderings per composition (the budget counts compositions, each that many simulations)
+     */
+    static String status(AdaptiveManifest a, long committed, int samples) {
         AdaptiveManifest.Round last = a.lastRound();
         String round = last == null ? "no round planned yet" : String.format(Locale.ROOT, "round %d (%s) %s",
                 last.number(), last.phase(), last.complete() ? "complete" : "planned, being computed");
         return String.format(Locale.ROOT, "  adaptive: %s; %d of a budget of %d simulations committed%s", round,
-                committed, a.budget(), a.outcome() != null ? "; done (surrogate map written)" : "");
+                committed, (long) samples * a.budget(), a.outcome() != null ? "; done (surrogate map written)" : "");
     }
 
     private static String predicted(AdaptiveManifest.FrontMember f) {

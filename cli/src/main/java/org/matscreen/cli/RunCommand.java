@@ -164,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
                 String.join("+", pc.members().stream().map(m -> m.spec().pairStyle()).distinct().toList()));
         if (adaptive) {
             o.println(AdaptivePlan.line((org.matscreen.core.campaign.StrategySpec.Adaptive) pc.spec().screening()
-                    .strategy(), pc.space().size()));
+                    .strategy(), pc.space().size(), pc.spec().structure().samples()));
         }
         if (!slice.isAll()) {
             o.printf(Locale.ROOT, "shard %s: candidates %d to %d%n", slice, slice.start(pc.space().size()),

@@ -86,7 +86,10 @@ final class StatusCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "%s: %d of %d candidates committed (%.1f %%) in %d chunks%n", layout.root(),
                     committed, total, total > 0 ? 100.0 * committed / total : 0, chunks.size());
             if (manifest.get().adaptive() != null) {
-                o.println(AdaptiveRunOutput.status(manifest.get().adaptive(), committed));
+                // the campaign as it was run, for its orderings per composition
+                int samples = org.matscreen.core.campaign.CampaignLoader.parse(manifest.get().campaignYaml(),
+                        layout.manifest() + " (campaignYaml)").structure().samples();
+                o.println(AdaptiveRunOutput.status(manifest.get().adaptive(), committed, samples));
             }
         } else {
             o.printf(Locale.ROOT, "%s: %d candidates committed in %d chunks (no manifest yet)%n",
