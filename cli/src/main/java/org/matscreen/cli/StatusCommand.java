@@ -86,9 +86,11 @@ final class StatusCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "%s: %d of %d candidates committed (%.1f %%) in %d chunks%n", layout.root(),
                     committed, total, total > 0 ? 100.0 * committed / total : 0, chunks.size());
             if (manifest.get().adaptive() != null) {
-                // the campaign as it was run, for its orderings per composition
-                int samples = org.matscreen.core.campaign.CampaignLoader.parse(manifest.get().campaignYaml(),
-                        layout.manifest() + " (campaignYaml)").structure().samples();
+                // the campaign as it was run, for its orderings per composition (a manifest without its campaign
+                // text, as written before it was recorded, counts one ordering per composition)
+                String yaml = manifest.get().campaignYaml();
+                int samples = yaml == null || yaml.isBlank() ? 1 : org.matscreen.core.campaign.CampaignLoader
+                        .parse(yaml, layout.manifest() + " (campaignYaml)").structure().samples();
                 o.println(AdaptiveRunOutput.status(manifest.get().adaptive(), committed, samples));
             }
         } else {

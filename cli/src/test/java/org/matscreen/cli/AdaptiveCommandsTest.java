@@ -76,4 +76,26 @@ class AdaptiveCommandsTest {
         assertTrue(r.out().contains("adaptive: round 2 (acquisition) planned, being computed; 0 of a budget of 16"
                 + " simulations committed"), r.out());
     }
+
+    @Test
+    void statusCountsEveryOrderingOfASampledCampaignsBudget() {
+        RepositoryLayout layout = new RepositoryLayout(dir.resolve("sampled").toString(), new Configuration());
+        String yaml = """
+                name: cli-adaptive-sampled
+                space: {elements: [Cu, Ni], orders: [1, 2], step: 0.05}
+                structure: {prototypes: [fcc], supercell: [5, 2, 2], samples: 2}
+                method: {potential: CuNi.eam.alloy, properties: {eos: true, elastic: false}}
+                screening:
+                  objectives: ["min dh_mix_ev_per_atom", "max bulk_modulus_gpa"]
+                  strategy: adaptive
+                  adaptive: {budget: 8, initial: 4, batch: 2, seed: 3}
+                """;
+        JsonFiles.write(layout, layout.manifest(), new Manifest(1, "cli-adaptive-sampled", "", yaml, "t", "t", "f",
+                42, Map.of(), "v", "c", "", new Manifest.Potential("p", "eam/alloy", "k", "", List.of()), List.of(),
+                new AdaptiveManifest(8, Map.of(), List.of(), null)));
+        CliTest.Result r = CliTest.exec("status", "--out", dir.resolve("sampled").toString());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        // 8 compositions, each simulated in 2 orderings
+        assertTrue(r.out().contains("no round planned yet; 0 of a budget of 16 simulations committed"), r.out());
+    }
 }
