@@ -251,8 +251,9 @@ public final class AdaptiveRun {
             List<CandidateRange> ranges = ScreeningJob.explicitRanges(candidates(round), slices,
                     repo.layout().chunks());
             RepositoryLayout layout = repo.layoutFor(lock);
-            RunSummary s = ScreeningJob.screen(spark, spec, potentials, opts, layout, lock.stagingName(), method,
-                    space, ranges, false);
+            // one potential: an ensemble campaign is refused for adaptive screening when it is loaded
+            RunSummary s = ScreeningJob.screen(spark, spec, List.of(potentials), null, opts, layout,
+                    lock.stagingName(), method, space, ranges, false);
             s.statusCounts().forEach((k, v) -> counts.merge(k, v, Long::sum));
             computed += s.computed();
             skipped += s.skipped();
