@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, header = "matscreen benchmark steps (run by bench/run.sh).",
         subcommands = {PrepareCommand.class, NativeCommand.class, ProtocolCommand.class, EnumerateCommand.class, PotentialCostCommand.class,
+            AdaptiveCommand.class,
             ReportCommand.class})
 public final class BenchCli {
     private BenchCli() {}

@@ -104,8 +104,10 @@ final class PlanCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "  %-30s %d%n", e.getKey(), e.getValue());
         }
         String repo = out != null ? out : Path.of("results", s.name()).toString();
-        CostEstimate e = CostEstimate.of(s, pc.potentials(), pc.space().systems(), pc.space().size(), cores, repo,
-                noCache ? null : CacheLocation.records(cache));
+        // an adaptive campaign simulates its budget, not the space
+        AdaptivePlan.describe(o, pc);
+        CostEstimate e = CostEstimate.of(s, pc.potentials(), pc.space().systems(), AdaptivePlan.simulations(pc),
+                cores, repo, noCache ? null : CacheLocation.records(cache));
         printEstimate(o, e);
         printNotes(o, pc);
         if (!noReferences) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.matscreen.core.screening.Metrics;
 import org.matscreen.repository.Repository;
+import org.matscreen.spark.AdaptiveRun;
 import org.matscreen.spark.RankingCounts;
 import org.matscreen.spark.RunSummary;
 import org.matscreen.spark.ScreeningJob;
@@ -148,23 +149,48 @@ final class RunCommand implements Callable<Integer> {
                     + " repository its sibling shards write into; clear it once before submitting the shards");
         }
         Instant stopAt = deadline == null ? null : TimeLimits.parseDeadline(deadline, "--deadline");
+        boolean adaptive = AdaptiveRun.isAdaptive(pc.spec()) && !dryRun;
+        if (adaptive && !slice.isAll()) {
+            throw new org.matscreen.core.error.InvalidInputException("--shard", shard, "an adaptive campaign plans"
+                    + " each round from everything committed before it, so its rounds cannot be split into shards;"
+                    + " run it whole (its rounds use every executor of the run)");
+        }
+        if (adaptive && !retry.isEmpty()) {
+            throw new org.matscreen.core.error.InvalidInputException("--retry-failed", retryFailed, "is not"
+                    + " available for an adaptive campaign: a retried outcome would change the observations its"
+                    + " later rounds were planned from");
+        }
         o.printf(Locale.ROOT, "campaign %s: %d candidates in %d chemical systems; potential %s (%s)%n",
                 pc.spec().name(), pc.space().size(), pc.space().systemCount(),
                 pc.isEnsemble() ? "ensemble " + String.join(" + ", pc.members().stream().map(m -> m.spec().name())
                         .toList()) : pc.potentials().spec().name(),
                 String.join("+", pc.members().stream().map(m -> m.spec().pairStyle()).distinct().toList()));
+        if (adaptive) {
+            o.println(AdaptivePlan.line((org.matscreen.core.campaign.StrategySpec.Adaptive) pc.spec().screening()
+                    .strategy(), pc.space().size(), pc.spec().structure().samples()));
+        }
         if (!slice.isAll()) {
             o.printf(Locale.ROOT, "shard %s: candidates %d to %d%n", slice, slice.start(pc.space().size()),
                     slice.end(pc.space().size()) - 1);
         }
         o.flush();
         SparkSession spark = startSpark(userConf);
+        ScreeningJob.Options options = new ScreeningJob.Options(repo, fresh, partitions, commitEvery, lib,
+                SessionMode.parse(userConf.get(SessionMode.CONF_KEY)), noCache ? null : CacheLocation.records(cache),
+                dryRun, noProgress ? null : System.err, slice, stopAt, breakLock, retry);
+        if (adaptive) {
+            AdaptiveRun.Summary a;
+            try {
+                a = AdaptiveRun.run(spark, pc.spec(), pc.yaml(), pc.potentials(), options);
+            } finally {
+                spark.stop();
+            }
+            int code = AdaptiveRunOutput.print(o, a, repo);
+            return code == ExitCodes.OK ? allFailedCheck(o, repo, userConf) : code;
+        }
         RunSummary s;
         try {
-            s = ScreeningJob.run(spark, pc.spec(), pc.yaml(), pc.members(), new ScreeningJob.Options(repo, fresh,
-                    partitions, commitEvery, lib, SessionMode.parse(userConf.get(SessionMode.CONF_KEY)),
-                    noCache ? null : CacheLocation.records(cache), dryRun, noProgress ? null : System.err,
-                    slice, stopAt, breakLock, retry));
+            s = ScreeningJob.run(spark, pc.spec(), pc.yaml(), pc.members(), options);
         } finally {
             spark.stop();
         }
@@ -193,6 +219,11 @@ final class RunCommand implements Callable<Integer> {
                     slice.isAll() ? "" : " of shard " + slice);
             return ExitCodes.INCOMPLETE;
         }
+        return allFailedCheck(o, repo, userConf);
+    }
+
+    /** {@link ExitCodes#ALL_FAILED}, with a line saying how to see why, if every committed record is a failure. */
+    private int allFailedCheck(PrintWriter o, String repo, Map<String, String> userConf) {
         Map<String, Long> committed = Repository.open(repo, hadoopConf(userConf)).manifest()
                 .map(org.matscreen.repository.Manifest::statusCounts).orElse(Map.of());
         long total = committed.values().stream().mapToLong(Long::longValue).sum();

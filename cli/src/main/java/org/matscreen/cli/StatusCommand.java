@@ -85,6 +85,14 @@ final class StatusCommand implements Callable<Integer> {
             long total = manifest.get().candidates();
             o.printf(Locale.ROOT, "%s: %d of %d candidates committed (%.1f %%) in %d chunks%n", layout.root(),
                     committed, total, total > 0 ? 100.0 * committed / total : 0, chunks.size());
+            if (manifest.get().adaptive() != null) {
+                // the campaign as it was run, for its orderings per composition (a manifest without its campaign
+                // text, as written before it was recorded, counts one ordering per composition)
+                String yaml = manifest.get().campaignYaml();
+                int samples = yaml == null || yaml.isBlank() ? 1 : org.matscreen.core.campaign.CampaignLoader
+                        .parse(yaml, layout.manifest() + " (campaignYaml)").structure().samples();
+                o.println(AdaptiveRunOutput.status(manifest.get().adaptive(), committed, samples));
+            }
         } else {
             o.printf(Locale.ROOT, "%s: %d candidates committed in %d chunks (no manifest yet)%n",
                     layout.root(), committed, chunks.size());

@@ -14,10 +14,25 @@ import java.util.Map;
  * @param candidates size of the campaign's candidate space
  * @param statusCounts committed records per status
  * @param runs every run of the campaign, oldest first
+ * @param adaptive rounds and outputs of an adaptive campaign; null for an exhaustive one
  */
 public record Manifest(int schemaVersion, String campaign, String description, String campaignYaml,
         String createdAt, String updatedAt, String fingerprint, long candidates, Map<String, Long> statusCounts, String matscreenVersion,
-        String matscreenCommit, String codeVersion, Potential potential, List<Run> runs) {
+        String matscreenCommit, String codeVersion, Potential potential, List<Run> runs, AdaptiveManifest adaptive) {
+
+    /** The manifest of an exhaustive campaign. */
+    public Manifest(int schemaVersion, String campaign, String description, String campaignYaml, String createdAt,
+            String updatedAt, String fingerprint, long candidates, Map<String, Long> statusCounts,
+            String matscreenVersion, String matscreenCommit, String codeVersion, Potential potential, List<Run> runs) {
+        this(schemaVersion, campaign, description, campaignYaml, createdAt, updatedAt, fingerprint, candidates,
+                statusCounts, matscreenVersion, matscreenCommit, codeVersion, potential, runs, null);
+    }
+
+    /** This manifest with its adaptive part replaced. */
+    public Manifest withAdaptive(AdaptiveManifest a) {
+        return new Manifest(schemaVersion, campaign, description, campaignYaml, createdAt, updatedAt, fingerprint,
+                candidates, statusCounts, matscreenVersion, matscreenCommit, codeVersion, potential, runs, a);
+    }
 
     /**
      * The potential all records of the campaign were computed with.
@@ -31,6 +46,8 @@ public record Manifest(int schemaVersion, String campaign, String description, S
      *
      * @param computed candidates computed in this run
      * @param skipped candidates skipped because already committed (resume)
+     * @param complete every candidate of the campaign was committed at the end (adaptive: the strategy had
+     *     nothing left to compute)
      * @param cores task slots the run had
      * @param wallSeconds wall time of the screening stage, s
      * @param nativeSeconds Σ time inside the simulation code, s

@@ -49,7 +49,7 @@ public final class Repository {
     private static final long MUTEX_WAIT_MS = 120_000;
     /** What a repository folder holds; {@link #clear} deletes these and nothing else. */
     private static final Set<String> OWN_ENTRIES = Set.of("manifest.json", "references.json", "data", "_staging",
-            "_inflight", "pull");
+            "_inflight", "pull", "adaptive");
 
     private final RepositoryLayout layout;
 

@@ -123,6 +123,16 @@ public final class RepositoryLayout {
         return new Path(root, "data");
     }
 
+    /** Outputs of an adaptive campaign (the surrogate map); readers of records never look here. */
+    public Path adaptive() {
+        return new Path(root, "adaptive");
+    }
+
+    /** The surrogate map of an adaptive campaign: a Parquet folder, one row per candidate of the space. */
+    public Path surrogateMap() {
+        return new Path(adaptive(), "surrogate-map");
+    }
+
     /** This writer's staging folder: files are written here, then renamed into place. */
     public Path staging() {
         return new Path(stagingRoot(), stagingName);

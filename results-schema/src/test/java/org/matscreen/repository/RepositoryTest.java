@@ -165,11 +165,15 @@ class RepositoryTest {
                 () -> r.requireClearable("c", "--out"));
         assertTrue(other.getMessage().contains("holds campaign 'other'"), other.getMessage());
         r.updateManifest(m -> manifest("c"));
+        // an adaptive campaign's surrogate map is the repository's own too (issue 15)
+        Files.createDirectories(dir.resolve("adaptive/surrogate-map"));
+        Files.writeString(dir.resolve("adaptive/surrogate-map/part-00000.parquet"), "PAR1");
         r.requireClearable("c", "--out");
         try (WriterLock l = r.lockForWriting(0, 10, "fresh", false, s -> { })) {
             r.clear(l);
         }
         assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
+        assertFalse(Files.exists(dir.resolve("adaptive")));
         assertFalse(Files.exists(dir.resolve("data")));
         assertFalse(Files.exists(dir.resolve("manifest.json")));
     }

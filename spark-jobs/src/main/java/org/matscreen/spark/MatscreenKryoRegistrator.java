@@ -28,6 +28,7 @@ public final class MatscreenKryoRegistrator implements KryoRegistrator {
             Screening.class,           // filters and table columns, in the ranking closures
             org.matscreen.spark.adaptive.ScanContext.class,   // adaptive rounds: space and fitted model, broadcast
             org.matscreen.spark.adaptive.ScanRange.class,     // the input of each scoring task
+            org.matscreen.spark.adaptive.Observed.class,      // committed records as an adaptive round reads them
             org.matscreen.core.adaptive.Scored.class,         // predicted-front entries returned by the tasks
             RankingStage.Part.class,   // what each ranking partition returns
             RankingCounts.class,       // inside summaries and ranking parts
@@ -46,6 +47,7 @@ public final class MatscreenKryoRegistrator implements KryoRegistrator {
         kryo.register(CandidateRange[].class);
         kryo.register(ReferenceTask[].class);
         kryo.register(org.matscreen.spark.adaptive.ScanRange[].class);
+        kryo.register(org.matscreen.spark.adaptive.Observed[].class);
         kryo.register(org.matscreen.core.adaptive.Scored[].class);
         kryo.register(RankingStage.Part[].class);
         kryo.register(Object[].class);

@@ -110,7 +110,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
         String codeVersion;
         try (SimulationSession session = Sessions.open(ctx)) {
             codeVersion = session.codeVersion();
-            for (Iterator<Candidate> it = ctx.space().range(range.start(), range.end()); it.hasNext(); ) {
+            for (Iterator<Candidate> it = range.candidates(ctx.space()); it.hasNext(); ) {
                 if (pastDeadline()) {
                     break;
                 }
@@ -191,7 +191,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
         long t0 = System.nanoTime();
         CandidateEvaluator evaluator = new CandidateEvaluator(ctx);
         Map<String, Long> counts = new TreeMap<>();
-        for (Iterator<Candidate> it = ctx.space().range(range.start(), range.end()); it.hasNext(); ) {
+        for (Iterator<Candidate> it = range.candidates(ctx.space()); it.hasNext(); ) {
             Candidate c = it.next();
             counts.merge(evaluator.checkOnly(c) ? "planned" : "unbuildable", 1L, Long::sum);
             done.add(1);

@@ -36,6 +36,7 @@ import org.matscreen.repository.Repository;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;
 import org.matscreen.repository.WriterLock;
+import org.matscreen.spark.adaptive.AdaptiveIdentity;
 
 /**
  * The screening pipeline on a given Spark session: references, then the candidates in ranges computed on the
@@ -124,7 +125,6 @@ public final class ScreeningJob {
     public static RunSummary run(SparkSession spark, CampaignSpec spec, String campaignYaml,
             List<PotentialSource> members, Options opts) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Repository repo = Repository.open(opts.repositoryUri(), sc.hadoopConfiguration());
         PotentialEnsemble ensemble = members.size() > 1
                 ? new PotentialEnsemble(members.stream().map(PotentialSource::spec).toList()) : null;
         MethodInfo method = new MethodInfo(spec.method().code(),
@@ -133,10 +133,50 @@ public final class ScreeningJob {
         CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.structure().samples(),
                 members.size(), spec.source());
         if (opts.dryRun()) {
+            Repository repo = Repository.open(opts.repositoryUri(), sc.hadoopConfiguration());
             return screen(spark, spec, members, ensemble, opts, repo.layout(), null, method, space);
         }
         long first = opts.shard().start(space.size());
         long end = opts.shard().end(space.size());
+        return underLock(spark, spec, campaignYaml, method, space.size(), opts, (repo, lock, started) -> {
+            RunSummary s = screen(spark, spec, members, ensemble, opts, repo.layoutFor(lock), lock.stagingName(),
+                    method, space);
+            if (lock.isLost()) {
+                return s; // underLock reports it
+            }
+            if (!opts.retryStatuses().isEmpty()) {
+                repo.collapseDuplicates(first, end); // the retried records replace the old ones
+            }
+            Map<String, Long> total = new ResultReader(repo.layout()).statusCounts();
+            long committed = total.values().stream().mapToLong(Long::longValue).sum();
+            writeManifest(repo, spec, campaignYaml, method, space.size(), started, s, sc.master(), opts,
+                    committed == space.size());
+            return s;
+        });
+    }
+
+    static MethodInfo methodOf(CampaignSpec spec, PotentialSource potentials) {
+        return new MethodInfo(spec.method().code(), potentials.spec(), spec.method().relax(),
+                spec.method().properties());
+    }
+
+    /** What a run does while it holds the repository's writer lock; {@code started} is the run's start time. */
+    interface LockedWork<T> {
+        T run(Repository repo, WriterLock lock, String started);
+    }
+
+    /**
+     * Prepares the repository for writing and runs {@code work} holding its writer lock (for the run's shard): an
+     * unwritable folder or another live writer is refused, {@code --fresh} clears the repository, staging left by
+     * dead writers and duplicate records are removed, and the campaign's identity (name, fingerprint, potential,
+     * adaptive settings) is checked against the manifest or written to it before anything is computed.
+     */
+    static <T> T underLock(SparkSession spark, CampaignSpec spec, String campaignYaml, MethodInfo method,
+            long candidates, Options opts, LockedWork<T> work) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Repository repo = Repository.open(opts.repositoryUri(), sc.hadoopConfiguration());
+        long first = opts.shard().start(candidates);
+        long end = opts.shard().end(candidates);
         if (opts.fresh()) {
             repo.requireClearable(spec.name(), "--out");
         }
@@ -165,12 +205,11 @@ public final class ScreeningJob {
             String started = Instant.now().toString();
             // The campaign's identity is on disk before the first record, so a run killed at any point cannot let
             // another campaign into this folder.
-            repo.updateManifest(existing -> identity(existing, repo, spec, campaignYaml, method, space.size(),
+            repo.updateManifest(existing -> identity(existing, repo, spec, campaignYaml, method, candidates,
                     started));
-            RunSummary s;
+            T result;
             try {
-                s = screen(spark, spec, members, ensemble, opts, repo.layoutFor(lock), lock.stagingName(), method,
-                        space);
+                result = work.run(repo, lock, started);
             } catch (RuntimeException e) {
                 if (lock.isLost()) {
                     throw lockLost(repo, e); // the job was cancelled because of it
@@ -180,11 +219,7 @@ public final class ScreeningJob {
             if (lock.isLost()) {
                 throw lockLost(repo, null);
             }
-            if (!opts.retryStatuses().isEmpty()) {
-                repo.collapseDuplicates(first, end); // the retried records replace the old ones
-            }
-            writeManifest(repo, spec, campaignYaml, method, space.size(), started, s, sc.master(), opts);
-            return s;
+            return result;
         }
     }
 
@@ -194,7 +229,7 @@ public final class ScreeningJob {
                 + " it", cause);
     }
 
-    private static void warn(String line) {
+    static void warn(String line) {
         System.err.println("matscreen: " + line);
     }
 
@@ -222,20 +257,42 @@ public final class ScreeningJob {
                         + " changed since " + root + " was computed, so its records would not belong"
                         + " to this campaign; rerun with --fresh (or choose another --out)");
             }
-            return m;
+            return AdaptiveIdentity.check(m, spec, root.toString(), () -> new ResultReader(repo.layout())
+                    .statusCounts().values().stream().mapToLong(Long::longValue).sum());
         }
         PotentialSpec p = method.potential();
         Map<String, Long> counts = new ResultReader(repo.layout()).statusCounts(); // records of an older version
         return new Manifest(org.matscreen.repository.RecordSchema.VERSION, spec.name(), spec.description(), yaml,
                 started, Instant.now().toString(), fingerprint(spec, method), candidates, counts, BuildInfo.version(),
                 BuildInfo.commit(), "", new Manifest.Potential(p.name(), p.pairStyle(), p.key(), p.citation(),
-                p.elements()), List.of());
+                p.elements()), List.of(), AdaptiveIdentity.initial(spec));
     }
 
     /** The screening itself, into {@code layout}; {@code stagingName} is the writer's staging folder (null: dry run). */
     private static RunSummary screen(SparkSession spark, CampaignSpec spec, List<PotentialSource> potentials,
             PotentialEnsemble ensemble, Options opts, RepositoryLayout layout, String stagingName, MethodInfo method,
             CandidateSpace space) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int cores = sc.defaultParallelism();
+        CostModel prior = ensemble == null ? CostModel.prior(spec, potentials.get(0).costClass())
+                : CostModel.prior(spec, potentials.stream().map(PotentialSource::costClass).toList());
+        CostModel cost = calibrate(prior, layout, spec);
+        long first = opts.shard().start(space.size());
+        long end = opts.shard().end(space.size());
+        List<CandidateRange> ranges = ranges(shift(plan(spec, opts, space, end - first, cores, cost), first),
+                opts.dryRun() ? List.of() : layout.chunks());
+        return screen(spark, spec, potentials, ensemble, opts, layout, stagingName, method, space, ranges, true);
+    }
+
+    /**
+     * Computes the candidates of {@code ranges} that are not committed yet (the whole campaign, a shard, or a round
+     * of an adaptive campaign), with the pure-element references first.
+     *
+     * @param rank whether to rank the committed records afterwards (false: the summary's table is empty)
+     */
+    static RunSummary screen(SparkSession spark, CampaignSpec spec, List<PotentialSource> potentials,
+            PotentialEnsemble ensemble, Options opts, RepositoryLayout layout, String stagingName, MethodInfo method,
+            CandidateSpace space, List<CandidateRange> ranges, boolean rank) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         List<JobContext.Member> members = new ArrayList<>();
         for (PotentialSource p : potentials) {
@@ -260,14 +317,7 @@ public final class ScreeningJob {
         Broadcast<JobContext> bc = sc.broadcast(ctx.withReferences(refs));
 
         int cores = sc.defaultParallelism();
-        CostModel prior = ensemble == null ? CostModel.prior(spec, potentials.get(0).costClass())
-                : CostModel.prior(spec, potentials.stream().map(PotentialSource::costClass).toList());
-        CostModel cost = calibrate(prior, layout, spec);
-        long first = opts.shard().start(space.size());
-        long end = opts.shard().end(space.size());
-        long scope = end - first;
-        List<CandidateRange> ranges = ranges(shift(plan(spec, opts, space, scope, cores, cost), first),
-                opts.dryRun() ? List.of() : layout.chunks());
+        long scope = ranges.stream().mapToLong(CandidateRange::size).sum();
         long deadlineMillis = opts.deadline() == null ? 0 : opts.deadline().toEpochMilli();
         LongAccumulator done = sc.sc().longAccumulator("matscreen.done");
         LongAccumulator failed = sc.sc().longAccumulator("matscreen.failed");
@@ -319,7 +369,9 @@ public final class ScreeningJob {
         }
         boolean sampled = spec.structure().samples() > 1;
         RankingStage.Ranked ranked;
-        if (ensemble != null && !opts.dryRun()) {
+        if (!rank) {
+            ranked = new RankingStage.Ranked(List.of(), seen); // an adaptive round: ranked once, at the end
+        } else if (ensemble != null && !opts.dryRun()) {
             // Ranking reads the per-composition aggregates across the members, rebuilt from everything committed.
             ranked = EnsembleStage.run(sc, layout, screening, spec.screening().top(), ensemble);
         } else if (sampled && !opts.dryRun()) {
@@ -437,6 +489,31 @@ public final class ScreeningJob {
         return m;
     }
 
+    /**
+     * Explicit ranges for a list of candidates (a round of an adaptive campaign): sorted by index and cut into at most
+     * {@code count} slices of nearly equal size, each with the committed chunks that may hold one of its candidates.
+     */
+    static List<CandidateRange> explicitRanges(List<Long> indices, int count, List<RepositoryLayout.Chunk> chunks) {
+        List<Long> sorted = indices.stream().distinct().sorted().toList();
+        int n = Math.max(1, Math.min(count, sorted.size()));
+        List<CandidateRange> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < n && from < sorted.size(); i++) {
+            int to = from + sorted.size() / n + (i < sorted.size() % n ? 1 : 0);
+            List<Long> slice = sorted.subList(from, to);
+            CandidateRange bare = CandidateRange.of(out.size(), slice, List.of());
+            List<String> overlapping = new ArrayList<>();
+            for (RepositoryLayout.Chunk c : chunks) {
+                if (bare.overlaps(c.first(), c.last())) {
+                    overlapping.add(c.path().toString());
+                }
+            }
+            out.add(CandidateRange.of(out.size(), slice, overlapping));
+            from = to;
+        }
+        return out;
+    }
+
     /** Contiguous ranges, each with the committed chunks that overlap it. */
     static List<CandidateRange> ranges(List<Partitioner.Range> plan, List<RepositoryLayout.Chunk> chunks) {
         List<CandidateRange> out = new ArrayList<>();
@@ -480,15 +557,19 @@ public final class ScreeningJob {
         return out;
     }
 
-    private static void writeManifest(Repository repo, CampaignSpec spec, String yaml, MethodInfo method,
-            long candidates, String started, RunSummary s, String master, Options opts) {
+    /**
+     * Adds the run's entry to the manifest with the repository's status counts, keeping its adaptive section.
+     *
+     * @param complete whether the campaign has nothing left to compute
+     */
+    static void writeManifest(Repository repo, CampaignSpec spec, String yaml, MethodInfo method,
+            long candidates, String started, RunSummary s, String master, Options opts, boolean complete) {
         Map<String, Long> total = new ResultReader(repo.layout()).statusCounts();
-        long committed = total.values().stream().mapToLong(Long::longValue).sum();
         PotentialSpec p = method.potential();
         repo.updateManifest(existing -> {
             List<Manifest.Run> runs = new ArrayList<>(existing.map(Manifest::runs).orElse(List.of()));
             runs.add(new Manifest.Run(started, Instant.now().toString(), master, s.cores(), s.computed(),
-                    s.skipped(), s.statusCounts(), s.wallSeconds(), s.nativeSeconds(), committed == candidates,
+                    s.skipped(), s.statusCounts(), s.wallSeconds(), s.nativeSeconds(), complete,
                     new ArrayList<>(new java.util.TreeSet<>(opts.retryStatuses())), s.retried()));
             String created = existing.map(Manifest::createdAt).orElse(started);
             String codeVersion = s.codeVersion().isEmpty() ? existing.map(Manifest::codeVersion).orElse("")
@@ -496,7 +577,8 @@ public final class ScreeningJob {
             return new Manifest(org.matscreen.repository.RecordSchema.VERSION, spec.name(), spec.description(), yaml,
                     created, Instant.now().toString(), fingerprint(spec, method), candidates, total,
                     BuildInfo.version(), BuildInfo.commit(), codeVersion,
-                    new Manifest.Potential(p.name(), p.pairStyle(), p.key(), p.citation(), p.elements()), runs);
+                    new Manifest.Potential(p.name(), p.pairStyle(), p.key(), p.citation(), p.elements()), runs,
+                    existing.map(Manifest::adaptive).orElse(null));
         });
     }
 

@@ -51,6 +51,9 @@ public final class HtmlReport {
             svg circle:hover,svg polygon.flagged:hover,svg rect.flagged:hover{stroke:#000;stroke-width:2}
             svg .spread-band{stroke:#bdbdbd;stroke-width:7;stroke-linecap:round}svg .spread-mean{stroke:#212121;stroke-width:1.5}
             svg .configuration-bar{stroke-width:1}svg .member-point{stroke:#fff;stroke-width:0.6}
+            svg .predicted{fill:#fff;stroke:#1976d2;stroke-width:1.2}svg .predicted-bar{stroke:#90caf9;stroke-width:1}
+            svg .round-front{stroke:#212121;stroke-width:0.4}
+            svg .reference-line{stroke:#9e9e9e;stroke-width:1;stroke-dasharray:4 3}
             """;
 
     private HtmlReport() {}
@@ -71,6 +74,7 @@ public final class HtmlReport {
         references(b, data);
         pareto(b, data);
         ensemble(b, data);
+        AdaptiveSection.render(b, data);
         composition(b, data);
         b.append("<p class=\"muted\">This page is self-contained: plots are inline SVG; it loads nothing.</p>\n");
         b.append("</body>\n</html>\n");

@@ -121,9 +121,17 @@ public record ReportData(String campaign, Optional<Manifest> manifest, Map<Strin
      *
      * @param flags the record's flag keys
      * @param ranked false when the campaign's ranking leaves the record out for its flags
+     * @param group the id of sample 0 of the record's composition (its own id without sampling)
      */
     public record ObjectivePoint(String id, String formula, String chemicalSystem, String prototype,
-            double[] values, List<String> flags, boolean ranked) {}
+            double[] values, List<String> flags, boolean ranked, String group) {
+
+        /** A point that is its own group (one ordering per composition). */
+        public ObjectivePoint(String id, String formula, String chemicalSystem, String prototype, double[] values,
+                List<String> flags, boolean ranked) {
+            this(id, formula, chemicalSystem, prototype, values, flags, ranked, id);
+        }
+    }
 
     /** One record's composition, property value, flag keys and the potential that computed it. */
     public record CompositionPoint(String chemicalSystem, String prototype, List<String> elements,
@@ -181,8 +189,8 @@ public record ReportData(String campaign, Optional<Manifest> manifest, Map<Strin
         Metric metric = Metrics.all().get(prop);
 
         Set<String> columns = new LinkedHashSet<>(List.of("id", "status", "formula", "reduced_formula",
-                "chemical_system", "elements", "element_fractions", "prototype", "potential_fit", "flags", prop,
-                "method_potential", "method_potential_citation"));
+                "chemical_system", "elements", "element_fractions", "prototype", "potential_fit", "flags", "group_id",
+                prop, "method_potential", "method_potential_citation"));
         objectives.forEach(o -> columns.add(o.metric()));
         Map<String, Long> statuses = new TreeMap<>();
         Map<String, Long> flagCounts = new TreeMap<>();
@@ -213,7 +221,8 @@ public record ReportData(String campaign, Optional<Manifest> manifest, Map<Strin
             if (known) {
                 points.add(new ObjectivePoint((String) row.get("id"), (String) row.get("reduced_formula"),
                         (String) row.get("chemical_system"), (String) row.get("prototype"), values, flags,
-                        !screening.excludes(parse(flags))));
+                        !screening.excludes(parse(flags)), row.get("group_id") instanceof String g ? g
+                                : (String) row.get("id")));
             }
             double v = number(row, prop);
             List<String> elements = strings(row, "elements");

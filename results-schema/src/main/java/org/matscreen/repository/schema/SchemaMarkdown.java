@@ -34,11 +34,21 @@ public final class SchemaMarkdown {
                 <root>/data/system=<chemical system>/chunk-<first>-<last>-<token>.parquet   one row per candidate
                 <root>/aggregates/configurations/part-<token>.parquet      one row per composition (sampled campaigns)
                 <root>/aggregates/potentials/part-<token>.parquet          one row per composition (ensembles)
+                <root>/adaptive/surrogate-map/part-*.parquet          adaptive campaigns: the surrogate's view of the space
                 ```
 
                 `data/` is Hive-partitioned by chemical system (`system=Co-Cr-Fe-Ni`), so readers infer a `system`
                 column and prune by it. A chunk's name carries the span of candidate indices it holds; files are written
                 under `_staging/` and renamed into place, so a reader never sees a partial file.
+
+                The surrogate map of an adaptive campaign (`screening.strategy: adaptive`), written by Spark when the
+                campaign has nothing left to compute, holds one row per candidate of the space: `candidate_index`,
+                `chemical_system`, `formula`, `prototype`, for every objective and filter metric `<metric>_mean` and
+                `<metric>_sd` (posterior mean and standard deviation of the noise-free value, in the metric's unit; sd 0
+                for a descriptor computed exactly), `probability_feasible` (of passing every filter), `ehvi` (expected
+                hypervolume improvement, in the product of the objectives' units), `acquisition` (ehvi ×
+                probability_feasible) and `simulated` (true for a committed candidate). The manifest's `adaptive`
+                section describes the rounds that chose what was simulated.
 
                 Machine-readable files beside this one, generated from the same code:
 

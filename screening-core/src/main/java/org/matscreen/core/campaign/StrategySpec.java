@@ -79,5 +79,29 @@ public sealed interface StrategySpec extends Serializable permits StrategySpec.E
         public String key() {
             return "adaptive";
         }
+
+        /**
+         * The settings that shape the sequence of rounds, by their campaign-file keys, as text: a campaign resumed
+         * with other ones would not continue the sequence it started. The budget is not among them: raising it
+         * continues the same sequence further.
+         */
+        public Map<String, String> identity() {
+            Map<String, String> m = new java.util.LinkedHashMap<>();
+            m.put("seed", Long.toString(seed));
+            m.put("initial", Integer.toString(initial));
+            m.put("batch", Integer.toString(batch));
+            m.put("batch_rule", batchRule.key());
+            m.put("shortlist", Integer.toString(shortlist));
+            m.put("reference_point", referencePoint.isEmpty() ? "from the data" : referencePoint.toString());
+            m.put("fit_restarts", Integer.toString(fitRestarts));
+            m.put("max_fit_points", Integer.toString(maxFitPoints));
+            return m;
+        }
+
+        /** Rounds the budget takes when every round is full: the initial design, then batches. */
+        public int nominalRounds() {
+            int after = Math.max(0, budget - initial);
+            return 1 + (after + batch - 1) / batch;
+        }
     }
 }

@@ -47,7 +47,7 @@ class AdaptiveWireTypesTest {
                     })
                     .filter(c -> c.isRecord() && Serializable.class.isAssignableFrom(c)).toList();
         }
-        assertEquals(2, records.size(), records.toString());
+        assertEquals(3, records.size(), records.toString());
         SparkConf conf = SparkSessionFactory.configure(new SparkConf(false), "local[1]", Map.of());
         SerializerInstance ser = new KryoSerializer(conf).newInstance();
         assertEquals(new ScanRange(3, 9), roundTrip(ser, new ScanRange(3, 9)));
@@ -55,6 +55,10 @@ class AdaptiveWireTypesTest {
         assertEquals(new ScanRange(0, 1), arr[0]);
         Scored s = roundTrip(ser, new Scored(4, 0.5, 1.0, 0.5, new double[] {1}, new double[] {2}));
         assertEquals(4, s.index());
+        Observed[] o = roundTrip(ser, new Observed[] {new Observed(7, "abc", "ok", false, new double[] {1.5, Double.NaN})});
+        assertEquals(7, o[0].index());
+        assertEquals(1.5, o[0].values()[0]);
+        assertTrue(Double.isNaN(o[0].values()[1]));
     }
 
     @Test
