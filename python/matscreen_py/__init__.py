@@ -27,6 +27,9 @@ __all__ = ["load", "read_hdf5", "read_repository", "to_ase", "to_pymatgen", "cit
 
 #: The HDF5 layout this module reads (root attribute ``format_version``).
 HDF5_FORMAT_VERSION = 1
+#: The newest record schema version (results-schema's RecordSchema.VERSION) the Parquet route reads; older rows
+#: lack the newer columns, which read as missing.
+RECORD_SCHEMA_VERSION = 3
 #: Record columns holding a timestamp in ms since the epoch.
 TIMESTAMP_COLUMNS = ("started_at", "finished_at")
 #: Per-element list columns ([records, nelements] in HDF5).
@@ -149,10 +152,11 @@ def read_repository(path: str) -> pd.DataFrame:
     df = pd.concat([t.to_pandas(types_mapper=nullable.get) for t in tables], ignore_index=True)
     strings = {f.name for f in tables[0].schema if pa.types.is_string(f.type)}
     lists = {f.name for f in tables[0].schema if pa.types.is_list(f.type)}
-    newer = df["schema_version"] > 1
+    newer = df["schema_version"] > RECORD_SCHEMA_VERSION
     if newer.any():
         raise ValueError(f"{path} has records of schema version {int(df['schema_version'].max())}; this module "
-                         "reads version 1: export to HDF5 with the matscreen that wrote them")
+                         f"reads versions up to {RECORD_SCHEMA_VERSION}: export to HDF5 with the matscreen that "
+                         "wrote them")
     return _normalise_parquet(df, strings, lists)
 
 
