@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -98,11 +100,15 @@ class KimCommandsIntegrationTest {
             assumeTrue(false, why);
         }
         Path f = campaign(CHOI, "[Co, Cr, Fe, Ni]", "max bulk_modulus_gpa");
-        CliTest.Result r = CliTest.exec("run", f.toString(), "--out", dir.resolve("nokim").toString(), "--lammps-lib",
-                serial.toString(), "--no-cache");
-        assertEquals(ExitCodes.INVALID_INPUT, r.code(), r.err() + r.out());
-        assertTrue(r.err().contains("method.potential") && r.err().contains("KIM package")
-                && r.err().contains(serial.toString()), r.err());
+        // A JVM of its own, as a user's command has: in this test JVM Debian's library is loaded already, and the
+        // serial library's package query would bind to its symbols (RTLD_GLOBAL) and report Debian's packages.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Processes.Result r = Processes.run(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "org.matscreen.cli.Main", "run", f.toString(), "--out", dir.resolve("nokim").toString(),
+                "--lammps-lib", serial.toString(), "--no-cache"), Map.of(), dir, 120);
+        assertEquals(ExitCodes.INVALID_INPUT, r.code(), r.output());
+        assertTrue(r.output().contains("method.potential") && r.output().contains("KIM package")
+                && r.output().contains(serial.toString()), r.output());
         assertFalse(Files.exists(dir.resolve("nokim")), "nothing was started");
     }
 
