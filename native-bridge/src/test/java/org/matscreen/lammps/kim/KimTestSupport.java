@@ -22,6 +22,8 @@ final class KimTestSupport {
     static final String MISHIN_2004 = "EAM_Dynamo_Mishin_2004_NiAl__MO_101214310689_005";
     static final String PUN_MISHIN_2009 = "EAM_Dynamo_PunMishin_2009_NiAl__MO_751354403791_005";
     static final String WILLIAMS_2006 = "EAM_Dynamo_WilliamsMishinHamilton_2006_CuAg__MO_128703483589_005";
+    static final String BONNY_2013 = "EAM_Dynamo_BonnyCastinTerentyev_2013_FeNiCr__MO_763197941039_000";
+    static final String MENDELEV_2020 = "EAM_Dynamo_MendelevBorovikov_2020_FeNiCr__MO_922363340570_000";
 
     private KimTestSupport() {}
 
