@@ -25,6 +25,10 @@ public final class WriterLock implements AutoCloseable {
         return t;
     });
 
+    /** Checks after the shutdown's release for staging files that late task threads wrote, and their spacing. */
+    private static final int LATE_WRITE_CHECKS = 5;
+    private static final long LATE_WRITE_CHECK_MS = 100;
+
     private final FileSystem fs;
     private final Path file;
     private final LockFile.Content content;
@@ -114,11 +118,23 @@ public final class WriterLock implements AutoCloseable {
         }
     }
 
+    /** The shutdown hook's release. */
     private void releaseQuietly() {
         try {
             release();
-        } catch (RuntimeException e) {
+            // Spark's stop (priority 40) interrupts local task threads but does not wait for them: one that was
+            // writing a chunk can finish it into staging after the delete above (seen in CI: two chunk files left
+            // behind a SIGTERM). Look again for half a second and remove what appeared.
+            for (int i = 0; i < LATE_WRITE_CHECKS; i++) {
+                Thread.sleep(LATE_WRITE_CHECK_MS);
+                if (fs.exists(staging)) {
+                    fs.delete(staging, true);
+                }
+            }
+        } catch (RuntimeException | IOException e) {
             // shutting down: the next start removes what is left (its owner is dead by then)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
