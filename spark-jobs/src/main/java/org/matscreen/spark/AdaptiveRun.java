@@ -18,7 +18,6 @@ import org.matscreen.core.adaptive.Plan;
 import org.matscreen.core.adaptive.Scored;
 import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.campaign.StrategySpec;
-import org.matscreen.core.result.AggregateAxis;
 import org.matscreen.core.result.CandidateIds;
 import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.space.Candidate;
@@ -210,7 +209,7 @@ public final class AdaptiveRun {
             Screening screening = new Screening(spec.screening(), ScreeningJob.tableMetrics(spec));
             RankingStage.Ranked ranked = lock.isLost() ? new RankingStage.Ranked(List.of(), RankingCounts.NONE)
                     : samples > 1 ? AggregateStage.run(sc, repo.layout(), screening, spec.screening().top(),
-                            AggregateAxis.CONFIGURATIONS)
+                            AggregateStage.configurations())
                     : RankingStage.rank(sc, repo.layout(), screening, spec.screening().top());
             RunSummary total = new RunSummary(spec.name(), repo.layout().root().toString(), space.size(), computed,
                     skipped, counts, passed, wall, referenceSeconds, nativeSeconds, sc.defaultParallelism(),

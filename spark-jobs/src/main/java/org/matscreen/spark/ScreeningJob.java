@@ -17,7 +17,6 @@ import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.plan.CostModel;
 import org.matscreen.core.plan.Partitioner;
 import org.matscreen.core.properties.ReferenceEnergies;
-import org.matscreen.core.result.AggregateAxis;
 import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.screening.Criterion;
 import org.matscreen.core.screening.Objective;
@@ -373,10 +372,12 @@ public final class ScreeningJob {
             ranked = new RankingStage.Ranked(List.of(), seen); // an adaptive round: ranked once, at the end
         } else if (ensemble != null && !opts.dryRun()) {
             // Ranking reads the per-composition aggregates across the members, rebuilt from everything committed.
-            ranked = EnsembleStage.run(sc, layout, screening, spec.screening().top(), ensemble);
+            ranked = AggregateStage.run(sc, layout, screening, spec.screening().top(),
+                    AggregateStage.potentials(ensemble));
         } else if (sampled && !opts.dryRun()) {
             // Ranking reads the per-composition aggregates, rebuilt from everything committed.
-            ranked = AggregateStage.run(sc, layout, screening, spec.screening().top(), AggregateAxis.CONFIGURATIONS);
+            ranked = AggregateStage.run(sc, layout, screening, spec.screening().top(),
+                    AggregateStage.configurations());
         } else if ((skipped > 0 || retried.value() > 0) && !opts.dryRun()) {
             // A resumed run (or a shard's merge, or a retry) ranks everything committed, not only what it computed.
             ranked = RankingStage.rank(sc, layout, screening, spec.screening().top());
