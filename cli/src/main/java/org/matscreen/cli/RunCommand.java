@@ -206,6 +206,9 @@ final class RunCommand implements Callable<Integer> {
                         + " (+%.1f s references), %.2f candidates/s, efficiency %.2f on %d cores; results in %s%n",
                 s.candidates(), s.computed(), s.skipped(), s.failures(), s.statusCounts(), s.wallSeconds(),
                 s.referenceSeconds(), s.candidatesPerSecond(), s.efficiency(), s.cores(), s.repositoryUri());
+        if (!Double.isNaN(s.firstRecordSeconds())) {
+            o.printf(Locale.ROOT, "first record committed %.1f s after start%n", s.firstRecordSeconds());
+        }
         if (!retry.isEmpty()) {
             o.printf(Locale.ROOT, "retried %d committed candidates with status %s; their new records replaced the old"
                     + " ones%n", s.retried(), String.join(", ", new TreeSet<>(retry)));

@@ -54,13 +54,27 @@ public record Manifest(int schemaVersion, String campaign, String description, S
      * @param retriedStatuses statuses whose committed records this run computed again ({@code run --retry-failed});
      *     empty for an ordinary run
      * @param retried candidates computed again because of {@code retriedStatuses} (part of {@code computed})
+     * @param firstRecordSeconds from the start of the driver's JVM to the first record this run committed, s; −1 when
+     *     it committed none (or the manifest predates the field)
      */
     public record Run(String startedAt, String finishedAt, String master, int cores, long computed, long skipped,
             Map<String, Long> statusCounts, double wallSeconds, double nativeSeconds, boolean complete,
-            List<String> retriedStatuses, long retried) {
+            List<String> retriedStatuses, long retried, Double firstRecordSeconds) {
+
+        /** {@link #firstRecordSeconds} of a run that committed nothing. */
+        public static final double NO_RECORD = -1;
 
         public Run {
             retriedStatuses = retriedStatuses == null ? List.of() : List.copyOf(retriedStatuses);
+            firstRecordSeconds = firstRecordSeconds == null ? NO_RECORD : firstRecordSeconds;
+        }
+
+        /** A run without the time to its first record. */
+        public Run(String startedAt, String finishedAt, String master, int cores, long computed, long skipped,
+                Map<String, Long> statusCounts, double wallSeconds, double nativeSeconds, boolean complete,
+                List<String> retriedStatuses, long retried) {
+            this(startedAt, finishedAt, master, cores, computed, skipped, statusCounts, wallSeconds, nativeSeconds,
+                    complete, retriedStatuses, retried, NO_RECORD);
         }
 
         /** An ordinary run (nothing retried). */

@@ -163,7 +163,12 @@ public final class RepositoryLayout {
     }
 
     /** A committed chunk: its path and span of candidate indices. */
-    public record Chunk(Path path, long first, long last, long bytes) {
+    public record Chunk(Path path, long first, long last, long bytes, long modifiedMillis) {
+        /** A chunk whose modification time is not known (0). */
+        public Chunk(Path path, long first, long last, long bytes) {
+            this(path, first, last, bytes, 0);
+        }
+
         public boolean overlaps(long start, long endExclusive) {
             return first < endExclusive && last >= start;
         }
@@ -209,7 +214,7 @@ public final class RepositoryLayout {
                 Matcher m = CHUNK.matcher(name);
                 if (m.matches()) {
                     out.add(new Chunk(st.getPath(), Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
-                            st.getLen()));
+                            st.getLen(), st.getModificationTime()));
                 }
             }
         }

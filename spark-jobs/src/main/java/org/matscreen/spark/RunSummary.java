@@ -25,12 +25,13 @@ import java.util.Map;
  * @param potentials the members of the campaign's ensemble of potentials, in order (empty for one potential): the
  *     table then ranks compositions across them, with the standard deviation across the members as the error
  * @param ensembleRanking how the ensemble's compositions are ranked ({@code mean} or {@code worst}; "" without one)
+ * @param firstRecordSeconds from the driver JVM's start to the first record this run committed, s (NaN: none)
  */
 public record RunSummary(String campaign, String repositoryUri, long candidates, long computed, long skipped,
         Map<String, Long> statusCounts, long passedFilters, double wallSeconds, double referenceSeconds,
         double nativeSeconds, int cores, int partitions, int workerRestarts, List<String> tableMetrics,
         List<TopCandidates.Row> top, long retried, String codeVersion, RankingCounts counts, boolean aggregated,
-        List<String> potentials, String ensembleRanking) {
+        List<String> potentials, String ensembleRanking, double firstRecordSeconds) {
 
     public RunSummary {
         potentials = potentials == null ? List.of() : List.copyOf(potentials);
@@ -44,7 +45,7 @@ public record RunSummary(String campaign, String repositoryUri, long candidates,
             List<TopCandidates.Row> top, long retried, String codeVersion, RankingCounts counts, boolean aggregated) {
         this(campaign, repositoryUri, candidates, computed, skipped, statusCounts, passedFilters, wallSeconds,
                 referenceSeconds, nativeSeconds, cores, partitions, workerRestarts, tableMetrics, top, retried,
-                codeVersion, counts, aggregated, List.of(), "");
+                codeVersion, counts, aggregated, List.of(), "", Double.NaN);
     }
 
     public long failures() {

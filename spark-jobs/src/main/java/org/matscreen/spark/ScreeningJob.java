@@ -303,6 +303,7 @@ public final class ScreeningJob {
                 opts.dryRun(), spec.method().timeoutSeconds(), opts.commitEvery());
 
         long r0 = System.nanoTime();
+        long startMillis = System.currentTimeMillis();
         // A dry run builds cells at a nominal lattice parameter and needs no references (nor LAMMPS). Each member has
         // its own reference groups (keyed by its content), computed and cached under its own settings.
         Map<String, ReferenceEnergies> refs = new TreeMap<>();
@@ -342,6 +343,8 @@ public final class ScreeningJob {
             spark.sparkContext().removeSparkListener(partials);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
+        double firstRecord = opts.dryRun() ? Double.NaN
+                : firstRecordSeconds(layout.chunks(), startMillis, jvmStartMillis());
 
         Map<String, Long> counts = new TreeMap<>();
         long skipped = 0;
@@ -388,7 +391,24 @@ public final class ScreeningJob {
                 counts, passed, wall, referenceSeconds, nativeSeconds, cores, ranges.size(), restarts, tableMetrics,
                 ranked.top(), retried.value(), codeVersion, ranked.counts(), sampled || ensemble != null,
                 ensemble == null ? List.of() : ensemble.names(),
-                ensemble == null ? "" : spec.screening().ensembleRanking().key());
+                ensemble == null ? "" : spec.screening().ensembleRanking().key(), firstRecord);
+    }
+
+    /** When this JVM started (epoch ms): the start of the command for a local run. */
+    static long jvmStartMillis() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /**
+     * Seconds from {@code fromMillis} (the JVM's start) to the earliest chunk committed since {@code sinceMillis}
+     * (this run's start; a chunk's modification time is when its staging file was written, just before the rename
+     * that commits it); NaN when this run committed none.
+     */
+    static double firstRecordSeconds(List<org.matscreen.repository.RepositoryLayout.Chunk> chunks, long sinceMillis,
+            long fromMillis) {
+        long first = chunks.stream().mapToLong(org.matscreen.repository.RepositoryLayout.Chunk::modifiedMillis)
+                .filter(m -> m >= sinceMillis).min().orElse(-1);
+        return first < 0 ? Double.NaN : (first - fromMillis) / 1e3;
     }
 
     /**
@@ -571,7 +591,8 @@ public final class ScreeningJob {
             List<Manifest.Run> runs = new ArrayList<>(existing.map(Manifest::runs).orElse(List.of()));
             runs.add(new Manifest.Run(started, Instant.now().toString(), master, s.cores(), s.computed(),
                     s.skipped(), s.statusCounts(), s.wallSeconds(), s.nativeSeconds(), complete,
-                    new ArrayList<>(new java.util.TreeSet<>(opts.retryStatuses())), s.retried()));
+                    new ArrayList<>(new java.util.TreeSet<>(opts.retryStatuses())), s.retried(),
+                    Double.isNaN(s.firstRecordSeconds()) ? Manifest.Run.NO_RECORD : s.firstRecordSeconds()));
             String created = existing.map(Manifest::createdAt).orElse(started);
             String codeVersion = s.codeVersion().isEmpty() ? existing.map(Manifest::codeVersion).orElse("")
                     : s.codeVersion();

@@ -110,6 +110,11 @@ class LocalScreenIntegrationTest {
         assertEquals(Map.of("ok", 5L), m.statusCounts());
         assertEquals("LAMMPS 20210929".length() > 0, m.codeVersion().startsWith("LAMMPS"));
         assertEquals(potential.spec().key(), m.potential().key());
+        // the first record came after this JVM started and before the run ended, and the manifest holds the summary's
+        double firstRecord = m.runs().get(0).firstRecordSeconds();
+        assertTrue(firstRecord > 0 && firstRecord < java.lang.management.ManagementFactory.getRuntimeMXBean()
+                .getUptime() / 1e3, "first record after " + firstRecord + " s");
+        assertEquals(first.firstRecordSeconds(), firstRecord, 1e-9);
 
         // The top table is the mixing-enthalpy ranking: the pure metals first.
         assertEquals(3, first.top().size());
@@ -122,6 +127,8 @@ class LocalScreenIntegrationTest {
         Manifest m2 = JsonFiles.read(layout, layout.manifest(), Manifest.class).orElseThrow();
         assertEquals(2, m2.runs().size());
         assertTrue(m2.runs().get(1).complete());
+        // a resume that computed nothing committed no record of its own (the first run's chunks are older)
+        assertEquals(Manifest.Run.NO_RECORD, m2.runs().get(1).firstRecordSeconds());
     }
 
     @Test

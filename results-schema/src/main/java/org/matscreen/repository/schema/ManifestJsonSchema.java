@@ -307,6 +307,9 @@ public final class ManifestJsonSchema {
                 + " (run --retry-failed); empty for an ordinary run"});
         d.put("runs.retried", new String[] {"", "candidates computed again because of retriedStatuses (counted in"
                 + " computed); their new records replaced the old ones"});
+        d.put("runs.firstRecordSeconds", new String[] {"s", "from the start of the driver's JVM to the first record"
+                + " this run committed (the fixed costs a user waits through: JVM and Spark start, references, worker"
+                + " start-up, the first range); -1 when it committed none"});
         adaptiveDocs(d);
         return d;
     }
