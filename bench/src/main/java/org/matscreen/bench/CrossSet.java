@@ -30,6 +30,11 @@ record CrossSet(String folder, String prefix, String title) {
         return folder + "-again";
     }
 
+    /** matscreen's run (a″) with the references of an earlier campaign in the shared cache (Cu–Ni only). */
+    String referenceCacheRun() {
+        return folder + "-refcache";
+    }
+
     String path(String file) {
         return folder + "/" + file;
     }

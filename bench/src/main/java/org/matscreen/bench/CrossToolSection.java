@@ -77,11 +77,17 @@ final class CrossToolSection {
                             : "`multiprocessing` Pool(2), one instance per process, `create_atoms` from lists",
                     r, nativeRun, sameCount);
         }
-        w.matscreen(set.againRun()).ifPresent(r -> matscreenRow(t, "(a′) matscreen again, last",
-                r, nativeRun, sameCount));
+        Optional<MatscreenRun> cached = w.matscreen(set.referenceCacheRun());
+        cached.ifPresent(r -> matscreenRow(t, "(a″) matscreen, references from the cache",
+                "as (a), with the pure-element references an earlier campaign left in the shared cache (`--cache`;"
+                        + " no record of these candidates is there)", r, nativeRun, sameCount));
+        Optional<MatscreenRun> again = w.matscreen(set.againRun());
+        again.ifPresent(r -> matscreenRow(t, "(a′) matscreen again, last", r, nativeRun, sameCount));
         t.end();
         md.line();
         gate(md, nativeRun, tools, reference.size());
+        goals(md, nativeRun, tools.stream().filter(r -> r.name().equals("python")).findFirst(), a.get(), again,
+                cached);
         notes(md, w, set, runs, a.get());
     }
 
@@ -106,8 +112,14 @@ final class CrossToolSection {
     }
 
     private static void matscreenRow(Markdown.Table t, String tool, MatscreenRun m, ToolRun n, String sameCount) {
+        matscreenRow(t, tool, "`--master local[2]`, isolated workers (the default with Debian's library), no cache", m,
+                n, sameCount);
+    }
+
+    private static void matscreenRow(Markdown.Table t, String tool, String how, MatscreenRun m, ToolRun n,
+            String sameCount) {
         double perCommand = m.computed() / m.commandSeconds();
-        t.row(tool, "`--master local[2]`, isolated workers (the default with Debian's library), no cache",
+        t.row(tool, how,
                 Long.toString(m.computed()), sameCount, Markdown.num(m.wallSeconds()),
                 Markdown.num(m.candidatesPerSecond()),
                 Markdown.ratio(m.candidatesPerSecond() / n.candidatesPerSecond()), Markdown.num(m.nativeSeconds()),
@@ -134,6 +146,57 @@ final class CrossToolSection {
         }
         md.line(s.append(ok ? "**PASS**." : "**FAIL**: the rows above do not compare like with like.").toString());
         md.line();
+    }
+
+    /** Issue 19's goals for items 1 and 2, each with the figure it is measured by and its peer. */
+    static final double GOAL_LAMMPS_VS_PYTHON = 1.03;
+    static final double GOAL_STEADY_VS_PYTHON = 1.0;
+    static final double GOAL_COMMAND_VS_NATIVE = 0.95;
+    static final double GOAL_FIRST_RECORD_S = 8.0;
+
+    private static void goals(Markdown md, ToolRun nativeRun, Optional<ToolRun> python, MatscreenRun a,
+            Optional<MatscreenRun> again, Optional<MatscreenRun> cached) {
+        List<MatscreenRun> runs = new ArrayList<>(List.of(a));
+        again.ifPresent(runs::add);
+        Markdown.Table t = md.table("goal (issue 19)", "peer", "goal", "(a)", again.isPresent() ? "(a′)" : "–",
+                "met");
+        python.ifPresent(p -> {
+            goalRow(t, "Σ LAMMPS seconds ÷ the Python loop's", "(d) " + Markdown.num(p.lammpsSeconds()) + " s",
+                    "≤ " + Markdown.ratio(GOAL_LAMMPS_VS_PYTHON), runs, r -> r.nativeSeconds() / p.lammpsSeconds(),
+                    v -> v <= GOAL_LAMMPS_VS_PYTHON);
+            goalRow(t, "steady candidates/s ÷ the Python loop's", "(d) " + Markdown.num(p.candidatesPerSecond()),
+                    "≥ " + Markdown.ratio(GOAL_STEADY_VS_PYTHON), runs,
+                    r -> r.candidatesPerSecond() / p.candidatesPerSecond(), v -> v >= GOAL_STEADY_VS_PYTHON);
+        });
+        goalRow(t, "whole command candidates/s ÷ the native limit's", "(b) "
+                + Markdown.num(nativeRun.candidatesPerSecondCommand()), "≥ " + Markdown.ratio(GOAL_COMMAND_VS_NATIVE),
+                runs, r -> r.computed() / r.commandSeconds() / nativeRun.candidatesPerSecondCommand(),
+                v -> v >= GOAL_COMMAND_VS_NATIVE);
+        goalRow(t, "first committed record after the JVM's start (s)", "–", "< " + Markdown.num(GOAL_FIRST_RECORD_S),
+                runs, MatscreenRun::firstRecordSeconds, v -> v < GOAL_FIRST_RECORD_S);
+        t.end();
+        md.line();
+        cached.ifPresent(c -> md.line("With the references from the cache (a″), whole command ÷ native "
+                + Markdown.ratio(c.computed() / c.commandSeconds() / nativeRun.candidatesPerSecondCommand())
+                + " and the first record after " + Markdown.num(c.firstRecordSeconds()) + " s: the peers compute no"
+                + " pure-element references at all, so (a″) does the same work as they do."));
+        md.line();
+    }
+
+    private static void goalRow(Markdown.Table t, String goal, String peer, String target, List<MatscreenRun> runs,
+            java.util.function.ToDoubleFunction<MatscreenRun> figure, java.util.function.DoublePredicate met) {
+        List<String> cells = new ArrayList<>(List.of(goal, peer, target));
+        boolean all = true;
+        for (MatscreenRun r : runs) {
+            double v = figure.applyAsDouble(r);
+            cells.add(Double.isNaN(v) ? "–" : Markdown.num(v));
+            all &= !Double.isNaN(v) && met.test(v);
+        }
+        while (cells.size() < 5) {
+            cells.add("–");
+        }
+        cells.add(all ? "yes" : "**no**");
+        t.row(cells.toArray(String[]::new));
     }
 
     private static void notes(Markdown md, BenchWork w, CrossSet set, Facts runs, MatscreenRun a) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -553,21 +554,37 @@ public final class ScreeningJob {
     }
 
     /** References per group: from the repository's cache where present, else computed (and cached). */
+    /**
+     * The pure-element references of the groups: from this repository's references.json, else from the shared cache's
+     * (references of the same potential content and settings computed by another campaign; copied into this
+     * repository, which thus always documents the references its enthalpies used), else computed on the executors
+     * and stored in both.
+     */
     private static Map<String, ReferenceEnergies> references(JavaSparkContext sc, RepositoryLayout layout,
             JobContext ctx, List<PotentialSource.ReferenceGroup> groups) {
         ReferenceStore store = new ReferenceStore(layout);
+        ReferenceStore shared = ctx.cacheUri() == null ? null
+                : new ReferenceStore(new RepositoryLayout(ctx.cacheUri(), sc.hadoopConfiguration()));
         String key = ReferenceStage.settingsKey(ctx);
+        List<org.matscreen.core.structure.Prototype> all = List.of(org.matscreen.core.structure.Prototype.values());
         Map<String, ReferenceEnergies> out = new TreeMap<>();
         List<PotentialSource.ReferenceGroup> missing = new ArrayList<>();
         for (PotentialSource.ReferenceGroup g : groups) {
-            store.find(g.key(), key, g.elements(), List.of(org.matscreen.core.structure.Prototype.values()))
-                    .ifPresentOrElse(r -> out.put(g.key(), r), () -> missing.add(g));
+            Optional<ReferenceEnergies> found = store.find(g.key(), key, g.elements(), all);
+            if (found.isEmpty() && shared != null) {
+                found = shared.find(g.key(), key, g.elements(), all);
+                found.ifPresent(r -> store.store(key, r));
+            }
+            found.ifPresentOrElse(r -> out.put(g.key(), r), () -> missing.add(g));
         }
         if (!missing.isEmpty()) {
             ReferenceStage.Outcome computed = ReferenceStage.compute(sc, sc.broadcast(ctx), missing);
             computed.references().forEach((g, r) -> {
                 if (computed.complete(g)) {
                     store.store(key, r); // only complete sets are cached, so a rerun retries what failed
+                    if (shared != null) {
+                        shared.store(key, r);
+                    }
                 } else {
                     System.err.println("warning: pure-element references failed, enthalpies of the affected"
                             + " candidates will be unknown: " + String.join("; ", computed.failures().get(g)));

@@ -19,6 +19,8 @@ import org.matscreen.lammps.jna.LibraryLocator;
 import org.matscreen.lammps.potential.FilePotentialSource;
 import org.matscreen.lammps.potential.PotentialRegistry;
 import org.matscreen.lammps.worker.SessionMode;
+import org.matscreen.repository.JsonFiles;
+import org.matscreen.repository.ReferenceStore;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;
 
@@ -48,9 +50,25 @@ class ResultCacheIntegrationTest {
             CampaignSpec sb = CampaignLoader.parse(b, "b.yaml");
             ScreeningJob.run(spark, sa, a, potentials, new ScreeningJob.Options(dir.resolve("a").toString(), false,
                     2, 5, lib, SessionMode.AUTO, cache, false, null));
+            // The pure-element references went into the cache too. Mark its copy (Cu 0.1 eV/atom higher in every
+            // prototype) to see that b takes them from there instead of computing them again.
+            RepositoryLayout cacheLayout = new RepositoryLayout(cache, new Configuration());
+            ReferenceStore.Entries computed = JsonFiles.read(cacheLayout, cacheLayout.references(),
+                    ReferenceStore.Entries.class).orElseThrow();
+            assertEquals(1, computed.sets().size());
+            ReferenceStore.Set set = computed.sets().get(0);
+            JsonFiles.write(cacheLayout, cacheLayout.references(), new ReferenceStore.Entries(List.of(
+                    new ReferenceStore.Set(set.potentialSha256(), set.settingsKey(), set.entries().stream()
+                            .map(e -> e.element().equals("Cu") ? new ReferenceStore.Entry(e.element(), e.prototype(),
+                                    e.energyPerAtomEv() + 0.1, e.volumePerAtomA3(), e.elastic()) : e).toList()))));
             RunSummary second = ScreeningJob.run(spark, sb, b, potentials, new ScreeningJob.Options(
                     dir.resolve("b").toString(), false, 2, 5, lib, SessionMode.AUTO, cache, false, null));
             assertEquals(7, second.computed());
+            double cuA = fccEnergy(dir.resolve("a").toString(), "Cu");
+            assertEquals(cuA + 0.1, fccEnergy(dir.resolve("b").toString(), "Cu"), 1e-12,
+                    "b's references came from the cache and are documented in b's own references.json");
+            assertEquals(fccEnergy(dir.resolve("a").toString(), "Ni"), fccEnergy(dir.resolve("b").toString(), "Ni"),
+                    1e-12);
             List<CandidateResult> ra = new ResultReader(new RepositoryLayout(dir.resolve("a").toString(),
                     new Configuration())).readAll();
             List<CandidateResult> rb = new ResultReader(new RepositoryLayout(dir.resolve("b").toString(),
@@ -73,5 +91,13 @@ class ResultCacheIntegrationTest {
         } finally {
             spark.stop();
         }
+    }
+
+    /** The fcc reference energy of an element in a repository's references.json, eV/atom. */
+    private static double fccEnergy(String repository, String element) {
+        RepositoryLayout layout = new RepositoryLayout(repository, new Configuration());
+        return JsonFiles.read(layout, layout.references(), ReferenceStore.Entries.class).orElseThrow().sets().get(0)
+                .entries().stream().filter(e -> e.element().equals(element) && e.prototype().equals("fcc"))
+                .findFirst().orElseThrow().energyPerAtomEv();
     }
 }

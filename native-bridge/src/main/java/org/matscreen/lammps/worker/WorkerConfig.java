@@ -28,11 +28,42 @@ public record WorkerConfig(String libraryPath, String javaExecutable, List<Strin
         jvmOptions = List.copyOf(jvmOptions);
     }
 
+    /**
+     * System property naming a class-data archive of the worker's classes ({@code scripts/cds-archive.sh} writes it;
+     * the launcher sets the property when the archive is newer than the jars). Workers then map their classes instead
+     * of loading and verifying them, which shortens every worker start, restarts included.
+     */
+    public static final String CDS_ARCHIVE_PROPERTY = "matscreen.worker.cds";
+
+    /** System property naming where workers write such an archive when they exit (the training run only). */
+    public static final String CDS_DUMP_PROPERTY = "matscreen.worker.cdsDump";
+
     /** Defaults: this JVM's launcher and the classpath that holds the worker's own classes. */
     public static WorkerConfig forLibrary(Path library, Path workRoot) {
         return new WorkerConfig(library.toAbsolutePath().toString(),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), DEFAULT_JVM_OPTIONS,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                withClassData(DEFAULT_JVM_OPTIONS, System.getProperty(CDS_ARCHIVE_PROPERTY),
+                        System.getProperty(CDS_DUMP_PROPERTY)),
                 workerClasspath(), workRoot.toAbsolutePath().toString(), 120);
+    }
+
+    /**
+     * {@code options} plus the class-data sharing flags: write an archive at exit ({@code dumpTo}, wins) or map an
+     * existing one ({@code archive}). A missing archive adds nothing. The JVM itself refuses an archive whose jars
+     * changed and then loads classes as usual; its CDS log is silenced so that this does not reach worker.err.
+     */
+    static List<String> withClassData(List<String> options, String archive, String dumpTo) {
+        List<String> out = new java.util.ArrayList<>(options);
+        if (dumpTo != null && !dumpTo.isBlank()) {
+            out.add("-XX:ArchiveClassesAtExit=" + Path.of(dumpTo).toAbsolutePath());
+            out.add("-Xlog:cds=off");
+            out.add("-Xlog:cds+dynamic=off");
+        } else if (archive != null && !archive.isBlank() && java.nio.file.Files.isRegularFile(Path.of(archive))) {
+            out.add("-XX:SharedArchiveFile=" + Path.of(archive).toAbsolutePath());
+            out.add("-Xlog:cds=off");
+            out.add("-Xlog:cds+dynamic=off");
+        }
+        return List.copyOf(out);
     }
 
     /**
