@@ -5,8 +5,11 @@
 # from the JVM's start to the first committed record.
 #   flags: the driver JVM's defaults (-Xmx2g: C2 and G1) against the launcher's flags for run (C1 only, serial GC)
 #   cds:   without (MATSCREEN_CDS=off) and with the class-data archives of scripts/cds-archive.sh (run it first)
+#   warmup: workers started when the first task asks (--conf matscreen.workers.warmup=false) against started while
+#          Spark starts (the default)
 #
-# Usage: bench/driver-flags.sh [campaign.yaml] [repeats] [flags|cds]   (default: configs/cunial-ternary.yaml, 2, flags)
+# Usage: bench/driver-flags.sh [campaign.yaml] [repeats] [flags|cds|warmup]
+#        (default: configs/cunial-ternary.yaml, 2, flags)
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 campaign="${1:-$here/configs/cunial-ternary.yaml}"
@@ -16,7 +19,8 @@ case "$pair" in
   flags) modes=(defaults run-flags) ;;
   cds) modes=(no-archive archive)
     [ -f "$here/cli/target/cds/driver.jsa" ] || { echo "driver-flags.sh: run scripts/cds-archive.sh first" >&2; exit 2; } ;;
-  *) echo "driver-flags.sh: unknown pair $pair (flags or cds)" >&2; exit 2 ;;
+  warmup) modes=(on-demand warm-up) ;;
+  *) echo "driver-flags.sh: unknown pair $pair (flags, cds or warmup)" >&2; exit 2 ;;
 esac
 out="$(mktemp -d /tmp/matscreen-driver-flags.XXXXXX)"
 trap 'rm -rf "$out"' EXIT
@@ -25,12 +29,14 @@ echo "|---|---:|---:|---:|---:|---:|---:|"
 for i in $(seq 1 "$repeats"); do
   for mode in "${modes[@]}"; do
     unset MATSCREEN_JAVA_OPTS MATSCREEN_CDS
+    extra=()
     case "$mode" in
       defaults) export MATSCREEN_JAVA_OPTS="-Xmx2g" ;;
       no-archive) export MATSCREEN_CDS=off ;;
+      on-demand) extra=(--conf matscreen.workers.warmup=false) ;;
     esac
     /usr/bin/time -o "$out/time" -f "%e %U %S" "$here/matscreen" run "$campaign" --fresh --no-cache \
-      --out "$out/$mode" > "$out/log" 2>&1
+      --out "$out/$mode" "${extra[@]}" > "$out/log" 2>&1
     read -r wall user sys < "$out/time"
     screening="$(grep -o 'wall [0-9.]* s' "$out/log" | awk '{print $2}')"
     first="$(grep -o 'first record committed [0-9.]* s' "$out/log" | awk '{print $4}')"

@@ -174,6 +174,10 @@ final class RunCommand implements Callable<Integer> {
                     slice.end(pc.space().size()) - 1);
         }
         o.flush();
+        if (!dryRun && !"false".equals(userConf.get(org.matscreen.spark.WorkerWarmUp.CONF_KEY))) {
+            org.matscreen.spark.WorkerWarmUp.startLocal(userConf.getOrDefault("spark.master", master), lib,
+                    SessionMode.parse(userConf.get(SessionMode.CONF_KEY)));
+        }
         SparkSession spark = startSpark(userConf);
         ScreeningJob.Options options = new ScreeningJob.Options(repo, fresh, partitions, commitEvery, lib,
                 SessionMode.parse(userConf.get(SessionMode.CONF_KEY)), noCache ? null : CacheLocation.records(cache),

@@ -22,12 +22,16 @@ final class Sessions {
     private Sessions() {}
 
     static Path library(JobContext ctx) {
+        return library(ctx.driverLibraryPath());
+    }
+
+    static Path library(String driverLibraryPath) {
         String own = System.getenv(LibraryLocator.ENV);
         LibraryLocator.Result lib;
         if (own != null && !own.isBlank()) {
             lib = LibraryLocator.locate(null);
-        } else if (ctx.driverLibraryPath() != null && Files.isRegularFile(Path.of(ctx.driverLibraryPath()))) {
-            lib = LibraryLocator.locate(ctx.driverLibraryPath());
+        } else if (driverLibraryPath != null && Files.isRegularFile(Path.of(driverLibraryPath))) {
+            lib = LibraryLocator.locate(driverLibraryPath);
         } else {
             lib = LibraryLocator.locate(null);
         }
@@ -42,7 +46,12 @@ final class Sessions {
     }
 
     static WorkerConfig workerConfig(JobContext ctx) {
-        return WorkerConfig.forLibrary(library(ctx), localDir("matscreen-workers"));
+        return workerConfig(library(ctx));
+    }
+
+    /** The configuration of this node's workers; the pool keys its workers by it. */
+    static WorkerConfig workerConfig(Path library) {
+        return WorkerConfig.forLibrary(library, localDir("matscreen-workers"));
     }
 
     /** The context with generated potentials cached on this machine's local disk. */

@@ -17,6 +17,8 @@ public final class WorkerPool {
     private static final WorkerPool SHARED = new WorkerPool();
 
     private final Map<WorkerConfig, Deque<WorkerProcess>> idle = new HashMap<>();
+    /** Workers being started by {@link #warm} per configuration: a borrower waits for one rather than start its own. */
+    private final Map<WorkerConfig, Integer> warming = new HashMap<>();
     private final List<WorkerProcess> all = new ArrayList<>();
     private int started;
     /** Set by {@link #shutdown}: a task still running while the JVM exits must not start a worker nobody stops. */
@@ -36,13 +38,24 @@ public final class WorkerPool {
     /** An idle live worker for {@code cfg}, or a newly started one. */
     public WorkerProcess borrow(WorkerConfig cfg) {
         synchronized (this) {
-            Deque<WorkerProcess> q = idle.get(cfg);
-            while (q != null && !q.isEmpty()) {
-                WorkerProcess w = q.pollFirst();
-                if (w.isAlive()) {
-                    return w;
+            while (true) {
+                Deque<WorkerProcess> q = idle.get(cfg);
+                while (q != null && !q.isEmpty()) {
+                    WorkerProcess w = q.pollFirst();
+                    if (w.isAlive()) {
+                        return w;
+                    }
+                    all.remove(w);
                 }
-                all.remove(w);
+                if (warming.getOrDefault(cfg, 0) == 0 || closed) {
+                    break;
+                }
+                try {
+                    wait(); // a worker started by warm() is on its way
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
         }
         synchronized (this) {
@@ -60,6 +73,50 @@ public final class WorkerPool {
         }
         w.close();
         throw new IllegalStateException("the worker pool is shut down (the JVM is exiting)");
+    }
+
+    /**
+     * Starts {@code count} workers for {@code cfg} in the background (minus those already idle) and keeps them idle,
+     * returning at once. A local run calls it before Spark starts, so worker start-up (JVM, MPI) overlaps Spark's
+     * instead of following it; borrowers wait for these workers rather than start more. A failed start is dropped
+     * here: the first borrower then starts its own and reports the error with its candidate.
+     */
+    public void warm(WorkerConfig cfg, int count) {
+        int n;
+        synchronized (this) {
+            Deque<WorkerProcess> q = idle.get(cfg);
+            n = count - (q == null ? 0 : q.size()) - warming.getOrDefault(cfg, 0);
+            if (closed || n <= 0) {
+                return;
+            }
+            warming.merge(cfg, n, Integer::sum);
+        }
+        for (int i = 0; i < n; i++) {
+            Thread t = new Thread(() -> {
+                WorkerProcess w = null;
+                try {
+                    w = WorkerProcess.start(cfg);
+                } catch (RuntimeException e) {
+                    // the first borrower starts its own worker and reports why that fails
+                }
+                boolean keep;
+                synchronized (this) {
+                    warming.merge(cfg, -1, Integer::sum);
+                    keep = w != null && !closed;
+                    if (keep) {
+                        all.add(w);
+                        started++;
+                        idle.computeIfAbsent(cfg, k -> new ArrayDeque<>()).addLast(w);
+                    }
+                    notifyAll();
+                }
+                if (w != null && !keep) {
+                    w.close();
+                }
+            }, "matscreen-worker-warm-" + i);
+            t.setDaemon(true); // a worker whose parent exits sees its pipe close and exits too
+            t.start();
+        }
     }
 
     /** Returns a worker for reuse; a dead one is dropped. */
@@ -97,6 +154,7 @@ public final class WorkerPool {
         List<WorkerProcess> copy;
         synchronized (this) {
             closed = true;
+            notifyAll();
             copy = new ArrayList<>(all);
             all.clear();
             idle.clear();
