@@ -214,7 +214,7 @@ matscreen="$here/matscreen"
 # so an explicit list reaches 2,000 candidates; every one gets its own random configuration in the same 180-atom cell.
 # Up to N = 361 c = 0 (x_Ni = k/(N-1), pure ends included). Beyond, the dilute ends would round to no solute atom at
 # all, which the campaign check rightly rejects, so c keeps every x_Ni within [1/360, 359/360]: c = ceil((N-1)/358).
-cuni_campaign() { # NAME N EOS ELASTIC
+cuni_campaign() { # NAME N EOS ELASTIC [RELAX_MODE]
   local name="$1" n="$2" k c=0
   if [ "$n" -gt 361 ]; then c=$(( (n - 1 + 357) / 358 )); fi
   {
@@ -230,13 +230,15 @@ cuni_campaign() { # NAME N EOS ELASTIC
     echo "structure: {prototypes: [fcc], supercell: [5, 3, 3], ordering: random, composition_tolerance: 0.003}"
     echo "method:"
     echo "  potential: CuNi.eam.alloy"
-    echo "  relax: {mode: free}   # one free relaxation, the protocol the baselines run"
+    # shape-fixed for the cross-tool set (the relaxation mixing enthalpies use, which every peer reads from the cells
+    # and the typical loop also does); none for the efficiency run, which thus runs the quick start's default (both)
+    if [ -n "${5:-}" ]; then echo "  relax: {mode: $5}"; fi
     echo "  properties: {eos: $3, elastic: $4}"
     echo "  timeout_seconds: 600"
     echo "screening: {objectives: [\"min dh_mix_ev_per_atom\"], top: 5}"
   } >"$work/campaigns/$name.yaml"
 }
-cuni_campaign bench-cross "$candidates" false false
+cuni_campaign bench-cross "$candidates" false false shape-fixed
 # The pure metals in a smaller cell, same method: an earlier campaign that leaves its pure-element references in the
 # shared cache of run (a'') but no record of bench-cross's candidates (their cells differ, so their ids do).
 sed -e 's/^name: bench-cross/name: bench-refprime/' -e 's/supercell: \[5, 3, 3\]/supercell: [2, 2, 2]/' \
