@@ -28,6 +28,56 @@ final class ResultCache {
     private final Map<String, Map<String, String>> idsBySystem = new HashMap<>(); // system → id → chunk path
     private final Map<String, Map<String, CandidateResult>> chunkRows = new HashMap<>();
 
+    /**
+     * Per JVM (an executor, or a local run's driver): the cache's id → chunk index per cache and chemical system. Each
+     * partition used to read the id column of every cache chunk of its system, and every partition commits a chunk of
+     * its own to the cache, so a run paid chunks × partitions Parquet opens: 200 cheap Cu–Ni candidates in 47
+     * partitions took 14.5 s instead of 9.5 s with the cache on. The index reads each chunk's ids once.
+     */
+    private static final Map<String, SystemIndex> INDEX = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The ids of one system's cache chunks, grown by the chunks committed since the last look. */
+    static final class SystemIndex {
+        private final Map<String, String> chunkOfId = new HashMap<>();
+        private final java.util.Set<String> scanned = new java.util.HashSet<>();
+        private int reads;
+
+        /** Reads the ids of chunks not seen before and forgets chunks that are gone; a copy of the index. */
+        synchronized Map<String, String> refresh(RepositoryLayout layout, ResultReader reader, String system) {
+            org.apache.hadoop.fs.Path dir = layout.systemDir(system);
+            List<RepositoryLayout.Chunk> now;
+            try {
+                now = layout.fs().exists(dir) ? layout.chunks(dir) : List.of();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot look into " + dir, e);
+            }
+            java.util.Set<String> present = new java.util.HashSet<>();
+            now.forEach(c -> present.add(c.path().toString()));
+            if (scanned.retainAll(present)) {
+                chunkOfId.values().removeIf(p -> !present.contains(p));
+            }
+            for (RepositoryLayout.Chunk c : now) {
+                String p = c.path().toString();
+                if (scanned.add(p)) {
+                    reads++;
+                    reader.ids(List.of(c)).forEach(i -> chunkOfId.put(i, p));
+                }
+            }
+            return Map.copyOf(chunkOfId);
+        }
+
+        /** Chunks whose ids were read so far (each once). */
+        synchronized int chunkReads() {
+            return reads;
+        }
+    }
+
+    /** The index of one system of a cache in this JVM (for tests). */
+    static SystemIndex index(String uri, String system) {
+        return INDEX.computeIfAbsent(new RepositoryLayout(uri, RepositoryLayout.sharedConfiguration()).root() + "|"
+                + system, k -> new SystemIndex());
+    }
+
     ResultCache(String uri) {
         this.layout = new RepositoryLayout(uri, RepositoryLayout.sharedConfiguration());
         this.reader = new ResultReader(layout);
@@ -36,7 +86,8 @@ final class ResultCache {
 
     /** The cached record of this id in this system, relabelled for the asking campaign. */
     Optional<CandidateResult> find(String system, String id, String campaign, long index, Visibility visibility) {
-        String chunk = idsBySystem.computeIfAbsent(system, reader::idsInSystem).get(id);
+        String chunk = idsBySystem.computeIfAbsent(system, s -> INDEX.computeIfAbsent(layout.root() + "|" + s,
+                k -> new SystemIndex()).refresh(layout, reader, s)).get(id);
         if (chunk == null) {
             return Optional.empty();
         }

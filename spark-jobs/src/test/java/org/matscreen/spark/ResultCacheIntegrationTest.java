@@ -64,6 +64,12 @@ class ResultCacheIntegrationTest {
             RunSummary second = ScreeningJob.run(spark, sb, b, potentials, new ScreeningJob.Options(
                     dir.resolve("b").toString(), false, 2, 5, lib, SessionMode.AUTO, cache, false, null));
             assertEquals(7, second.computed());
+            // Every partition looked the Cu-Ni ids up, but this JVM read each cache chunk's ids once: the index grows
+            // by the chunks committed since its last look instead of rereading them all for every partition.
+            long cacheChunks = cacheLayout.chunks(cacheLayout.systemDir("Cu-Ni")).size();
+            assertTrue(cacheChunks >= 4, "a and b committed chunks of their own to the cache: " + cacheChunks);
+            int reads = ResultCache.index(cache, "Cu-Ni").chunkReads();
+            assertTrue(reads >= 1 && reads <= cacheChunks, reads + " chunk reads for " + cacheChunks + " chunks");
             double cuA = fccEnergy(dir.resolve("a").toString(), "Cu");
             assertEquals(cuA + 0.1, fccEnergy(dir.resolve("b").toString(), "Cu"), 1e-12,
                     "b's references came from the cache and are documented in b's own references.json");
