@@ -60,6 +60,7 @@ public final class WorkerPool {
         }
         synchronized (this) {
             if (closed) {
+                awaitExit();
                 throw new IllegalStateException("the worker pool is shut down (the JVM is exiting)");
             }
         }
@@ -72,6 +73,9 @@ public final class WorkerPool {
             }
         }
         w.close();
+        synchronized (this) {
+            awaitExit();
+        }
         throw new IllegalStateException("the worker pool is shut down (the JVM is exiting)");
     }
 
@@ -116,6 +120,23 @@ public final class WorkerPool {
             }, "matscreen-worker-warm-" + i);
             t.setDaemon(true); // a worker whose parent exits sees its pipe close and exits too
             t.start();
+        }
+    }
+
+    /**
+     * Only the JVM's shutdown closes this pool, and its hook runs in parallel with the others (Spark's, and the CLI's
+     * signal notice, which quiets the logs). A task that asks for a worker in that window would fail at once, and
+     * Spark would log its stack trace under the one-line notice. Such a task instead waits here until the JVM halts or
+     * Spark interrupts it (a killed task is logged quietly); the bound only matters if the JVM is not exiting after all.
+     */
+    private void awaitExit() {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        try {
+            for (long left; (left = until - System.nanoTime()) > 0; ) {
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
