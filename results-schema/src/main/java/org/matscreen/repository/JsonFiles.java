@@ -60,8 +60,11 @@ public final class JsonFiles {
             try (OutputStream out = fs.create(tmp, true)) {
                 body.writeTo(out);
             }
-            // HDFS' rename does not replace an existing file; the window between delete and rename is a few ms.
-            if (fs.exists(file)) {
+            // The local file system's rename (rename(2)) replaces the file atomically, so a reader never finds it
+            // missing; CI saw a shard of a Slurm array fail on "manifest.json does not exist" while its sibling
+            // replaced it. HDFS' rename does not replace an existing file: there, the window between delete and
+            // rename is a few ms.
+            if (!(fs instanceof org.apache.hadoop.fs.RawLocalFileSystem) && fs.exists(file)) {
                 fs.delete(file, false);
             }
             if (!fs.rename(tmp, file)) {
