@@ -5,8 +5,8 @@
 # from the JVM's start to the first committed record.
 #   flags: the driver JVM's defaults (-Xmx2g: C2 and G1) against the launcher's flags for run (C1 only, serial GC)
 #   cds:   without (MATSCREEN_CDS=off) and with the class-data archives of scripts/cds-archive.sh (run it first)
-#   warmup: workers started when the first task asks (--conf matscreen.workers.warmup=false) against started while
-#          Spark starts (the default)
+#   warmup: workers started when the first task asks (the default) against started while Spark starts
+#          (--conf matscreen.workers.warmup=true)
 #
 # Usage: bench/driver-flags.sh [campaign.yaml] [repeats] [flags|cds|warmup]
 #        (default: configs/cunial-ternary.yaml, 2, flags)
@@ -33,7 +33,7 @@ for i in $(seq 1 "$repeats"); do
     case "$mode" in
       defaults) export MATSCREEN_JAVA_OPTS="-Xmx2g" ;;
       no-archive) export MATSCREEN_CDS=off ;;
-      on-demand) extra=(--conf matscreen.workers.warmup=false) ;;
+      warm-up) extra=(--conf matscreen.workers.warmup=true) ;;
     esac
     /usr/bin/time -o "$out/time" -f "%e %U %S" "$here/matscreen" run "$campaign" --fresh --no-cache \
       --out "$out/$mode" "${extra[@]}" > "$out/log" 2>&1

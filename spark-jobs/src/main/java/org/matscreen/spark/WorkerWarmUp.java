@@ -13,7 +13,11 @@ import org.matscreen.lammps.worker.WorkerPool;
  * start-up (about 0.5 s each) then overlaps Spark's instead of delaying the reference stage and the first record.
  */
 public final class WorkerWarmUp {
-    /** {@code --conf matscreen.workers.warmup=false} starts workers only when a task first asks (for comparison). */
+    /**
+     * {@code --conf matscreen.workers.warmup=true} turns the warm-up on. It is off by default: in one CI run the CLI
+     * suite's JVM, which keeps its worker pool across many in-process runs, had a plan's first two reference
+     * calculations fail on pooled workers, and the cause was not found before the stop.
+     */
     public static final String CONF_KEY = "matscreen.workers.warmup";
 
     private static final Pattern LOCAL_N = Pattern.compile("local\\[(\\*|[1-9][0-9]*)(,\\s*[1-9][0-9]*)?]");
