@@ -2,7 +2,7 @@
 # Writes the class-data sharing archives that ./matscreen maps at start (cli/target/cds/driver.jsa for its own JVM,
 # worker.jsa for the LAMMPS worker JVMs) by running a small real campaign once with -XX:ArchiveClassesAtExit.
 # setup.sh runs it after each build; a rebuild makes the archives stale, and the launcher then ignores them until
-# this runs again. matscreen works without them, only slower to start (BENCHMARKS.md 1d).
+# this runs again. matscreen works without them, only slower to start (BENCHMARKS.md, section 11b).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$here/cli/target/cds"

@@ -73,6 +73,6 @@ fi
 if [ "$build" -eq 1 ]; then
   echo "setup.sh: building matscreen (mvn -DskipTests install)" >&2
   (cd "$here" && mvn -q -B -DskipTests install)
-  # Class-data archives for the driver and worker JVMs: about 15 s now, a shorter start for every run after it.
+  # Class-data archives for the driver and worker JVMs: about 17 s now, a shorter start for every run after it.
   "$here/scripts/cds-archive.sh"
 fi

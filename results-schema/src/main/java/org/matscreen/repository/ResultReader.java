@@ -94,25 +94,6 @@ public final class ResultReader {
         return out;
     }
 
-    /** id → chunk path of every record of one chemical system, reading only the id column of that system's chunks. */
-    public java.util.Map<String, String> idsInSystem(String chemicalSystem) {
-        java.util.Map<String, String> out = new java.util.HashMap<>();
-        org.apache.hadoop.fs.Path dir = layout.systemDir(chemicalSystem);
-        try {
-            if (!layout.fs().exists(dir)) {
-                return out;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot look into " + dir, e);
-        }
-        for (RepositoryLayout.Chunk c : layout.chunks(dir)) {
-            for (String id : ids(List.of(c))) {
-                out.put(id, c.path().toString());
-            }
-        }
-        return out;
-    }
-
     /** Committed records per status over the whole repository, reading only the status column. */
     public java.util.Map<String, Long> statusCounts() {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();

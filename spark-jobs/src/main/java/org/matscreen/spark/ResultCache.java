@@ -72,10 +72,14 @@ final class ResultCache {
         }
     }
 
-    /** The index of one system of a cache in this JVM (for tests). */
+    /** The index of one system of a cache in this JVM. */
+    static SystemIndex index(RepositoryLayout cache, String system) {
+        return INDEX.computeIfAbsent(cache.root() + "|" + system, k -> new SystemIndex());
+    }
+
+    /** The same, by the cache's URI (for tests). */
     static SystemIndex index(String uri, String system) {
-        return INDEX.computeIfAbsent(new RepositoryLayout(uri, RepositoryLayout.sharedConfiguration()).root() + "|"
-                + system, k -> new SystemIndex());
+        return index(new RepositoryLayout(uri, RepositoryLayout.sharedConfiguration()), system);
     }
 
     ResultCache(String uri) {
@@ -86,8 +90,7 @@ final class ResultCache {
 
     /** The cached record of this id in this system, relabelled for the asking campaign. */
     Optional<CandidateResult> find(String system, String id, String campaign, long index, Visibility visibility) {
-        String chunk = idsBySystem.computeIfAbsent(system, s -> INDEX.computeIfAbsent(layout.root() + "|" + s,
-                k -> new SystemIndex()).refresh(layout, reader, s)).get(id);
+        String chunk = idsBySystem.computeIfAbsent(system, s -> index(layout, s).refresh(layout, reader, s)).get(id);
         if (chunk == null) {
             return Optional.empty();
         }

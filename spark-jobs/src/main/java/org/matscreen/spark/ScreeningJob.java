@@ -553,7 +553,6 @@ public final class ScreeningJob {
         return out;
     }
 
-    /** References per group: from the repository's cache where present, else computed (and cached). */
     /**
      * The pure-element references of the groups: from this repository's references.json, else from the shared cache's
      * (references of the same potential content and settings computed by another campaign; copied into this
