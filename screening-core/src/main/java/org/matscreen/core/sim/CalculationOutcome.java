@@ -21,11 +21,21 @@ import org.matscreen.core.structure.Structure;
  * @param free the free relaxation of the instability probe (null unless requested)
  * @param nativeSeconds time spent inside the simulation code, s
  * @param codeVersion the code's version as the library reports it, e.g. "LAMMPS 20210929"
+ * @param magneticMomentMuB total magnetic moment of the primary relaxed cell, μB (NaN when the code does not compute
+ *     spin, e.g. a classical potential)
  */
 public record CalculationOutcome(String candidateId, Status status, String errorText, Structure relaxed,
         double energyEv, Relaxation relaxation, int[] siteClasses, double[] eosVolumesA3PerAtom,
         double[] eosEnergiesEvPerAtom, StrainStress elastic, RelaxedState free, double nativeSeconds,
-        String codeVersion) implements Serializable {
+        String codeVersion, double magneticMomentMuB) implements Serializable {
+
+    /** An outcome without a magnetic moment (classical potentials). */
+    public CalculationOutcome(String candidateId, Status status, String errorText, Structure relaxed, double energyEv,
+            Relaxation relaxation, int[] siteClasses, double[] eosVolumesA3PerAtom, double[] eosEnergiesEvPerAtom,
+            StrainStress elastic, RelaxedState free, double nativeSeconds, String codeVersion) {
+        this(candidateId, status, errorText, relaxed, energyEv, relaxation, siteClasses, eosVolumesA3PerAtom,
+                eosEnergiesEvPerAtom, elastic, free, nativeSeconds, codeVersion, Double.NaN);
+    }
 
     public CalculationOutcome {
         errorText = errorText == null ? "" : errorText;
@@ -51,6 +61,11 @@ public record CalculationOutcome(String candidateId, Status status, String error
         }
         return new CalculationOutcome(candidateId, status, errorText, null, Double.NaN, null, null, null, null, null,
                 null, nativeSeconds, codeVersion);
+    }
+
+    /** Magnetic moment per atom of the primary relaxed cell, μB/atom (NaN when not computed). */
+    public double magneticMomentPerAtomMuB() {
+        return relaxed == null ? Double.NaN : magneticMomentMuB / relaxed.siteCount();
     }
 
     public double energyPerAtomEv() {

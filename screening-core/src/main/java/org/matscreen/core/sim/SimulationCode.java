@@ -3,17 +3,56 @@ package org.matscreen.core.sim;
 import java.util.List;
 
 /**
- * A simulation code matscreen can drive (the SPI between the science core and a native bridge). LAMMPS is the one
- * implementation today; the core never names it.
+ * A simulation code matscreen can drive: the SPI between the engine and a code's bridge. The engine (spark-jobs, cli)
+ * reaches a code only through this interface, found by {@link SimulationCodes#get} under the campaign's
+ * {@code method.code}; an implementation is registered in its module's
+ * {@code META-INF/services/org.matscreen.core.sim.SimulationCode}.
+ *
+ * <p>Options are resolved once on the driver ({@link #resolve}) and shipped to every node, where
+ * {@link #openSession} may still prefer the node's own installation (a heterogeneous cluster). Implementations are
+ * stateless apart from per-JVM process pools, and must be cheap to construct (the registry builds them eagerly).
  */
 public interface SimulationCode {
 
     /** Short name used in campaign files and records, e.g. {@code lammps}. */
     String name();
 
-    /** Pair styles (or the code's equivalent) this installation can run, e.g. {@code eam/alloy}. */
-    List<String> supportedPairStyles();
+    /** What the code computes and how it must run. */
+    CodeCapabilities capabilities();
 
-    /** Opens a session; sessions are expensive to open and meant to be reused. */
-    SimulationSession openSession();
+    /**
+     * The driver's options made concrete and checked: installation paths located, modes parsed. Throws
+     * {@link org.matscreen.core.error.InvalidInputException} naming the option for bad user input and
+     * {@link org.matscreen.core.error.MatscreenException} with the fix when the code is not installed.
+     */
+    CodeOptions resolve(CodeOptions requested);
+
+    /**
+     * Opens a session on this node with options from {@link #resolve}; sessions are expensive to open (a process,
+     * MPI) and meant to be reused across many candidates by one thread at a time.
+     */
+    SimulationSession openSession(CodeOptions resolved);
+
+    /**
+     * Starts up to {@code sessions} sessions' worth of processes in the background so the first candidates do not
+     * wait for them (local mode, before Spark starts). Returns at once; a code without start-up cost ignores it.
+     */
+    default void warm(CodeOptions resolved, int sessions) {}
+
+    /** Why a session of this installation cannot run {@code model} (e.g. a LAMMPS without KIM), or null if it can. */
+    default String cannotRun(PotentialRef model, CodeOptions resolved) {
+        return null;
+    }
+
+    /** Installation checks for {@code matscreen doctor}: each one's verdict and what to do about a failure. */
+    List<Diagnosis> diagnose(CodeOptions requested);
+
+    /**
+     * One check of an installation.
+     *
+     * @param check what was checked, e.g. "LAMMPS library"
+     * @param ok whether it passed
+     * @param detail what was found, or the fix when it failed
+     */
+    record Diagnosis(String check, boolean ok, String detail) {}
 }
