@@ -37,6 +37,9 @@ import org.matscreen.core.yaml.YamlReader;
 public final class CampaignLoader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final int MAX_GRID_DENOMINATOR = 1000;
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    private static final Pattern XC = Pattern.compile("[A-Za-z][A-Za-z0-9_+-]{0,31}");
+    private static final Pattern TIER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
 
     private CampaignLoader() {}
 
@@ -56,7 +59,7 @@ public final class CampaignLoader {
                     + "'name', 'space', 'structure' and 'method'");
         }
         top.allowOnly(Set.of("schema", "name", "description", "space", "structure", "method", "screening",
-                "execution", "visibility"));
+                "execution", "visibility", "tiers"));
         String schema = top.get("schema").text("matscreen-campaign/1");
         if (!schema.equals("matscreen-campaign/1")) {
             throw top.get("schema").error("unsupported campaign schema '" + schema + "' (this matscreen reads "
@@ -74,8 +77,9 @@ public final class CampaignLoader {
         ScreeningSpec screening = screening(top.get("screening"), space, structure, method);
         ExecutionSpec execution = execution(top.get("execution"));
         Visibility visibility = visibility(top.get("visibility"));
+        List<TierSpec> tiers = tiers(top.get("tiers"), method);
         CampaignSpec spec = new CampaignSpec(name, description, space, structure, method, screening, execution,
-                visibility, source);
+                visibility, source, tiers);
         CampaignChecks.checkRepresentable(spec);
         CampaignChecks.checkMetricsComputed(spec);
         return spec;
@@ -282,16 +286,26 @@ public final class CampaignLoader {
 
     private static MethodSpec method(Node n) {
         n.requireObject();
-        n.allowOnly(Set.of("code", "potential", "relax", "properties", "timeout_seconds"));
+        n.allowOnly(Set.of("code", "potential", "dft", "relax", "properties", "timeout_seconds"));
         String code = n.get("code").text("lammps").toLowerCase(Locale.ROOT);
-        if (!code.equals("lammps")) {
-            throw n.get("code").error("unknown simulation code '" + code + "' (supported: lammps)");
+        // which codes exist is the engine's registry's business; here only the name's form
+        if (!CODE.matcher(code).matches()) {
+            throw n.get("code").error("'" + code + "' is not a simulation code name (e.g. lammps, gpaw)");
         }
         Node pn = n.get("potential");
         String potential = "";
         Map<String, String> bySystem = new TreeMap<>();
         List<String> ensemble = new ArrayList<>();
-        if (pn.isList()) {
+        DftSettings dft = null;
+        if (!n.get("dft").isMissing()) {
+            if (!pn.isMissing()) {
+                throw pn.error("a DFT method ('dft') has no interatomic potential; give one or the other");
+            }
+            dft = dft(n.get("dft"));
+        } else if (pn.isMissing()) {
+            throw pn.error("is required: an interatomic potential (a file, zhou2004 or kim:<id>), or give 'dft'"
+                    + " settings for a DFT code");
+        } else if (pn.isList()) {
             ensemble = ensemble(pn);
             if (ensemble.size() == 1) {
                 potential = ensemble.remove(0); // a one-element list is a single potential
@@ -333,7 +347,73 @@ public final class CampaignLoader {
                 p.get("elastic").bool(pd.elasticConstants()),
                 p.get("elastic_strain").number(pd.elasticStrain(), 1e-4, 0.02));
         double timeout = n.get("timeout_seconds").number(600, 1, 7 * 24 * 3600);
-        return new MethodSpec(code, potential, bySystem, ensemble, relax, props, timeout);
+        return new MethodSpec(code, potential, bySystem, ensemble, relax, props, timeout, dft);
+    }
+
+    /** {@code method.dft}: a preset of the DFT code's and the settings the campaign overrides. */
+    private static DftSettings dft(Node n) {
+        n.requireObject();
+        n.allowOnly(Set.of("preset", "xc", "cutoff_ev", "kpoint_density_per_inv_angstrom", "smearing",
+                "smearing_width_ev", "spin"));
+        String preset = n.get("preset").text("production");
+        if (!DftSettings.PRESETS.contains(preset)) {
+            throw n.get("preset").error("unknown preset '" + preset + "' (known: "
+                    + String.join(", ", new java.util.TreeSet<>(DftSettings.PRESETS)) + ")");
+        }
+        String xc = n.get("xc").isMissing() ? null : n.get("xc").requireText();
+        if (xc != null && !XC.matcher(xc).matches()) {
+            throw n.get("xc").error("'" + xc + "' is not a functional name (e.g. PBE, PBEsol, LDA)");
+        }
+        String smearing = n.get("smearing").isMissing() ? null : n.get("smearing").requireText();
+        if (smearing != null && !DftSettings.SMEARINGS.contains(smearing)) {
+            throw n.get("smearing").error("unknown smearing '" + smearing + "' (known: "
+                    + String.join(", ", new java.util.TreeSet<>(DftSettings.SMEARINGS)) + ")");
+        }
+        Boolean spin = n.get("spin").isMissing() ? null : n.get("spin").bool(false);
+        return new DftSettings(preset, xc, n.get("cutoff_ev").number(Double.NaN, 150, 2000),
+                n.get("kpoint_density_per_inv_angstrom").number(Double.NaN, 0.5, 20), smearing,
+                n.get("smearing_width_ev").number(Double.NaN, 0.001, 1.0), spin);
+    }
+
+    /**
+     * {@code tiers:}: the later tiers of a multi-fidelity campaign, each on the previous tier's top-ranked records.
+     * The first tier is the campaign's own method, so a tier repeating it exactly is an error.
+     */
+    private static List<TierSpec> tiers(Node n, MethodSpec first) {
+        List<TierSpec> out = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (Node t : n.list()) {
+            t.requireObject();
+            t.allowOnly(Set.of("name", "top", "method", "structure"));
+            String name = t.get("name").requireText();
+            if (!TIER_NAME.matcher(name).matches()) {
+                throw t.get("name").error("must be 1-40 letters, digits, '-' or '_' (it names the tier's folder)");
+            }
+            if (!names.add(name)) {
+                throw t.get("name").error("tier " + name + " is given twice");
+            }
+            int top = t.get("top").integer(5, 1, 10_000);
+            Node m = t.get("method");
+            if (m.isMissing()) {
+                throw m.error("is required: the tier's code and its potential or DFT settings");
+            }
+            MethodSpec method = method(m);
+            if (method.isEnsemble() || !method.potentialBySystem().isEmpty()) {
+                throw m.get("potential").error("a tier computes with one model; ensembles and per-system maps"
+                        + " belong to the first tier");
+            }
+            if (method.code().equals(first.code()) && java.util.Objects.equals(method.dft(), first.dft())
+                    && method.potential().equals(first.potential())) {
+                throw m.error("repeats the first tier's method; a later tier must be a different model");
+            }
+            Node st = t.get("structure");
+            st.allowOnly(Set.of("max_atoms", "sqs"));
+            st.get("sqs").allowOnly(Set.of("shells"));
+            int maxAtoms = st.get("max_atoms").integer(16, 1, TierSpec.MAX_ATOMS);
+            int shells = st.get("sqs").get("shells").integer(2, 1, 4);
+            out.add(new TierSpec(name, top, method, maxAtoms, shells));
+        }
+        return out;
     }
 
     /**

@@ -19,9 +19,17 @@ import org.matscreen.core.sim.RelaxSettings;
  * @param ensemble the members of an ensemble of potentials, as the campaign lists them (at least two, distinct);
  *     every candidate is computed with each of them. Empty unless the campaign gives a list of several potentials
  * @param timeoutSeconds wall-clock limit per candidate, s
+ * @param dft the DFT settings of a DFT code ({@code method.dft}), null for an interatomic potential
  */
 public record MethodSpec(String code, String potential, Map<String, String> potentialBySystem, List<String> ensemble,
-        RelaxSettings relax, PropertySettings properties, double timeoutSeconds) implements Serializable {
+        RelaxSettings relax, PropertySettings properties, double timeoutSeconds, DftSettings dft)
+        implements Serializable {
+
+    /** A method with an interatomic potential (one, a per-system map, or an ensemble). */
+    public MethodSpec(String code, String potential, Map<String, String> potentialBySystem, List<String> ensemble,
+            RelaxSettings relax, PropertySettings properties, double timeoutSeconds) {
+        this(code, potential, potentialBySystem, ensemble, relax, properties, timeoutSeconds, null);
+    }
 
     public MethodSpec {
         potentialBySystem = new TreeMap<>(potentialBySystem);
@@ -35,6 +43,11 @@ public record MethodSpec(String code, String potential, Map<String, String> pote
     public MethodSpec(String code, String potential, Map<String, String> potentialBySystem, RelaxSettings relax,
             PropertySettings properties, double timeoutSeconds) {
         this(code, potential, potentialBySystem, List.of(), relax, properties, timeoutSeconds);
+    }
+
+    /** True when the method is a DFT calculation ({@code method.dft}) rather than an interatomic potential. */
+    public boolean isDft() {
+        return dft != null;
     }
 
     /** True when the campaign names several potentials, each computing every candidate. */

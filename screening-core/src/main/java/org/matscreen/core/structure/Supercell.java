@@ -62,4 +62,22 @@ public record Supercell(int na, int nb, int nc) implements Serializable {
         }
         return best;
     }
+
+    /**
+     * The smallest diagonal supercell whose site count is a multiple of {@code siteMultiple}, at most
+     * {@code maxSites} sites; among equally small ones the most compact. Null if none fits. For an expensive method,
+     * where cost grows steeply with the atoms, size matters before shape (bcc at x = 1/4 gets 4 sites, not the cubic
+     * 16 that {@link #mostCompact} prefers).
+     */
+    public static Supercell smallest(Prototype p, int siteMultiple, int maxSites) {
+        for (int n = siteMultiple; n <= maxSites; n += siteMultiple) {
+            if (n % p.atomsPerCell() == 0) {
+                Supercell s = mostCompact(p, n, n);
+                if (s != null && s.sites(p) == n) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
 }
