@@ -48,7 +48,8 @@ final class ReportCommand implements Callable<Integer> {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
-            Files.writeString(file, HtmlReport.render(data, Instant.now()), StandardCharsets.UTF_8);
+            Files.writeString(file, HtmlReport.render(data,
+                    org.matscreen.repository.TierReport.readAll(store.layout()), Instant.now()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InvalidInputException("--out", "", "cannot write " + file + ": " + e.getMessage());
         }

@@ -124,6 +124,16 @@ public final class RepositoryLayout {
     }
 
     /** Outputs of an adaptive campaign (the surrogate map); readers of records never look here. */
+    /** Folder of a later tier of a multi-fidelity campaign: a repository of its own, inside this one. */
+    public Path tier(String name) {
+        return new Path(new Path(root, "tiers"), name);
+    }
+
+    /** Folder holding the later tiers' repositories. */
+    public Path tiers() {
+        return new Path(root, "tiers");
+    }
+
     public Path adaptive() {
         return new Path(root, "adaptive");
     }

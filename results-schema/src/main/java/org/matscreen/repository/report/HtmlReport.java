@@ -59,6 +59,12 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(ReportData data, Instant generated) {
+        return render(data, java.util.List.of(), generated);
+    }
+
+    /** The report with the later tiers of a multi-fidelity campaign compared against this one. */
+    public static String render(ReportData data, java.util.List<org.matscreen.repository.TierReport> tiers,
+            Instant generated) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>matscreen report: ")
                 .append(Svg.escape(data.campaign())).append("</title>\n<style>\n").append(CSS)
@@ -75,6 +81,7 @@ public final class HtmlReport {
         pareto(b, data);
         ensemble(b, data);
         AdaptiveSection.render(b, data);
+        TierSection.render(b, tiers);
         composition(b, data);
         b.append("<p class=\"muted\">This page is self-contained: plots are inline SVG; it loads nothing.</p>\n");
         b.append("</body>\n</html>\n");
