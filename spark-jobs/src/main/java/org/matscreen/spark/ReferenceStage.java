@@ -20,6 +20,7 @@ import org.matscreen.core.sim.RelaxMode;
 import org.matscreen.core.sim.RelaxSettings;
 import org.matscreen.core.sim.SimulationSession;
 import org.matscreen.core.sim.Status;
+import org.matscreen.core.structure.GroundStates;
 import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.StructureRecipe;
 import org.matscreen.core.structure.Supercell;
@@ -28,11 +29,15 @@ import org.matscreen.lammps.potential.PotentialSource;
 
 /**
  * Computes the pure-element references of a campaign as a small Spark stage (reference groups × elements × {fcc,
- * bcc, hcp}), through the same pooled workers as the candidates, so it runs wherever the job runs. Every prototype is
- * computed for every element, because formation enthalpies need each element's ground state under the potential,
- * which need not be the prototype the campaign screens. References are relaxed shape-fixed (the question a
- * candidate's mixing enthalpy asks of them) and get their elastic constants, so an element that is mechanically
- * unstable in a prototype (bcc Cu, fcc W, …) is flagged wherever it is used.
+ * bcc, hcp}), through the same pooled workers as the candidates, so it runs wherever the job runs. With an interatomic
+ * potential every prototype is computed for every element, because formation enthalpies need each element's ground
+ * state under the potential, which need not be the prototype the campaign screens. References are relaxed
+ * shape-fixed (the question a candidate's mixing enthalpy asks of them) and get their elastic constants, so an
+ * element that is mechanically unstable in a prototype (bcc Cu, fcc W, …) is flagged wherever it is used.
+ *
+ * <p>With DFT a reference costs minutes, not milliseconds, and the method is trusted to order an element's
+ * structures as nature does: each element is computed in its observed structure only ({@link GroundStates}; all three
+ * prototypes for an element whose structure is none of them), in the conventional cell, without elastic constants.
  */
 final class ReferenceStage {
     /** Cells for the references: big enough for any EAM cut-off to see many shells, small enough to be instant. */
@@ -46,11 +51,26 @@ final class ReferenceStage {
 
     private ReferenceStage() {}
 
+    /** The conventional cell: a DFT reference needs no more sites than the prototype's own. */
+    static final Supercell DFT_CELL = new Supercell(1, 1, 1);
+
     /** Settings key the references are cached under: relaxation tolerances, protocol and reference cells. */
     static String settingsKey(JobContext ctx) {
+        if (dft(ctx)) {
+            return relax(ctx).key() + "|" + properties(ctx).key() + "|ground-states|cell=" + DFT_CELL.key();
+        }
         return relax(ctx).key() + "|" + properties(ctx).key() + "|cells=fcc" + CELLS.get(Prototype.FCC).key()
                 + ",bcc" + CELLS.get(Prototype.BCC).key() + ",hcp" + CELLS.get(Prototype.HCP).key() + "|start="
                 + START_EXPANSION;
+    }
+
+    /** True when the campaign's model is DFT settings rather than an interatomic potential. */
+    static boolean dft(JobContext ctx) {
+        return ctx.method().potential().isDft();
+    }
+
+    private static Supercell cell(JobContext ctx, Prototype p) {
+        return dft(ctx) ? DFT_CELL : CELLS.get(p);
     }
 
     /** The campaign's tolerances, shape-fixed: a perfect lattice has no shape freedom to probe. */
@@ -58,10 +78,10 @@ final class ReferenceStage {
         return ctx.method().relax().withMode(RelaxMode.SHAPE_FIXED);
     }
 
-    /** Elastic constants at the campaign's strain, for the Born check; no E(V) scan. */
+    /** Elastic constants at the campaign's strain, for the Born check (not with DFT); no E(V) scan. */
     static PropertySettings properties(JobContext ctx) {
         PropertySettings p = ctx.method().properties();
-        return new PropertySettings(false, p.eosPoints(), p.eosMaxVolumeStrain(), true, p.elasticStrain());
+        return new PropertySettings(false, p.eosPoints(), p.eosMaxVolumeStrain(), !dft(ctx), p.elasticStrain());
     }
 
     /**
@@ -80,7 +100,7 @@ final class ReferenceStage {
             List<PotentialSource.ReferenceGroup> groups) {
         List<ReferenceTask> tasks = new ArrayList<>();
         for (PotentialSource.ReferenceGroup g : groups) {
-            tasks.addAll(tasks(g));
+            tasks.addAll(tasks(ctx.value(), g));
         }
         List<ReferenceResult> results = sc.parallelize(tasks, Math.max(1, Math.min(tasks.size(),
                 sc.defaultParallelism()))).mapPartitions(new Compute(ctx, groups)).collect();
@@ -111,7 +131,32 @@ final class ReferenceStage {
         return new Outcome(out, failuresByGroup);
     }
 
-    /** Starting lattice parameters from the potential file's own element lines (lattice constant and type). */
+    /**
+     * The reference calculations of a group: with a potential, every prototype, started from the potential file's own
+     * element lines (lattice constant and type); with DFT, the observed structure at its observed lattice parameter.
+     */
+    static List<ReferenceTask> tasks(JobContext ctx, PotentialSource.ReferenceGroup g) {
+        if (dft(ctx)) {
+            List<ReferenceTask> tasks = new ArrayList<>();
+            for (String el : g.elements()) {
+                var gs = GroundStates.of(el);
+                if (gs.isPresent()) {
+                    tasks.add(new ReferenceTask(g.key(), el, gs.get().prototype(), gs.get().aAngstrom()));
+                } else {
+                    for (Prototype p : EnumSet.allOf(Prototype.class)) {
+                        tasks.add(new ReferenceTask(g.key(), el, p, p.latticeParameterForVolume(UNKNOWN_VOLUME_A3)));
+                    }
+                }
+            }
+            return tasks;
+        }
+        return tasks(g);
+    }
+
+    /** Volume per atom to start an element of unknown structure from, Å³ (Mn's 12.2, between Ni's 10.9 and Ti's 17.6). */
+    static final double UNKNOWN_VOLUME_A3 = 12.0;
+
+    /** Every prototype, started from the potential file's own element lines (lattice constant and type). */
     static List<ReferenceTask> tasks(PotentialSource.ReferenceGroup g) {
         Map<String, Double> volume = StatedVolumes.read(Path.of(g.file().path()));
         List<ReferenceTask> tasks = new ArrayList<>();
@@ -133,7 +178,7 @@ final class ReferenceStage {
         List<ReferenceResult> results = new ArrayList<>();
         try (SimulationSession session = Sessions.open(c)) {
             for (PotentialSource.ReferenceGroup g : groups) {
-                for (ReferenceTask t : tasks(g)) {
+                for (ReferenceTask t : tasks(c, g)) {
                     results.add(computeOne(session, c, g, t));
                 }
             }
@@ -144,7 +189,7 @@ final class ReferenceStage {
     /** One element in one prototype: shape-fixed relaxation and elastic constants. */
     static ReferenceResult computeOne(SimulationSession session, JobContext c, PotentialSource.ReferenceGroup g,
             ReferenceTask t) {
-        StructureRecipe recipe = StructureRecipe.random(t.prototype(), CELLS.get(t.prototype()), 0);
+        StructureRecipe recipe = StructureRecipe.random(t.prototype(), cell(c, t.prototype()), 0);
         var built = SupercellBuilder.build(Composition.of(Map.of(t.element(), 1)), recipe,
                 t.latticeGuessAngstrom(), 0);
         CalculationOutcome o = session.compute(PropertyRegistry.request("reference-" + t.element() + "-"

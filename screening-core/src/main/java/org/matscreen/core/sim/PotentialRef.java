@@ -21,6 +21,17 @@ public record PotentialRef(String name, String path, String sha256, String pairS
         elements = List.copyOf(elements);
     }
 
+    /**
+     * The {@link #pairStyle()} of a DFT calculation's model: its "file" is the code's settings file (functional,
+     * basis, k-points, smearing), checksummed like a potential file, so the same record columns state either model.
+     */
+    public static final String DFT = "dft";
+
+    /** True when this model is DFT settings rather than an interatomic potential. */
+    public boolean isDft() {
+        return DFT.equals(pairStyle);
+    }
+
     public boolean covers(List<String> symbols) {
         return elements.containsAll(symbols);
     }

@@ -24,6 +24,11 @@ public record PotentialSpec(String name, String key, String pairStyle, List<Stri
         fitScope = fitScope == null ? FitScope.UNKNOWN : fitScope;
     }
 
+    /** True when the method is DFT (its model is a settings file, see {@link PotentialRef#DFT}). */
+    public boolean isDft() {
+        return PotentialRef.DFT.equals(pairStyle);
+    }
+
     /** A spec whose fit scope is not stated. */
     public PotentialSpec(String name, String key, String pairStyle, List<String> elements, String citation) {
         this(name, key, pairStyle, elements, citation, FitScope.UNKNOWN);
