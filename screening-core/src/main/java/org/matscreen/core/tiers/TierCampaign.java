@@ -1,22 +1,25 @@
 package org.matscreen.core.tiers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import org.matscreen.core.campaign.CampaignLoader;
 import org.matscreen.core.campaign.CampaignSpec;
-import org.matscreen.core.campaign.ScreeningSpec;
-import org.matscreen.core.campaign.StrategySpec;
-import org.matscreen.core.campaign.StructureSpec;
 import org.matscreen.core.campaign.TierSpec;
 import org.matscreen.core.composition.Composition;
-import org.matscreen.core.space.ChemicalSpace;
 import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.SiteOrdering;
 import org.matscreen.core.structure.Supercell;
+import org.matscreen.core.yaml.YamlReader;
 
 /**
  * The campaign a later tier runs: every composition of the previous tier's picks in every prototype the picks were
@@ -26,11 +29,12 @@ import org.matscreen.core.structure.Supercell;
  * fraction may leave one arrangement: x = 1/4 on four fcc sites is L1₂.
  *
  * @param spec the tier's campaign (name {@code <campaign>-<tier>}, an explicit composition list)
+ * @param yaml the tier's campaign file, of which {@code spec} is the parse
  * @param picks the picks it computes, in rank order
  * @param skipped picks it cannot compute, each with the reason (no cell of at most {@code max_atoms} holds them
  *     together with the better-ranked picks)
  */
-public record TierCampaign(CampaignSpec spec, TierSpec tier, List<TierPick> picks, List<String> skipped) {
+public record TierCampaign(CampaignSpec spec, String yaml, TierSpec tier, List<TierPick> picks, List<String> skipped) {
 
     public TierCampaign {
         picks = List.copyOf(picks);
@@ -41,20 +45,22 @@ public record TierCampaign(CampaignSpec spec, TierSpec tier, List<TierPick> pick
     static final int SQS_SWEEPS = 200;
 
     /**
-     * Derives tier {@code tierIndex} (0-based into {@link CampaignSpec#tiers()}) of {@code campaign} from the previous
-     * tier's picks, best first. Picks are taken in rank order while a common supercell of at most the tier's
-     * {@code max_atoms} sites holds them all exactly; the rest are skipped with the reason.
+     * Derives tier {@code tierIndex} (0-based into {@link CampaignSpec#tiers()}) of {@code campaign} (read from
+     * {@code campaignYaml}) from the previous tier's ranked records, best first: of its first {@code top}, each is
+     * taken while a common supercell of at most the tier's {@code max_atoms} sites holds them all exactly, the rest
+     * are skipped with the reason.
      *
      * @throws IllegalArgumentException if there are no picks or none fits
      */
-    public static TierCampaign derive(CampaignSpec campaign, int tierIndex, List<TierPick> ranked) {
+    public static TierCampaign derive(CampaignSpec campaign, String campaignYaml, int tierIndex,
+            List<TierPick> ranked) {
         TierSpec tier = campaign.tiers().get(tierIndex);
         List<TierPick> taken = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         // the tier's space is every taken composition in every taken prototype, so one site multiple serves all
         Set<Prototype> prototypes = new java.util.TreeSet<>();
         int multiple = 1;
-        for (TierPick p : ranked) {
+        for (TierPick p : ranked.subList(0, Math.min(ranked.size(), tier.top()))) {
             int m = (int) Math.min(Integer.MAX_VALUE, lcm(multiple, exactSites(p.composition())));
             Set<Prototype> ps = new java.util.TreeSet<>(prototypes);
             ps.add(p.prototype());
@@ -79,29 +85,59 @@ public record TierCampaign(CampaignSpec spec, TierSpec tier, List<TierPick> pick
             throw new IllegalArgumentException("tier " + tier.name() + " has nothing to compute: "
                     + (ranked.isEmpty() ? "the previous tier ranked no record" : String.join("; ", skipped)));
         }
-        Set<Composition> compositions = new LinkedHashSet<>();
-        Set<String> elements = new java.util.TreeSet<>();
-        for (TierPick p : taken) {
-            compositions.add(p.composition());
-            elements.addAll(p.composition().symbols());
-        }
-        Map<Prototype, Supercell> cells = new EnumMap<>(Prototype.class);
+        String yaml = yaml(campaign, campaignYaml, tierIndex, taken, prototypes, multiple);
+        CampaignSpec spec = CampaignLoader.parse(yaml, campaign.source() + " (tiers[" + tierIndex + "] "
+                + tier.name() + ")");
+        return new TierCampaign(spec, yaml, tier, taken, skipped);
+    }
+
+    /**
+     * The tier's campaign file: the campaign's own {@code tiers[i].method}, {@code screening} (its ranked table as
+     * long as the picks, every candidate computed), {@code execution} and {@code visibility}, copied as written, with
+     * the picks' compositions and the small cells as space and structure. The tier's repository stores this text as
+     * any campaign's, so {@code status}, {@code report} and a resume read the tier as the campaign it is.
+     */
+    private static String yaml(CampaignSpec campaign, String campaignYaml, int tierIndex, List<TierPick> taken,
+            Set<Prototype> prototypes, int multiple) {
+        TierSpec tier = campaign.tiers().get(tierIndex);
+        JsonNode parent = YamlReader.parse(campaignYaml, campaign.source()).tree();
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode root = m.createObjectNode();
+        root.put("schema", "matscreen-campaign/1");
+        root.put("name", campaign.name() + "-" + tier.name());
+        root.put("description", "tier " + tier.name() + " of " + campaign.name() + ": " + tier.method().code()
+                + " on the top " + taken.size() + " of the previous tier");
+        ObjectNode space = root.putObject("space");
+        ArrayNode comps = space.putArray("compositions");
+        new LinkedHashSet<>(taken.stream().map(TierPick::composition).toList()).forEach(c -> comps.add(c.formula()));
+        ObjectNode structure = root.putObject("structure");
+        ArrayNode protos = structure.putArray("prototypes");
+        prototypes.forEach(p -> protos.add(p.key()));
+        ObjectNode cells = structure.putObject("supercell");
         for (Prototype p : prototypes) {
-            cells.put(p, Supercell.smallest(p, multiple, tier.maxAtoms()));
+            Supercell c = Supercell.smallest(p, multiple, tier.maxAtoms());
+            cells.putArray(p.key()).add(c.na()).add(c.nb()).add(c.nc());
         }
-        StructureSpec structure = new StructureSpec(List.copyOf(prototypes), cells, SiteOrdering.SQS, 0.0, tier.sqsShells(),
-                SQS_SWEEPS, 1);
-        ChemicalSpace space = new ChemicalSpace(List.copyOf(elements), List.of(), 0, Map.of(), Map.of(), List.of(),
-                false, List.copyOf(compositions));
-        ScreeningSpec s = campaign.screening();
+        structure.put("ordering", SiteOrdering.SQS.key());
+        structure.putObject("sqs").put("shells", tier.sqsShells()).put("sweeps", SQS_SWEEPS);
+        root.set("method", parent.path("tiers").path(tierIndex).path("method").deepCopy());
+        ObjectNode screening = parent.path("screening").isObject() ? parent.path("screening").deepCopy()
+                : m.createObjectNode();
         // the tier ranks its own records by the campaign's criteria; every candidate is computed (no adaptive rounds)
-        ScreeningSpec screening = new ScreeningSpec(s.filters(), s.objectives(), taken.size(),
-                new StrategySpec.Exhaustive(), s.admitted(), s.ensembleRanking());
-        CampaignSpec spec = new CampaignSpec(campaign.name() + "-" + tier.name(), "tier " + tier.name() + " of "
-                + campaign.name() + ": " + tier.method().code() + " on the top " + tier.top() + " of the previous"
-                + " tier", space, structure, tier.method(), screening, campaign.execution(), campaign.visibility(),
-                campaign.source() + " (tiers[" + tierIndex + "])", List.of());
-        return new TierCampaign(spec, tier, taken, skipped);
+        screening.remove(List.of("strategy", "adaptive", "ensemble"));
+        screening.put("top", taken.size());
+        root.set("screening", screening);
+        for (String k : List.of("execution", "visibility")) {
+            if (!parent.path(k).isMissingNode()) {
+                root.set(k, parent.path(k).deepCopy());
+            }
+        }
+        try {
+            return "# generated by matscreen from " + campaign.source() + ", tiers[" + tierIndex + "]\n"
+                    + new YAMLMapper().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the tier's campaign", e);
+        }
     }
 
     /** Sites the composition needs to be exact: the sum of its smallest integer proportions. */

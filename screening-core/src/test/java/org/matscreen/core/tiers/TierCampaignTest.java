@@ -15,8 +15,8 @@ import org.matscreen.core.structure.SiteOrdering;
 import org.matscreen.core.structure.Supercell;
 
 class TierCampaignTest {
-    private static final CampaignSpec CAMPAIGN = CampaignLoader.parse(
-            org.matscreen.core.campaign.TierCampaignYamlTest.TWO_TIERS, "t.yaml");
+    private static final String YAML = org.matscreen.core.campaign.TierCampaignYamlTest.TWO_TIERS;
+    private static final CampaignSpec CAMPAIGN = CampaignLoader.parse(YAML, "t.yaml");
 
     private static TierPick pick(int rank, String formula, Prototype p) {
         return new TierPick(rank, "id" + rank, Composition.parse(formula), p);
@@ -26,12 +26,17 @@ class TierCampaignTest {
     void smallestExactCellsGiveTheOrderedStructures() {
         // both compositions in both prototypes: x = 1/4 needs 4 sites (hand count: x n whole), so the conventional
         // fcc cell (4 sites, where Ni3Al can only be L1_2) and two bcc cells (4 sites)
-        TierCampaign t = TierCampaign.derive(CAMPAIGN, 0, List.of(pick(1, "Al0.25Ni0.75", Prototype.FCC),
+        TierCampaign t = TierCampaign.derive(CAMPAIGN, YAML, 0, List.of(pick(1, "Al0.25Ni0.75", Prototype.FCC),
                 pick(2, "Al0.5Ni0.5", Prototype.BCC)));
         assertEquals("nial-dft", t.spec().name());
         assertEquals(4, t.spec().structure().supercells().get(Prototype.FCC).sites(Prototype.FCC));
         assertEquals(4, t.spec().structure().supercells().get(Prototype.BCC).sites(Prototype.BCC));
         assertEquals(4, t.spec().candidateSpace().size());
+        // the tier's file is a campaign of its own: the tier's method as written, the campaign's criteria
+        assertEquals(t.spec().method(), CampaignLoader.parse(t.yaml(), "again").method());
+        assertTrue(t.yaml().contains("cutoff_ev: 450"), t.yaml());
+        assertEquals(CAMPAIGN.screening().objectives(), t.spec().screening().objectives());
+        assertTrue(t.spec().tiers().isEmpty());
         assertEquals(SiteOrdering.SQS, t.spec().structure().ordering());
         assertEquals(0.0, t.spec().structure().compositionTolerance());
         assertEquals("gpaw", t.spec().method().code());
@@ -51,14 +56,19 @@ class TierCampaignTest {
     @Test
     void picksThatNeedMoreAtomsThanTheTierAffordsAreSkippedWithTheReason() {
         // max_atoms 8: x = 1/4 and 1/2 on bcc share a 4-site cell; Al0.2Ni0.8 needs 5 sites, 20 together with them
-        TierCampaign t = TierCampaign.derive(CAMPAIGN, 0, List.of(pick(1, "Al0.25Ni0.75", Prototype.BCC),
+        TierCampaign t = TierCampaign.derive(CAMPAIGN, YAML, 0, List.of(pick(1, "Al0.25Ni0.75", Prototype.BCC),
                 pick(2, "Al0.2Ni0.8", Prototype.BCC), pick(3, "Al0.5Ni0.5", Prototype.BCC)));
         assertEquals(List.of(1, 3), t.picks().stream().map(TierPick::rank).toList());
         assertEquals(4, t.spec().structure().supercells().get(Prototype.BCC).sites(Prototype.BCC));
         assertEquals(1, t.skipped().size());
         assertTrue(t.skipped().get(0).contains("rank 2") && t.skipped().get(0).contains("at most 8 atoms"),
                 t.skipped().get(0));
-        assertThrows(IllegalArgumentException.class, () -> TierCampaign.derive(CAMPAIGN, 0, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> TierCampaign.derive(CAMPAIGN, YAML, 0, List.of()));
+        // only the tier's top 3 are considered, however many the previous tier ranked
+        TierCampaign four = TierCampaign.derive(CAMPAIGN, YAML, 0, List.of(pick(1, "Al0.25Ni0.75", Prototype.FCC),
+                pick(2, "Al0.5Ni0.5", Prototype.FCC), pick(3, "Al0.75Ni0.25", Prototype.FCC),
+                pick(4, "Ni", Prototype.FCC)));
+        assertEquals(3, four.picks().size());
     }
 
     @Test
