@@ -12,6 +12,7 @@ import java.util.List;
  * @param previousCampaign the campaign of the tier it recomputed
  * @param code the later tier's simulation code
  * @param model what the later tier computed with (potential name or DFT settings description)
+ * @param cells the later tier's cells, e.g. {@code fcc 2x1x1 (8 sites), sqs}
  * @param metric compared metric key, e.g. {@code dh_form_ev_per_atom}
  * @param pairs records with the metric in both tiers
  * @param spearman Spearman's rank correlation over the pairs
@@ -22,7 +23,7 @@ import java.util.List;
  * @param skipped picks the later tier could not compute, with the reason
  */
 public record TierReport(String tier, String campaign, String previousCampaign, String code, String model,
-        String metric, int pairs, Double spearman, Double meanAbsoluteDifference, Double meanSignedDifference,
+        String cells, String metric, int pairs, Double spearman, Double meanAbsoluteDifference, Double meanSignedDifference,
         int survivors, List<Row> rows, List<String> skipped) {
 
     public TierReport {

@@ -84,7 +84,7 @@ public final class TierStage {
                 TierReport.finite(x.earlier()), x.laterId(), x.laterStatus(), TierReport.finite(x.later()),
                 x.survives(), x.note())).toList();
         return new TierReport(later.tier().name(), later.spec().name(), earlier.campaign(),
-                later.tier().method().code(), model, metric, a.pairs(), TierReport.finite(a.spearman()),
+                later.tier().method().code(), model, later.cells(), metric, a.pairs(), TierReport.finite(a.spearman()),
                 TierReport.finite(a.meanAbsoluteDifference()), TierReport.finite(a.meanSignedDifference()),
                 a.survivors().size(), out, later.skipped());
     }
@@ -97,6 +97,7 @@ public final class TierStage {
                 t.rows().size(), t.previousCampaign(), t.metric(), fmt(t.spearman(), "%.2f"), t.pairs(),
                 fmt(t.meanAbsoluteDifference(), "%.3f"), fmt(t.meanSignedDifference(), "%+.3f"), t.survivors(),
                 t.rows().size()));
+        out.add("  cells: " + t.cells());
         out.add(String.format(Locale.ROOT, "  %4s  %-16s %-4s %10s %10s  %-12s %s", "rank", "formula", "prot",
                 "earlier", "later", "status", "survives"));
         for (TierReport.Row r : t.rows()) {

@@ -19,6 +19,7 @@ final class TierSection {
             b.append("<h3>").append(Svg.escape(t.tier())).append(": ").append(Svg.escape(t.code())).append(" (")
                     .append(Svg.escape(t.model())).append(") on the top ").append(t.rows().size())
                     .append(" of ").append(Svg.escape(t.previousCampaign())).append("</h3>\n");
+            b.append("<p class=\"muted\">Cells of this tier: ").append(Svg.escape(t.cells())).append(".</p>\n");
             b.append("<p>").append(Svg.escape(label)).append(": Spearman ρ ").append(number(t.spearman(), "%.2f"))
                     .append(" over ").append(t.pairs()).append(" pairs; mean |difference| ")
                     .append(number(t.meanAbsoluteDifference(), "%.3f")).append(", mean difference (later − earlier) ")

@@ -20,7 +20,8 @@ class TierSectionTest {
     Path dir;
 
     static TierReport report() {
-        return new TierReport("dft", "nial-dft", "nial", "gpaw", "PBE, test preset", "dh_form_ev_per_atom", 2, null,
+        return new TierReport("dft", "nial-dft", "nial", "gpaw", "PBE, test preset",
+                "fcc 2x1x1 (8 sites), sqs", "dh_form_ev_per_atom", 2, null,
                 0.05, -0.05, 1, List.of(
                         new TierReport.Row(1, "aaaaaaaaaaaaaaaa", "Al0.25Ni0.75", "fcc", -0.38, "bbbbbbbbbbbbbbbb",
                                 "ok", -0.43, true, ""),
@@ -49,6 +50,7 @@ class TierSectionTest {
         assertTrue(html.contains("<td>-0.4300</td>"));
         assertTrue(html.contains("no: flag prototype_unstable"));
         assertTrue(html.contains("1 of 3 picks survive"));
+        assertTrue(html.contains("Cells of this tier: fcc 2x1x1 (8 sites), sqs."));
         assertTrue(html.contains("Not computed: rank 4 Al0.2Ni0.8"));
         assertTrue(html.contains("aaaaaaaaaaaa → bbbbbbbbbbbb"));
     }

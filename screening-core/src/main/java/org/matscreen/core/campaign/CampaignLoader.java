@@ -407,11 +407,12 @@ public final class CampaignLoader {
                 throw m.error("repeats the first tier's method; a later tier must be a different model");
             }
             Node st = t.get("structure");
-            st.allowOnly(Set.of("max_atoms", "sqs"));
+            st.allowOnly(Set.of("min_atoms", "max_atoms", "sqs"));
             st.get("sqs").allowOnly(Set.of("shells"));
-            int maxAtoms = st.get("max_atoms").integer(16, 1, TierSpec.MAX_ATOMS);
+            int maxAtoms = st.get("max_atoms").integer(TierSpec.DEFAULT_MAX_ATOMS, 1, TierSpec.MAX_ATOMS);
+            int minAtoms = st.get("min_atoms").integer(Math.min(TierSpec.DEFAULT_MIN_ATOMS, maxAtoms), 1, maxAtoms);
             int shells = st.get("sqs").get("shells").integer(2, 1, 4);
-            out.add(new TierSpec(name, top, method, maxAtoms, shells));
+            out.add(new TierSpec(name, top, method, minAtoms, maxAtoms, shells));
         }
         return out;
     }

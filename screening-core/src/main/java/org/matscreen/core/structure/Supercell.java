@@ -70,7 +70,15 @@ public record Supercell(int na, int nb, int nc) implements Serializable {
      * 16 that {@link #mostCompact} prefers).
      */
     public static Supercell smallest(Prototype p, int siteMultiple, int maxSites) {
+        return smallest(p, siteMultiple, 1, maxSites);
+    }
+
+    /** {@link #smallest(Prototype, int, int)} with at least {@code minSites} sites. */
+    public static Supercell smallest(Prototype p, int siteMultiple, int minSites, int maxSites) {
         for (int n = siteMultiple; n <= maxSites; n += siteMultiple) {
+            if (n < minSites) {
+                continue;
+            }
             if (n % p.atomsPerCell() == 0) {
                 Supercell s = mostCompact(p, n, n);
                 if (s != null && s.sites(p) == n) {

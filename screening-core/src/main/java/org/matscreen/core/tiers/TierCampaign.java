@@ -23,10 +23,11 @@ import org.matscreen.core.yaml.YamlReader;
 
 /**
  * The campaign a later tier runs: every composition of the previous tier's picks in every prototype the picks were
- * ranked in, each prototype in the smallest supercell that holds every composition exactly (an expensive method
- * affords no rounding), decorated as a small SQS, so the later tier computes the same kind of cell (a solid solution
- * approximated by a special quasi-random structure) as the classical one, only smaller. On so few sites a simple
- * fraction may leave one arrangement: x = 1/4 on four fcc sites is L1₂.
+ * ranked in, each prototype in the smallest supercell of at least the tier's {@code min_atoms} that holds every
+ * composition exactly (an expensive method affords no rounding), decorated as a small SQS, so the later tier computes
+ * the same kind of cell (a solid solution approximated by a special quasi-random structure) as the classical one, only
+ * smaller. With {@code min_atoms} below 8 a simple fraction may leave one arrangement: x = 1/4 on four fcc sites is
+ * L1₂, an ordered compound rather than a solid solution.
  *
  * @param spec the tier's campaign (name {@code <campaign>-<tier>}, an explicit composition list)
  * @param yaml the tier's campaign file, of which {@code spec} is the parse
@@ -66,15 +67,15 @@ public record TierCampaign(CampaignSpec spec, String yaml, TierSpec tier, List<T
             ps.add(p.prototype());
             String tooBig = null;
             for (Prototype proto : ps) {
-                if (m > tier.maxAtoms() || Supercell.smallest(proto, m, tier.maxAtoms()) == null) {
+                if (m > tier.maxAtoms() || Supercell.smallest(proto, m, tier.minAtoms(), tier.maxAtoms()) == null) {
                     tooBig = proto.key();
                     break;
                 }
             }
             if (tooBig != null) {
-                skipped.add(String.format(Locale.ROOT, "rank %d %s (%s): no %s cell of at most %d atoms holds it"
+                skipped.add(String.format(Locale.ROOT, "rank %d %s (%s): no %s cell of %d to %d atoms holds it"
                         + " exactly%s", p.rank(), p.composition().formula(), p.prototype().key(), tooBig,
-                        tier.maxAtoms(), taken.isEmpty() ? "" : " together with the better-ranked picks"));
+                        tier.minAtoms(), tier.maxAtoms(), taken.isEmpty() ? "" : " together with the better-ranked picks"));
                 continue;
             }
             multiple = m;
@@ -115,7 +116,7 @@ public record TierCampaign(CampaignSpec spec, String yaml, TierSpec tier, List<T
         prototypes.forEach(p -> protos.add(p.key()));
         ObjectNode cells = structure.putObject("supercell");
         for (Prototype p : prototypes) {
-            Supercell c = Supercell.smallest(p, multiple, tier.maxAtoms());
+            Supercell c = Supercell.smallest(p, multiple, tier.minAtoms(), tier.maxAtoms());
             cells.putArray(p.key()).add(c.na()).add(c.nb()).add(c.nc());
         }
         structure.put("ordering", SiteOrdering.SQS.key());
@@ -138,6 +139,14 @@ public record TierCampaign(CampaignSpec spec, String yaml, TierSpec tier, List<T
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the tier's campaign", e);
         }
+    }
+
+    /** The tier's cells as a reader needs them next to its numbers, e.g. {@code fcc 2x1x1 (8 sites), sqs}. */
+    public String cells() {
+        StringBuilder b = new StringBuilder();
+        spec.structure().supercells().forEach((p, c) -> b.append(b.length() == 0 ? "" : "; ").append(p.key())
+                .append(' ').append(c.key()).append(" (").append(c.sites(p)).append(" sites)"));
+        return b.append(", ").append(spec.structure().ordering().key()).toString();
     }
 
     /** Sites the composition needs to be exact: the sum of its smallest integer proportions. */

@@ -25,7 +25,7 @@ public class TierCampaignYamlTest {
                   relax: {mode: shape-fixed}
                   properties: {eos: true}
                   timeout_seconds: 3600
-                structure: {max_atoms: 8}
+                structure: {min_atoms: 4, max_atoms: 8}
             """;
 
     private static InvalidInputException bad(String yaml) {
@@ -47,6 +47,9 @@ public class TierCampaignYamlTest {
         assertEquals("dft", t.name());
         assertEquals(3, t.top());
         assertEquals(8, t.maxAtoms());
+        assertEquals(4, t.minAtoms());
+        assertEquals(TierSpec.DEFAULT_MIN_ATOMS, CampaignLoader.parse(TWO_TIERS.replace("min_atoms: 4, ", ""), "t")
+                .tiers().get(0).minAtoms());
         assertEquals("gpaw", t.method().code());
         assertTrue(t.method().isDft());
         DftSettings d = t.method().dft();
@@ -70,6 +73,7 @@ public class TierCampaignYamlTest {
         assertError(bad(TWO_TIERS.replace("cutoff_ev: 450", "cutoff_ev: 50")), "tiers[0].method.dft.cutoff_ev",
                 "");
         assertError(bad(TWO_TIERS.replace("max_atoms: 8", "max_atoms: 64")), "tiers[0].structure.max_atoms", "");
+        assertError(bad(TWO_TIERS.replace("min_atoms: 4", "min_atoms: 9")), "tiers[0].structure.min_atoms", "");
         assertError(bad(TWO_TIERS.replace("top: 3", "top: 0")), "tiers[0].top", "");
         assertError(bad(TWO_TIERS.replace("name: dft", "name: ../x")), "tiers[0].name", "letters");
         assertError(bad(TWO_TIERS.replace("code: gpaw", "code: 'rm -rf'")), "tiers[0].method.code",

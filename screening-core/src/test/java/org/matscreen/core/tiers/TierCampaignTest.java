@@ -61,7 +61,7 @@ class TierCampaignTest {
         assertEquals(List.of(1, 3), t.picks().stream().map(TierPick::rank).toList());
         assertEquals(4, t.spec().structure().supercells().get(Prototype.BCC).sites(Prototype.BCC));
         assertEquals(1, t.skipped().size());
-        assertTrue(t.skipped().get(0).contains("rank 2") && t.skipped().get(0).contains("at most 8 atoms"),
+        assertTrue(t.skipped().get(0).contains("rank 2") && t.skipped().get(0).contains("4 to 8 atoms"),
                 t.skipped().get(0));
         assertThrows(IllegalArgumentException.class, () -> TierCampaign.derive(CAMPAIGN, YAML, 0, List.of()));
         // only the tier's top 3 are considered, however many the previous tier ranked
@@ -69,6 +69,17 @@ class TierCampaignTest {
                 pick(2, "Al0.5Ni0.5", Prototype.FCC), pick(3, "Al0.75Ni0.25", Prototype.FCC),
                 pick(4, "Ni", Prototype.FCC)));
         assertEquals(3, four.picks().size());
+    }
+
+    @Test
+    void solidSolutionsGetEightSitesByDefault() {
+        // without min_atoms, x = 1/4 on fcc gets 8 sites (2 Al), not the 4 where it can only be L1_2
+        CampaignSpec c = CampaignLoader.parse(YAML.replace("min_atoms: 4, ", ""), "t.yaml");
+        TierCampaign t = TierCampaign.derive(c, YAML.replace("min_atoms: 4, ", ""), 0,
+                List.of(pick(1, "Al0.25Ni0.75", Prototype.FCC)));
+        assertEquals(8, t.spec().structure().supercells().get(Prototype.FCC).sites(Prototype.FCC));
+        assertEquals("fcc 2x1x1 (8 sites)", t.cells().replace("1x2x1", "2x1x1").replace("1x1x2", "2x1x1")
+                .replace(", sqs", ""));
     }
 
     @Test
