@@ -90,4 +90,21 @@ class TierCampaignTest {
         assertEquals(new Supercell(1, 1, 1), Supercell.smallest(Prototype.FCC, 1, 16));
         assertEquals(null, Supercell.smallest(Prototype.FCC, 5, 16));
     }
+
+    @Test
+    void theShippedMultiFidelityCampaignDerivesItsDftTier() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of("..", "configs", "nial-multifidelity.yaml");
+        String yaml = java.nio.file.Files.readString(file);
+        CampaignSpec c = CampaignLoader.load(file);
+        assertEquals("gpaw", c.tiers().get(0).method().code());
+        // the best four of a 1/8 grid: x = 3/8 and 1/2 need 8 sites, as do 1/4 and 5/8; fcc 2x1x1, bcc 2x2x1
+        TierCampaign t = TierCampaign.derive(c, yaml, 0, List.of(pick(1, "Al0.375Ni0.625", Prototype.BCC),
+                pick(2, "Al0.5Ni0.5", Prototype.BCC), pick(3, "Al0.25Ni0.75", Prototype.FCC),
+                pick(4, "Al0.625Ni0.375", Prototype.BCC), pick(5, "Al0.125Ni0.875", Prototype.FCC)));
+        assertEquals(4, t.picks().size());
+        assertEquals(8, t.spec().structure().supercells().get(Prototype.FCC).sites(Prototype.FCC));
+        assertEquals(8, t.spec().structure().supercells().get(Prototype.BCC).sites(Prototype.BCC));
+        assertEquals(8, t.spec().candidateSpace().size(), "4 compositions x 2 prototypes");
+        assertEquals("nial-multifidelity-dft", t.spec().name());
+    }
 }
