@@ -10,9 +10,9 @@ import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.yaml.YamlReader;
 import org.matscreen.lammps.jna.LammpsNative;
-import org.matscreen.lammps.potential.PotentialRegistry;
-import org.matscreen.lammps.potential.PotentialResolver;
-import org.matscreen.lammps.potential.PotentialSource;
+import org.matscreen.potential.PotentialRegistry;
+import org.matscreen.potential.PotentialResolver;
+import org.matscreen.potential.PotentialSource;
 
 /**
  * A campaign validated as far as possible before any expensive work: the file (see {@link CampaignLoader}), then the

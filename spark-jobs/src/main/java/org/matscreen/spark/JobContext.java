@@ -9,7 +9,7 @@ import org.matscreen.core.campaign.Visibility;
 import org.matscreen.core.properties.ReferenceEnergies;
 import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.space.CandidateSpace;
-import org.matscreen.lammps.potential.PotentialSource;
+import org.matscreen.potential.PotentialSource;
 import org.matscreen.lammps.worker.SessionMode;
 
 /**

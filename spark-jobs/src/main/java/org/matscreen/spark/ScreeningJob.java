@@ -23,7 +23,7 @@ import org.matscreen.core.screening.Criterion;
 import org.matscreen.core.screening.Objective;
 import org.matscreen.core.sim.PotentialEnsemble;
 import org.matscreen.core.sim.PotentialSpec;
-import org.matscreen.lammps.potential.PotentialSource;
+import org.matscreen.potential.PotentialSource;
 import org.matscreen.lammps.worker.SessionMode;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.util.BuildInfo;
