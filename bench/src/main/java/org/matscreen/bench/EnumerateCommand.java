@@ -14,9 +14,9 @@ import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.structure.AtomCounts;
 import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.StructureRecipe;
-import org.matscreen.lammps.potential.PotentialRegistry;
-import org.matscreen.lammps.potential.PotentialResolver;
-import org.matscreen.lammps.potential.PotentialSource;
+import org.matscreen.potential.PotentialRegistry;
+import org.matscreen.potential.PotentialResolver;
+import org.matscreen.potential.PotentialSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -17,7 +17,7 @@ import org.matscreen.core.structure.StructureRecipe;
 import org.matscreen.core.structure.Supercell;
 import org.matscreen.core.structure.SupercellBuilder;
 import org.matscreen.core.util.Hashing;
-import org.matscreen.lammps.kim.KimModels;
+import org.matscreen.kim.KimModels;
 import org.matscreen.lammps.worker.WorkerConfig;
 import org.matscreen.lammps.worker.WorkerProcess;
 import picocli.CommandLine.Command;

@@ -13,7 +13,7 @@ import org.matscreen.core.sim.CalculationRequest;
 import org.matscreen.core.sim.CellShape;
 import org.matscreen.core.sim.Step;
 import org.matscreen.core.sim.PropertySettings;
-import org.matscreen.lammps.potential.SetflHeader;
+import org.matscreen.potential.SetflHeader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -35,7 +35,7 @@ import org.matscreen.lammps.jna.Lammps;
 import org.matscreen.lammps.jna.LammpsLibrary;
 import org.matscreen.lammps.jna.LammpsNative;
 import org.matscreen.lammps.jna.LibraryLocator;
-import org.matscreen.lammps.potential.ZhouEamGenerator;
+import org.matscreen.potential.ZhouEamGenerator;
 
 /**
  * The identical-protocol peers of bench/run.sh's section 1 must run exactly what {@code LammpsCalculator} runs for a

@@ -1,50 +1,53 @@
 package org.matscreen.cli;
 
-import org.matscreen.lammps.jna.LibraryLocator;
+import java.util.Map;
+import org.matscreen.core.error.InvalidInputException;
+import org.matscreen.core.error.MatscreenException;
+import org.matscreen.core.sim.CodeOptions;
+import org.matscreen.core.sim.SimulationCodes;
 import picocli.CommandLine.Option;
 
-/** The shared {@code --lammps-lib} option and library resolution (option, then configuration, then discovery). */
+/**
+ * The shared {@code --lammps-lib} option, which is the LAMMPS code's {@code library} option, and the resolution of a
+ * code's options (the option, then {@code --conf matscreen.<code>.*}, then the config file, then the code's own
+ * discovery).
+ */
 final class LammpsLibraryOption {
+    /** The LAMMPS code's name and its library option (the CLI reaches the code only through the SPI). */
+    private static final String LAMMPS = "lammps";
+    private static final String LIBRARY = "library";
+
     @Option(names = "--lammps-lib", paramLabel = "PATH",
             description = "LAMMPS shared library (default: $MATSCREEN_LAMMPS_LIB, lammps.library in the config file,"
                     + " then the system's liblammps.so*)")
     String path;
 
-    LibraryLocator.Result locate(MatscreenConfig config) {
-        return LibraryLocator.locate(path != null ? path : config.lammpsLibrary());
+    /**
+     * The options {@code code} is asked for: its {@code --conf matscreen.<code>.*} settings and, for LAMMPS, the
+     * library of {@code --lammps-lib}, else of {@code --conf matscreen.lammps.library}, else {@code lammps.library}
+     * of the config file.
+     */
+    CodeOptions requested(String code, Map<String, String> conf, MatscreenConfig config) {
+        CodeOptions options = CodeOptions.fromConf(code, conf);
+        if (!code.equals(LAMMPS)) {
+            return options;
+        }
+        return options.with(LIBRARY, path != null ? path : options.get(LIBRARY, config.lammpsLibrary()));
     }
 
     /**
-     * The library path, or a {@link NativeUnavailableException} with the fix: also when the file is not a shared
-     * library this machine can load, or one without LAMMPS' C API (found now, not when every executor fails on it).
+     * The options resolved by the code on this machine; a code that is not installed, or not usable here (a file that
+     * is not a shared library this machine can load, or one without LAMMPS' C API), is a
+     * {@link NativeUnavailableException} with the fix, found now rather than when every executor fails on it.
      */
-    String require(MatscreenConfig config) {
-        LibraryLocator.Result r = locate(config);
-        if (!r.found()) {
-            throw new NativeUnavailableException(r.fix());
-        }
-        checkIsLammps(r.path().toString());
-        return r.path().toString();
-    }
-
-    /** Loads the library (as the driver's local executors would anyway) and looks for LAMMPS' entry point. */
-    static void checkIsLammps(String path) {
-        com.sun.jna.NativeLibrary lib;
+    CodeOptions require(String code, Map<String, String> conf, MatscreenConfig config) {
         try {
-            lib = com.sun.jna.NativeLibrary.getInstance(path);
-        } catch (UnsatisfiedLinkError e) {
-            String why = e.getMessage() == null ? "" : e.getMessage().strip().lines().findFirst().orElse("");
-            throw new NativeUnavailableException(path + " is not a shared library this machine can load ("
-                    + (why.length() > 300 ? why.substring(0, 300) + "…" : why) + "); give a LAMMPS shared library"
-                    + " built for " + System.getProperty("os.arch") + " with --lammps-lib or MATSCREEN_LAMMPS_LIB"
-                    + " (check its dependencies with: ldd " + path + ")");
-        }
-        try {
-            lib.getFunction("lammps_open_no_mpi");
-        } catch (UnsatisfiedLinkError e) {
-            throw new NativeUnavailableException(path + " is not a LAMMPS library (it has no lammps_open_no_mpi);"
-                    + " give LAMMPS' shared library (liblammps.so, built with -DBUILD_SHARED_LIBS=on) with"
-                    + " --lammps-lib or MATSCREEN_LAMMPS_LIB");
+            return SimulationCodes.get(code).resolve(requested(code, conf, config));
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (MatscreenException e) {
+            // the SPI's way to say the code is missing here (see SimulationCode#resolve)
+            throw new NativeUnavailableException(e.getMessage());
         }
     }
 }

@@ -12,11 +12,12 @@ import java.util.concurrent.Callable;
 import org.matscreen.core.descriptors.MetricNotes;
 import org.matscreen.core.plan.CostModel;
 import org.matscreen.core.properties.ReferenceEnergies;
+import org.matscreen.core.sim.CodeOptions;
 import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.Supercell;
-import org.matscreen.lammps.kim.KimModels;
-import org.matscreen.lammps.potential.PotentialCatalog;
-import org.matscreen.lammps.potential.PotentialEntry;
+import org.matscreen.kim.KimModels;
+import org.matscreen.potential.PotentialCatalog;
+import org.matscreen.potential.PotentialEntry;
 import org.matscreen.spark.ScreeningJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -191,17 +192,18 @@ final class PlanCommand implements Callable<Integer> {
 
     /**
      * The pure-element references with their mechanical stability, so an unstable reference (bcc Cu, say) is known
-     * before the queue wait. Without a LAMMPS library the plan says so and goes on: the rest of it does not need one.
+     * before the queue wait. Without the code installed here (no LAMMPS library) the plan says so and goes on: the rest
+     * of it does not need the code.
      */
     private void references(PrintWriter o, PreparedCampaign pc, String repo) {
-        MatscreenConfig config = MatscreenConfig.load();
-        var lib = library.locate(config);
-        if (!lib.found()) {
-            o.println("references: not computed (" + lib.fix() + ")");
+        CodeOptions codeOptions;
+        try {
+            codeOptions = library.require(pc.spec().method().code(), Map.of(), MatscreenConfig.load());
+        } catch (NativeUnavailableException e) {
+            o.println("references: not computed (" + e.getMessage() + ")");
             return;
         }
-        ScreeningJob.PlannedReferences refs = ScreeningJob.references(pc.spec(), pc.potentials(),
-                lib.path().toString(), repo);
+        ScreeningJob.PlannedReferences refs = ScreeningJob.references(pc.spec(), pc.potentials(), codeOptions, repo);
         o.printf(Locale.ROOT, "pure-element references (shape-fixed relaxation, elastic constants; %s):%n",
                 refs.cached() ? "cached in " + repo + "/references.json"
                         : String.format(Locale.ROOT, "computed in %.1f s", refs.seconds()));

@@ -7,12 +7,14 @@ import java.util.List;
 import org.matscreen.core.campaign.CampaignLoader;
 import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.error.InvalidInputException;
+import org.matscreen.core.sim.CodeOptions;
+import org.matscreen.core.sim.SimulationCode;
+import org.matscreen.core.sim.SimulationCodes;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.yaml.YamlReader;
-import org.matscreen.lammps.jna.LammpsNative;
-import org.matscreen.lammps.potential.PotentialRegistry;
-import org.matscreen.lammps.potential.PotentialResolver;
-import org.matscreen.lammps.potential.PotentialSource;
+import org.matscreen.potential.PotentialRegistry;
+import org.matscreen.potential.PotentialResolver;
+import org.matscreen.potential.PotentialSource;
 
 /**
  * A campaign validated as far as possible before any expensive work: the file (see {@link CampaignLoader}), then the
@@ -54,23 +56,23 @@ record PreparedCampaign(CampaignSpec spec, String yaml, List<PotentialSource> me
     }
 
     /**
-     * Refuses KIM potentials when the LAMMPS library that will run them lacks the KIM package (e.g. the serial
-     * build of scripts/build-lammps-serial.sh, whose in-process sessions would fail every candidate on
-     * {@code kim init}), naming the member and the library.
+     * Refuses a potential the code's installation cannot run ({@link SimulationCode#cannotRun}, e.g. a KIM model with
+     * a LAMMPS library built without the KIM package), naming the member and the reason, before Spark starts. A
+     * member's models are the files its pure-element references are computed with: the file, the KIM model, every
+     * file of a per-system map, or a generated family's file of all the campaign's elements (which the run generates
+     * here anyway).
      *
-     * @param library the LAMMPS shared library the run uses
+     * @param codeOptions the options of the campaign's code as resolved for the run
      */
-    PreparedCampaign requireKimSupport(String library) {
+    PreparedCampaign requireRunnable(CodeOptions codeOptions) {
+        SimulationCode code = SimulationCodes.get(spec.method().code());
         for (int i = 0; i < members.size(); i++) {
-            PotentialSource m = members.get(i);
-            if (!"kim".equals(m.spec().pairStyle())) {
-                continue;
-            }
-            if (LammpsNative.load(Path.of(library)).lammps_config_has_package("KIM") == 0) {
-                throw new InvalidInputException(spec.source(), isEnsemble() ? "method.potential[" + i + "]"
-                        : "method.potential", m.spec().name() + " runs through LAMMPS' KIM package, which the library "
-                        + library + " was built without; use Debian's liblammps0 (scripts/setup.sh) or a site build"
-                        + " with KIM (--lammps-lib or MATSCREEN_LAMMPS_LIB)");
+            for (PotentialSource.ReferenceGroup g : members.get(i).referenceGroups(space.systems())) {
+                String why = code.cannotRun(g.file(), codeOptions);
+                if (why != null) {
+                    throw new InvalidInputException(spec.source(), isEnsemble() ? "method.potential[" + i + "]"
+                            : "method.potential", why);
+                }
             }
         }
         return this;

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.matscreen.core.screening.Metrics;
+import org.matscreen.core.sim.CodeOptions;
 import org.matscreen.repository.Repository;
 import org.matscreen.spark.AdaptiveRun;
 import org.matscreen.spark.RankingCounts;
@@ -20,7 +21,6 @@ import org.matscreen.spark.ScreeningJob;
 import org.matscreen.spark.Shard;
 import org.matscreen.spark.SparkSessionFactory;
 import org.matscreen.spark.TopCandidates;
-import org.matscreen.lammps.worker.SessionMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -123,9 +123,9 @@ final class RunCommand implements Callable<Integer> {
             throw new org.matscreen.core.error.InvalidInputException("--retry-failed", retryFailed, "cannot be"
                     + " combined with --fresh, which deletes the records to retry");
         }
-        String lib = library.require(config);
+        CodeOptions codeOptions = library.require(pc.spec().method().code(), userConf, config);
         if (!dryRun) {
-            pc.requireKimSupport(lib);
+            pc.requireRunnable(codeOptions);
         }
         SparkSessionFactory.checkMaster(userConf.getOrDefault("spark.master", master), master != null ? "--master"
                 : "--conf spark.master");
@@ -175,13 +175,12 @@ final class RunCommand implements Callable<Integer> {
         }
         o.flush();
         if (!dryRun && "true".equals(userConf.get(org.matscreen.spark.WorkerWarmUp.CONF_KEY))) {
-            org.matscreen.spark.WorkerWarmUp.startLocal(userConf.getOrDefault("spark.master", master), lib,
-                    SessionMode.parse(userConf.get(SessionMode.CONF_KEY)));
+            org.matscreen.spark.WorkerWarmUp.startLocal(userConf.getOrDefault("spark.master", master), codeOptions);
         }
         SparkSession spark = startSpark(userConf);
-        ScreeningJob.Options options = new ScreeningJob.Options(repo, fresh, partitions, commitEvery, lib,
-                SessionMode.parse(userConf.get(SessionMode.CONF_KEY)), noCache ? null : CacheLocation.records(cache),
-                dryRun, noProgress ? null : System.err, slice, stopAt, breakLock, retry);
+        ScreeningJob.Options options = new ScreeningJob.Options(repo, fresh, partitions, commitEvery, codeOptions,
+                noCache ? null : CacheLocation.records(cache), dryRun, noProgress ? null : System.err, slice, stopAt,
+                breakLock, retry);
         if (adaptive) {
             AdaptiveRun.Summary a;
             try {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.matscreen.lammps.kim.KimApi;
+import org.matscreen.kim.KimApi;
 
 /**
  * {@code kim:<id>} campaigns, {@code potentials} and {@code plan}'s fit warning against the installed KIM API and

@@ -24,10 +24,10 @@ import org.matscreen.core.structure.Lattice;
 import org.matscreen.core.structure.LocalStructure;
 import org.matscreen.core.structure.Structure;
 import org.matscreen.lammps.deck.Commands;
-import org.matscreen.lammps.kim.KimModelId;
-import org.matscreen.lammps.kim.KimModels;
-import org.matscreen.lammps.potential.FileChecksums;
-import org.matscreen.lammps.potential.SetflHeader;
+import org.matscreen.kim.KimModelId;
+import org.matscreen.kim.KimModels;
+import org.matscreen.potential.FileChecksums;
+import org.matscreen.potential.SetflHeader;
 import org.matscreen.lammps.jna.Lammps;
 
 /**

@@ -27,7 +27,7 @@ import org.matscreen.core.structure.StructureIdentity;
 import org.matscreen.core.structure.StructureRecipe;
 import org.matscreen.core.structure.Supercell;
 import org.matscreen.core.structure.SupercellBuilder;
-import org.matscreen.lammps.potential.ZhouEamGenerator;
+import org.matscreen.potential.ZhouEamGenerator;
 import org.matscreen.lammps.worker.WorkerConfig;
 import org.matscreen.lammps.worker.WorkerProcess;
 

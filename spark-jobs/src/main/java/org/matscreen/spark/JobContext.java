@@ -8,9 +8,9 @@ import org.matscreen.core.campaign.StructureSpec;
 import org.matscreen.core.campaign.Visibility;
 import org.matscreen.core.properties.ReferenceEnergies;
 import org.matscreen.core.result.MethodInfo;
+import org.matscreen.core.sim.CodeOptions;
 import org.matscreen.core.space.CandidateSpace;
-import org.matscreen.lammps.potential.PotentialSource;
-import org.matscreen.lammps.worker.SessionMode;
+import org.matscreen.potential.PotentialSource;
 
 /**
  * Everything an executor needs to compute its slice of a campaign, broadcast once per job. Compact by design: the
@@ -18,11 +18,11 @@ import org.matscreen.lammps.worker.SessionMode;
  *
  * @param method the method records name; with an ensemble, member 0's (see {@link #forMember})
  * @param repositoryUri root of the campaign's repository (any Hadoop FS URI)
- * @param driverLibraryPath the LAMMPS library the driver resolved (executors prefer their own MATSCREEN_LAMMPS_LIB)
+ * @param codeOptions the options of the simulation code ({@code method.code()}) as the driver resolved them (for
+ *     LAMMPS its library, which a node's own installation may still override, and its session mode)
  * @param timeoutSeconds wall-clock limit per candidate, s
  * @param commitEvery records per committed chunk (also committed at the end of each partition)
  * @param potentials where each calculation's potential file comes from; with an ensemble, member 0's
- * @param sessionMode where LAMMPS runs (resolved per node against its library)
  * @param cacheUri the shared result cache (a repository URI), or null for none
  * @param dryRun build every candidate's cell and id but compute and commit nothing
  * @param references pure-element reference energies by reference group (empty while computing them); with an
@@ -32,8 +32,8 @@ import org.matscreen.lammps.worker.SessionMode;
  */
 public record JobContext(String campaign, CandidateSpace space, StructureSpec structure, MethodInfo method,
         PotentialSource potentials, ScreeningSpec screening, Visibility visibility, String repositoryUri,
-        String driverLibraryPath, SessionMode sessionMode, String cacheUri, boolean dryRun, double timeoutSeconds,
-        int commitEvery, Map<String, ReferenceEnergies> references, List<Member> ensemble) implements Serializable {
+        CodeOptions codeOptions, String cacheUri, boolean dryRun, double timeoutSeconds, int commitEvery,
+        Map<String, ReferenceEnergies> references, List<Member> ensemble) implements Serializable {
 
     /** One potential of an ensemble as executors use it: the method its records name, where its files come from. */
     public record Member(MethodInfo method, PotentialSource potentials) implements Serializable {}
@@ -46,19 +46,19 @@ public record JobContext(String campaign, CandidateSpace space, StructureSpec st
     /** The context of a campaign with one potential. */
     public JobContext(String campaign, CandidateSpace space, StructureSpec structure, MethodInfo method,
             PotentialSource potentials, ScreeningSpec screening, Visibility visibility, String repositoryUri,
-            String driverLibraryPath, SessionMode sessionMode, String cacheUri, boolean dryRun, double timeoutSeconds,
-            int commitEvery, Map<String, ReferenceEnergies> references) {
-        this(campaign, space, structure, method, potentials, screening, visibility, repositoryUri, driverLibraryPath,
-                sessionMode, cacheUri, dryRun, timeoutSeconds, commitEvery, references, List.of());
+            CodeOptions codeOptions, String cacheUri, boolean dryRun, double timeoutSeconds, int commitEvery,
+            Map<String, ReferenceEnergies> references) {
+        this(campaign, space, structure, method, potentials, screening, visibility, repositoryUri, codeOptions,
+                cacheUri, dryRun, timeoutSeconds, commitEvery, references, List.of());
     }
 
     /** The context of a campaign whose members (one, or an ensemble's) are given in order. */
     static JobContext of(String campaign, CandidateSpace space, StructureSpec structure, List<Member> members,
-            ScreeningSpec screening, Visibility visibility, String repositoryUri, String driverLibraryPath,
-            SessionMode sessionMode, String cacheUri, boolean dryRun, double timeoutSeconds, int commitEvery) {
+            ScreeningSpec screening, Visibility visibility, String repositoryUri, CodeOptions codeOptions,
+            String cacheUri, boolean dryRun, double timeoutSeconds, int commitEvery) {
         return new JobContext(campaign, space, structure, members.get(0).method(), members.get(0).potentials(),
-                screening, visibility, repositoryUri, driverLibraryPath, sessionMode, cacheUri, dryRun,
-                timeoutSeconds, commitEvery, Map.of(), members.size() > 1 ? members : List.of());
+                screening, visibility, repositoryUri, codeOptions, cacheUri, dryRun, timeoutSeconds, commitEvery,
+                Map.of(), members.size() > 1 ? members : List.of());
     }
 
     /** True when the campaign computes every candidate with each member of an ensemble. */
@@ -81,13 +81,12 @@ public record JobContext(String campaign, CandidateSpace space, StructureSpec st
         }
         Member x = ensemble.get(m);
         return new JobContext(campaign, space, structure, x.method(), x.potentials(), screening, visibility,
-                repositoryUri, driverLibraryPath, sessionMode, cacheUri, dryRun, timeoutSeconds, commitEvery,
-                references, ensemble);
+                repositoryUri, codeOptions, cacheUri, dryRun, timeoutSeconds, commitEvery, references, ensemble);
     }
 
     public JobContext withReferences(Map<String, ReferenceEnergies> refs) {
         return new JobContext(campaign, space, structure, method, potentials, screening, visibility, repositoryUri,
-                driverLibraryPath, sessionMode, cacheUri, dryRun, timeoutSeconds, commitEvery, refs, ensemble);
+                codeOptions, cacheUri, dryRun, timeoutSeconds, commitEvery, refs, ensemble);
     }
 
     /** The same context with the potential sources working on this machine (generated files in a local cache). */
@@ -95,7 +94,7 @@ public record JobContext(String campaign, CandidateSpace space, StructureSpec st
         List<Member> members = ensemble.stream().map(x -> new Member(x.method(), x.potentials().localised(cacheDir)))
                 .toList();
         return new JobContext(campaign, space, structure, method, potentials.localised(cacheDir), screening,
-                visibility, repositoryUri, driverLibraryPath, sessionMode, cacheUri, dryRun, timeoutSeconds, commitEvery,
+                visibility, repositoryUri, codeOptions, cacheUri, dryRun, timeoutSeconds, commitEvery,
                 references, members);
     }
 

@@ -34,7 +34,8 @@ public final class MatscreenKryoRegistrator implements KryoRegistrator {
             RankingCounts.class,       // inside summaries and ranking parts
             Aggregate.class,           // per-composition partial aggregates, shuffled by group
             org.matscreen.core.result.EnsembleAggregate.class,  // per-composition partial aggregates of an ensemble
-            JobContext.Member.class);  // an ensemble's member, inside the broadcast context
+            JobContext.Member.class,   // an ensemble's member, inside the broadcast context
+            org.matscreen.core.sim.CodeOptions.class);  // the code's options, inside the broadcast context
 
     @Override
     public void registerClasses(Kryo kryo) {

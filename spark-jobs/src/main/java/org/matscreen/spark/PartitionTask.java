@@ -15,21 +15,21 @@ import org.matscreen.core.result.CandidateResult;
 import org.matscreen.core.sim.SimulationSession;
 import org.matscreen.core.sim.Status;
 import org.matscreen.core.space.Candidate;
-import org.matscreen.lammps.worker.IsolatedSession;
-import org.matscreen.lammps.worker.SessionMode;
 import org.matscreen.repository.ChunkWriter;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;
 
 /**
  * The executor side of a screening job: generates its range of candidates, skips those already committed, computes
- * the rest through one pooled LAMMPS session, commits records in chunks and reports a bounded summary.
+ * the rest through one session of the campaign's simulation code (for LAMMPS a pooled worker, or LAMMPS in this
+ * JVM), commits records in chunks and reports a bounded summary.
  *
- * <p>Failure policy: a candidate never fails the task. A crash of the LAMMPS worker is retried once on a fresh
+ * <p>Failure policy: a candidate never fails the task. A crash of the code's worker is retried once on a fresh
  * worker (a node hiccup deserves a second chance); a second crash is recorded as {@code crashed} with both texts and,
- * like every committed record, is not attempted again in this campaign. With LAMMPS in-process a crash can take the
- * executor down: the candidate in flight is remembered on the repository's file system, and the retried task records
- * it as {@code quarantined} instead of computing it again. With {@code run --retry-failed}, committed records whose
+ * like every committed record, is not attempted again in this campaign. With a code in the executor's own process
+ * ({@link SimulationSession#crashEndsCaller()}, e.g. LAMMPS in-process) a crash can take the executor down: the
+ * candidate in flight is remembered on the repository's file system, and the retried task records it as
+ * {@code quarantined} instead of computing it again. With {@code run --retry-failed}, committed records whose
  * status is among the chosen ones are computed again; the new record is committed beside the old one and the driver
  * then keeps only the new one ({@link org.matscreen.repository.Repository#collapseDuplicates}), so a kill at any point
  * loses neither.
@@ -95,9 +95,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
         ChunkWriter writer = new ChunkWriter(layout);
         ResultCache cache = ctx.cacheUri() == null ? null : new ResultCache(ctx.cacheUri());
         CandidateEvaluator evaluator = new CandidateEvaluator(ctx);
-        boolean inProcess = Sessions.mode(ctx) == SessionMode.IN_PROCESS;
         InFlightMarkers markers = new InFlightMarkers(layout, range);
-        OptionalLong poison = inProcess ? markers.leftOver() : OptionalLong.empty();
         Map<String, Long> counts = new TreeMap<>();
         List<CandidateResult> pending = new ArrayList<>();
         List<RankedEntry> entries = new ArrayList<>();
@@ -110,6 +108,8 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
         String codeVersion;
         try (SimulationSession session = Sessions.open(ctx)) {
             codeVersion = session.codeVersion();
+            boolean crashEndsExecutor = session.crashEndsCaller();
+            OptionalLong poison = crashEndsExecutor ? markers.leftOver() : OptionalLong.empty();
             for (Iterator<Candidate> it = range.candidates(ctx.space()); it.hasNext(); ) {
                 if (pastDeadline()) {
                     break;
@@ -133,9 +133,10 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                     r = cached.get();
                 } else if (poison.isPresent() && poison.getAsLong() == c.index()) {
                     r = evaluator.quarantined(c, "its calculation ended the executor process in an earlier attempt"
-                            + " of this task (LAMMPS in-process); not computed again in this campaign");
+                            + " of this task (" + ctx.method().code() + " in-process); not computed again in this"
+                            + " campaign");
                 } else {
-                    if (inProcess) {
+                    if (crashEndsExecutor) {
                         markers.mark(c.index());
                     }
                     r = evaluateWithRetry(evaluator, c, session);
@@ -166,12 +167,10 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                 }
             }
             commit(writer, cache, pending);
-            if (inProcess) {
+            if (crashEndsExecutor) {
                 markers.clear();
             }
-            if (session instanceof IsolatedSession s) {
-                restarts = s.workersLost();
-            }
+            restarts = session.workersLost();
         }
         List<RankedEntry> top = TopCandidates.firstFronts(entries, ctx.screening().top());
         return new PartitionSummary(range.partition(), counts, skipped, passed, nativeSeconds,

@@ -21,10 +21,10 @@ import org.matscreen.core.properties.ReferenceEnergies;
 import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.screening.Criterion;
 import org.matscreen.core.screening.Objective;
+import org.matscreen.core.sim.CodeOptions;
 import org.matscreen.core.sim.PotentialEnsemble;
 import org.matscreen.core.sim.PotentialSpec;
-import org.matscreen.lammps.potential.PotentialSource;
-import org.matscreen.lammps.worker.SessionMode;
+import org.matscreen.potential.PotentialSource;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.util.BuildInfo;
 import org.matscreen.core.util.Hashing;
@@ -51,8 +51,8 @@ public final class ScreeningJob {
      * @param fresh delete what the repository holds first (otherwise a rerun resumes)
      * @param partitions Spark partitions (0: the campaign's setting, else automatic)
      * @param commitEvery records per committed chunk
-     * @param libraryPath the LAMMPS library resolved on the driver
-     * @param sessionMode where LAMMPS runs (auto: in-process only where the library makes that safe)
+     * @param codeOptions the simulation code's options as the driver resolved them
+     *     ({@link org.matscreen.core.sim.SimulationCode#resolve})
      * @param cacheUri the shared result cache (a repository URI), or null for none
      * @param dryRun enumerate and build every candidate (ids, cells) on the executors without computing anything
      * @param progress where to print progress lines (null for none)
@@ -63,8 +63,8 @@ public final class ScreeningJob {
      * @param retryStatuses statuses (keys such as {@code crashed}) whose committed records are computed again and
      *     replaced; empty for an ordinary resume
      */
-    public record Options(String repositoryUri, boolean fresh, int partitions, int commitEvery, String libraryPath,
-            SessionMode sessionMode, String cacheUri, boolean dryRun, PrintStream progress, Shard shard,
+    public record Options(String repositoryUri, boolean fresh, int partitions, int commitEvery,
+            CodeOptions codeOptions, String cacheUri, boolean dryRun, PrintStream progress, Shard shard,
             Instant deadline, boolean breakLock, Set<String> retryStatuses) {
 
         public Options {
@@ -73,25 +73,24 @@ public final class ScreeningJob {
         }
 
         /** Without lock override or retries. */
-        public Options(String repositoryUri, boolean fresh, int partitions, int commitEvery, String libraryPath,
-                SessionMode sessionMode, String cacheUri, boolean dryRun, PrintStream progress, Shard shard,
+        public Options(String repositoryUri, boolean fresh, int partitions, int commitEvery,
+                CodeOptions codeOptions, String cacheUri, boolean dryRun, PrintStream progress, Shard shard,
                 Instant deadline) {
-            this(repositoryUri, fresh, partitions, commitEvery, libraryPath, sessionMode, cacheUri, dryRun, progress,
-                    shard, deadline, false, Set.of());
+            this(repositoryUri, fresh, partitions, commitEvery, codeOptions, cacheUri, dryRun, progress, shard,
+                    deadline, false, Set.of());
         }
 
         /** The whole campaign, no deadline. */
-        public Options(String repositoryUri, boolean fresh, int partitions, int commitEvery, String libraryPath,
-                SessionMode sessionMode, String cacheUri, boolean dryRun, PrintStream progress) {
-            this(repositoryUri, fresh, partitions, commitEvery, libraryPath, sessionMode, cacheUri, dryRun, progress,
-                    Shard.ALL, null);
+        public Options(String repositoryUri, boolean fresh, int partitions, int commitEvery,
+                CodeOptions codeOptions, String cacheUri, boolean dryRun, PrintStream progress) {
+            this(repositoryUri, fresh, partitions, commitEvery, codeOptions, cacheUri, dryRun, progress, Shard.ALL,
+                    null);
         }
 
         /** Options for a plain local run (no cache, not a dry run). */
         public static Options simple(String repositoryUri, boolean fresh, int partitions, int commitEvery,
-                String libraryPath) {
-            return new Options(repositoryUri, fresh, partitions, commitEvery, libraryPath, SessionMode.AUTO, null,
-                    false, null);
+                CodeOptions codeOptions) {
+            return new Options(repositoryUri, fresh, partitions, commitEvery, codeOptions, null, false, null);
         }
     }
 
@@ -300,8 +299,8 @@ public final class ScreeningJob {
                     p.spec(), spec.method().relax(), spec.method().properties()), p));
         }
         JobContext ctx = JobContext.of(spec.name(), space, spec.structure(), members, spec.screening(),
-                spec.visibility(), layout.root().toString(), opts.libraryPath(), opts.sessionMode(), opts.cacheUri(),
-                opts.dryRun(), spec.method().timeoutSeconds(), opts.commitEvery());
+                spec.visibility(), layout.root().toString(), opts.codeOptions(), opts.cacheUri(), opts.dryRun(),
+                spec.method().timeoutSeconds(), opts.commitEvery());
 
         long r0 = System.nanoTime();
         long startMillis = System.currentTimeMillis();
@@ -424,10 +423,12 @@ public final class ScreeningJob {
 
     /**
      * The campaign's pure-element references without Spark: from the repository's cache when it has them, else
-     * computed here through one LAMMPS session (a plan writes nothing).
+     * computed here through one session of the campaign's code (a plan writes nothing).
+     *
+     * @param codeOptions the code's options as the driver resolved them
      */
-    public static PlannedReferences references(CampaignSpec spec, PotentialSource potentials, String libraryPath,
-            String repositoryUri) {
+    public static PlannedReferences references(CampaignSpec spec, PotentialSource potentials,
+            CodeOptions codeOptions, String repositoryUri) {
         long t0 = System.nanoTime();
         MethodInfo method = new MethodInfo(spec.method().code(), potentials.spec(), spec.method().relax(),
                 spec.method().properties());
@@ -435,8 +436,8 @@ public final class ScreeningJob {
                 spec.source());
         RepositoryLayout layout = new RepositoryLayout(repositoryUri, new org.apache.hadoop.conf.Configuration());
         JobContext ctx = new JobContext(spec.name(), space, spec.structure(), method, potentials, spec.screening(),
-                spec.visibility(), layout.root().toString(), libraryPath, SessionMode.AUTO, null, false,
-                spec.method().timeoutSeconds(), 1, Map.of());
+                spec.visibility(), layout.root().toString(), codeOptions, null, false, spec.method().timeoutSeconds(),
+                1, Map.of());
         List<PotentialSource.ReferenceGroup> groups = potentials.referenceGroups(space.systems());
         ReferenceStore store = new ReferenceStore(layout);
         String key = ReferenceStage.settingsKey(ctx);

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.structure.Prototype;
-import org.matscreen.lammps.potential.SetflHeader;
+import org.matscreen.potential.SetflHeader;
 
 /**
  * Volumes per atom (Å³) of the elements as a setfl potential file states them (lattice constant and type on each

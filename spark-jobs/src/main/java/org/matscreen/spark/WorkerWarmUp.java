@@ -1,16 +1,15 @@
 package org.matscreen.spark;
 
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.matscreen.lammps.jna.LammpsNative;
-import org.matscreen.lammps.worker.SessionMode;
-import org.matscreen.lammps.worker.WorkerPool;
+import org.matscreen.core.sim.CodeOptions;
+import org.matscreen.core.sim.SimulationCodes;
 
 /**
  * Starts a local run's worker processes while Spark starts (issue 19, fixed costs). In local mode the executor is the
- * driver's JVM, so the workers it will borrow can be started before the Spark session exists: their JVM and MPI
- * start-up (about 0.5 s each) then overlaps Spark's instead of delaying the reference stage and the first record.
+ * driver's JVM, so the workers it will borrow can be started before the Spark session exists: their start-up (for
+ * LAMMPS a JVM and MPI, about 0.5 s each; see {@link org.matscreen.core.sim.SimulationCode#warm}) then overlaps
+ * Spark's instead of delaying the reference stage and the first record.
  */
 public final class WorkerWarmUp {
     /**
@@ -25,15 +24,15 @@ public final class WorkerWarmUp {
     private WorkerWarmUp() {}
 
     /**
-     * Starts one worker per task slot in the background when the master is local and the sessions are isolated;
-     * does nothing elsewhere (a cluster's executors are other JVMs; in-process sessions need no workers). Never
-     * throws: what fails here fails again, and is reported, when a task opens its session.
+     * Has the code warm one session per task slot when the master is local; does nothing elsewhere (a cluster's
+     * executors are other JVMs). The code decides what warming means (LAMMPS: start the workers of isolated sessions;
+     * in-process sessions need none). Never throws: what fails here fails again, and is reported, when a task opens
+     * its session.
      *
      * @param master the Spark master (null: spark-submit's, else local[*])
-     * @param driverLibraryPath the LAMMPS library the run resolved
-     * @param requested the session mode asked for ({@code --conf matscreen.lammps.mode})
+     * @param codeOptions the options of the run's code as the driver resolved them
      */
-    public static void startLocal(String master, String driverLibraryPath, SessionMode requested) {
+    public static void startLocal(String master, CodeOptions codeOptions) {
         // spark-submit passes its --master as a system property, which the session will use too
         String effective = master != null ? master : System.getProperty("spark.master", "local[*]");
         int slots = localSlots(effective, Runtime.getRuntime().availableProcessors());
@@ -41,10 +40,7 @@ public final class WorkerWarmUp {
             return;
         }
         try {
-            Path lib = Sessions.library(driverLibraryPath);
-            if (requested.resolve(LammpsNative.load(lib)) == SessionMode.ISOLATED) {
-                WorkerPool.shared().warm(Sessions.workerConfig(lib), slots);
-            }
+            SimulationCodes.get(codeOptions.code()).warm(codeOptions, slots);
         } catch (RuntimeException | LinkageError e) {
             // reported by the run's own first use of the library
         }

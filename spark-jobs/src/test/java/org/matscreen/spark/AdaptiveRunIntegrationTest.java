@@ -36,11 +36,10 @@ import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.result.CandidateResult;
 import org.matscreen.core.screening.ParetoRanking;
 import org.matscreen.core.sim.Status;
-import org.matscreen.lammps.jna.LibraryLocator;
-import org.matscreen.lammps.potential.FilePotentialSource;
-import org.matscreen.lammps.potential.PotentialRegistry;
-import org.matscreen.lammps.potential.PotentialSource;
-import org.matscreen.lammps.worker.SessionMode;
+import org.matscreen.core.sim.CodeOptions;
+import org.matscreen.potential.FilePotentialSource;
+import org.matscreen.potential.PotentialRegistry;
+import org.matscreen.potential.PotentialSource;
 import org.matscreen.repository.AdaptiveManifest;
 import org.matscreen.repository.JsonFiles;
 import org.matscreen.repository.Manifest;
@@ -75,7 +74,7 @@ class AdaptiveRunIntegrationTest {
     static Path dir;
     static SparkSession spark;
     static PotentialSource potential;
-    static String library;
+    static CodeOptions lammps;
     static Path first;
     static AdaptiveRun.Summary firstRun;
 
@@ -84,7 +83,7 @@ class AdaptiveRunIntegrationTest {
         spark = SparkSessionFactory.create("local[2]", Map.of());
         potential = new FilePotentialSource(PotentialRegistry.standard().resolve("CuNi.eam.alloy", "cuni.yaml",
                 "method.potential"));
-        library = LibraryLocator.locate(null).path().toString();
+        lammps = LammpsOptions.local();
         first = dir.resolve("first");
         firstRun = run(first, 16, 3);
     }
@@ -102,7 +101,7 @@ class AdaptiveRunIntegrationTest {
         String text = yaml(budget, seed);
         CampaignSpec spec = CampaignLoader.parse(text, "cuni-adaptive.yaml");
         return AdaptiveRun.run(spark, spec, text, potential, new ScreeningJob.Options(repo.toString(), false, 3, 1,
-                library, SessionMode.AUTO, null, false, null));
+                lammps, null, false, null));
     }
 
     static Map<Long, CandidateResult> records(Path repo) {
@@ -298,7 +297,7 @@ class AdaptiveRunIntegrationTest {
         Path repo = dir.resolve("sampled");
         CampaignSpec spec = CampaignLoader.parse(text, "sampled.yaml");
         AdaptiveRun.Summary s = AdaptiveRun.run(spark, spec, text, potential,
-                new ScreeningJob.Options(repo.toString(), false, 3, 1, library, SessionMode.AUTO, null, false, null));
+                new ScreeningJob.Options(repo.toString(), false, 3, 1, lammps, null, false, null));
         assertEquals(2, s.samples());
         assertEquals("the budget of 8 simulations is spent", s.doneReason(), "the budget counts compositions");
         AdaptiveManifest a = adaptive(repo);

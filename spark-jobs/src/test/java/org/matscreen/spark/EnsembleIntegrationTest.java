@@ -24,10 +24,10 @@ import org.matscreen.core.result.AggregateAxis;
 import org.matscreen.core.result.CandidateResult;
 import org.matscreen.core.sim.Status;
 import org.matscreen.core.space.CandidateSpace;
-import org.matscreen.lammps.jna.LibraryLocator;
-import org.matscreen.lammps.potential.PotentialRegistry;
-import org.matscreen.lammps.potential.PotentialResolver;
-import org.matscreen.lammps.potential.PotentialSource;
+import org.matscreen.core.sim.CodeOptions;
+import org.matscreen.potential.PotentialRegistry;
+import org.matscreen.potential.PotentialResolver;
+import org.matscreen.potential.PotentialSource;
 import org.matscreen.repository.AggregateStore;
 import org.matscreen.repository.Manifest;
 import org.matscreen.repository.Repository;
@@ -70,9 +70,9 @@ class EnsembleIntegrationTest {
                     dir.resolve("potentials")).resolveAll(spec.method(), space.systems(), spec.source());
             assertEquals(List.of("CuNi.eam.alloy", "zhou2004"), members.stream().map(m -> m.spec().name()).toList());
             String repo = dir.resolve("repo").toString();
-            String library = LibraryLocator.locate(null).path().toString();
+            CodeOptions lammps = LammpsOptions.local();
             RunSummary s = ScreeningJob.run(spark, spec, meanYaml, members,
-                    ScreeningJob.Options.simple(repo, false, 2, 4, library));
+                    ScreeningJob.Options.simple(repo, false, 2, 4, lammps));
             assertEquals(6, s.candidates(), "three cells, two members each");
             assertEquals(6, s.computed());
             assertEquals(Map.of("ok", 6L), s.statusCounts());
@@ -137,7 +137,7 @@ class EnsembleIntegrationTest {
             // ranking by the worst member: a rerun resumes every record and ranks again
             CampaignSpec worst = CampaignLoader.parse(worstYaml, "cuni-ensemble.yaml");
             RunSummary w = ScreeningJob.run(spark, worst, worstYaml, members,
-                    ScreeningJob.Options.simple(repo, false, 2, 4, library));
+                    ScreeningJob.Options.simple(repo, false, 2, 4, lammps));
             assertEquals(0, w.computed());
             assertEquals(6, w.skipped());
             assertEquals("worst", w.ensembleRanking());
@@ -165,7 +165,7 @@ class EnsembleIntegrationTest {
                     dir.resolve("potentials")).resolveAll(spec.method(), space.systems(), spec.source());
             String repo = dir.resolve("repo").toString();
             RunSummary s = ScreeningJob.run(spark, spec, yaml, members, ScreeningJob.Options.simple(repo, false, 2,
-                    4, LibraryLocator.locate(null).path().toString()));
+                    4, LammpsOptions.local()));
             assertEquals(Map.of("ok", 4L), s.statusCounts(), "one composition, two orderings, two members");
             RepositoryLayout layout = new RepositoryLayout(repo, new Configuration());
             double[][] x = new double[2][2]; // [member][sample]

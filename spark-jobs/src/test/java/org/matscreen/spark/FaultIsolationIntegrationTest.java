@@ -22,11 +22,10 @@ import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.result.CandidateResult;
 import org.matscreen.core.sim.Status;
 import org.matscreen.core.space.CandidateSpace;
-import org.matscreen.lammps.jna.LibraryLocator;
-import org.matscreen.lammps.potential.PotentialRegistry;
-import org.matscreen.lammps.potential.PotentialResolver;
-import org.matscreen.lammps.potential.PotentialSource;
-import org.matscreen.lammps.potential.SystemMapPotentialSource;
+import org.matscreen.potential.PotentialRegistry;
+import org.matscreen.potential.PotentialResolver;
+import org.matscreen.potential.PotentialSource;
+import org.matscreen.potential.SystemMapPotentialSource;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.util.Hashing;
 import org.matscreen.lammps.worker.SessionMode;
@@ -90,7 +89,7 @@ class FaultIsolationIntegrationTest {
         RunSummary s;
         try {
             s = ScreeningJob.run(spark, spec, yaml, potentials, new ScreeningJob.Options(dir.resolve("repo").toString(),
-                    false, 4, 2, LibraryLocator.locate(null).path().toString(), SessionMode.ISOLATED, null, false, null));
+                    false, 4, 2, LammpsOptions.local(SessionMode.ISOLATED), null, false, null));
         } finally {
             spark.stop();
         }

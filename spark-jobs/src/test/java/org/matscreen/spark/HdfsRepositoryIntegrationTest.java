@@ -22,10 +22,8 @@ import org.matscreen.core.campaign.CampaignLoader;
 import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.result.CandidateResult;
 import org.matscreen.core.sim.Status;
-import org.matscreen.lammps.jna.LibraryLocator;
-import org.matscreen.lammps.potential.FilePotentialSource;
-import org.matscreen.lammps.potential.PotentialRegistry;
-import org.matscreen.lammps.worker.SessionMode;
+import org.matscreen.potential.FilePotentialSource;
+import org.matscreen.potential.PotentialRegistry;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;
 
@@ -80,7 +78,7 @@ class HdfsRepositoryIntegrationTest {
             String cache = uri + "/matscreen/cache";
             CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(() -> ScreeningJob.run(spark, spec,
                     yaml, potentials, new ScreeningJob.Options(repo, false, 11, 1,
-                            LibraryLocator.locate(null).path().toString(), SessionMode.AUTO, cache, false, null)));
+                            LammpsOptions.local(), cache, false, null)));
             RepositoryLayout layout = new RepositoryLayout(repo, hdfs.getConfiguration(0));
             // once the first records are committed, one of the three datanodes goes away
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);

@@ -24,10 +24,10 @@ import org.matscreen.core.sim.RelaxMode;
 import org.matscreen.core.sim.Status;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.structure.Prototype;
-import org.matscreen.lammps.jna.LibraryLocator;
-import org.matscreen.lammps.potential.PotentialRegistry;
-import org.matscreen.lammps.potential.PotentialResolver;
-import org.matscreen.lammps.potential.PotentialSource;
+import org.matscreen.core.sim.CodeOptions;
+import org.matscreen.potential.PotentialRegistry;
+import org.matscreen.potential.PotentialResolver;
+import org.matscreen.potential.PotentialSource;
 import org.matscreen.repository.ReferenceStore;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;
@@ -66,12 +66,12 @@ class HonestRecordsIntegrationTest {
     @TempDir
     static Path dir;
     static SparkSession spark;
-    static String library;
+    static CodeOptions lammps;
 
     @BeforeAll
     static void start() {
         spark = SparkSessionFactory.create("local[2]", Map.of());
-        library = LibraryLocator.locate(null).path().toString();
+        lammps = LammpsOptions.local();
     }
 
     @AfterAll
@@ -86,7 +86,7 @@ class HonestRecordsIntegrationTest {
         PotentialSource potentials = new PotentialResolver(PotentialRegistry.standard(), dir.resolve("potentials"))
                 .resolve(spec.method(), space.systems(), spec.source());
         return ScreeningJob.run(spark, spec, yaml, potentials, ScreeningJob.Options.simple(
-                dir.resolve(name).toString(), false, 2, 10, library));
+                dir.resolve(name).toString(), false, 2, 10, lammps));
     }
 
     static CandidateResult find(List<CandidateResult> records, String formula, Prototype p) {

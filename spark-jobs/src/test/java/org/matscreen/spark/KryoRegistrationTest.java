@@ -69,7 +69,9 @@ class KryoRegistrationTest {
             new RankingStage.Part(List.of(), new RankingCounts(Map.of("unconverged", 1L), 0)),
             new RankingStage.Part[] {new RankingStage.Part(List.of(), RankingCounts.NONE)},
             org.matscreen.core.result.Aggregate.of(org.matscreen.core.result.AggregateAxis.CONFIGURATIONS,
-                    crashedRecord())
+                    crashedRecord()),
+            org.matscreen.core.sim.CodeOptions.defaults("lammps").with("library", "/usr/lib/liblammps.so")
+                    .with("mode", "auto")
         };
         for (Object o : samples) {
             Object back = ser.deserialize(ser.serialize(o, ClassTag$.MODULE$.apply(o.getClass())),

@@ -20,12 +20,11 @@ import org.matscreen.core.campaign.CampaignLoader;
 import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.result.CandidateResult;
-import org.matscreen.lammps.potential.FilePotentialSource;
-import org.matscreen.lammps.potential.PotentialSource;
-import org.matscreen.lammps.worker.SessionMode;
+import org.matscreen.potential.FilePotentialSource;
+import org.matscreen.potential.PotentialSource;
 import org.matscreen.core.sim.Status;
-import org.matscreen.lammps.jna.LibraryLocator;
-import org.matscreen.lammps.potential.PotentialRegistry;
+import org.matscreen.core.sim.CodeOptions;
+import org.matscreen.potential.PotentialRegistry;
 import org.matscreen.repository.JsonFiles;
 import org.matscreen.repository.Manifest;
 import org.matscreen.repository.RepositoryLayout;
@@ -48,7 +47,7 @@ class LocalScreenIntegrationTest {
     static SparkSession spark;
     static CampaignSpec spec;
     static PotentialSource potential;
-    static String library;
+    static CodeOptions lammps;
 
     @BeforeAll
     static void start() {
@@ -56,7 +55,7 @@ class LocalScreenIntegrationTest {
         spec = CampaignLoader.parse(YAML, "cuni-test.yaml");
         potential = new FilePotentialSource(PotentialRegistry.standard().resolve("CuNi.eam.alloy", "cuni-test.yaml",
                 "method.potential"));
-        library = LibraryLocator.locate(null).path().toString();
+        lammps = LammpsOptions.local();
     }
 
     @AfterAll
@@ -65,8 +64,8 @@ class LocalScreenIntegrationTest {
     }
 
     private RunSummary run(String repo, boolean fresh) {
-        return ScreeningJob.run(spark, spec, YAML, potential, new ScreeningJob.Options(repo, fresh, 3, 2, library,
-                SessionMode.AUTO, null, false, null));
+        return ScreeningJob.run(spark, spec, YAML, potential, new ScreeningJob.Options(repo, fresh, 3, 2, lammps,
+                null, false, null));
     }
 
     @Test
@@ -137,10 +136,10 @@ class LocalScreenIntegrationTest {
         run(repo, false);
         CampaignSpec changed = CampaignLoader.parse(YAML.replace("eos: true", "eos: false"), "cuni-test.yaml");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScreeningJob.run(spark, changed,
-                YAML, potential, ScreeningJob.Options.simple(repo, false, 2, 2, library)));
+                YAML, potential, ScreeningJob.Options.simple(repo, false, 2, 2, lammps)));
         assertTrue(e.getMessage().contains("--fresh"), e.getMessage());
         RunSummary fresh = ScreeningJob.run(spark, changed, YAML, potential, ScreeningJob.Options.simple(repo, true, 2,
-                2, library));
+                2, lammps));
         assertEquals(5, fresh.computed());
     }
 }

@@ -27,11 +27,10 @@ import org.matscreen.core.campaign.CampaignLoader;
 import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.result.CandidateResult;
-import org.matscreen.lammps.jna.LibraryLocator;
-import org.matscreen.lammps.potential.FilePotentialSource;
-import org.matscreen.lammps.potential.PotentialRegistry;
-import org.matscreen.lammps.potential.PotentialSource;
-import org.matscreen.lammps.worker.SessionMode;
+import org.matscreen.core.sim.CodeOptions;
+import org.matscreen.potential.FilePotentialSource;
+import org.matscreen.potential.PotentialRegistry;
+import org.matscreen.potential.PotentialSource;
 import org.matscreen.repository.JsonFiles;
 import org.matscreen.repository.Manifest;
 import org.matscreen.repository.RepositoryLayout;
@@ -59,7 +58,7 @@ class RepositorySafetyIntegrationTest {
     static SparkSession spark;
     static CampaignSpec spec;
     static PotentialSource potential;
-    static String library;
+    static CodeOptions lammps;
 
     @BeforeAll
     static void start() {
@@ -67,7 +66,7 @@ class RepositorySafetyIntegrationTest {
         spec = CampaignLoader.parse(YAML, "safety.yaml");
         potential = new FilePotentialSource(PotentialRegistry.standard().resolve("CuNi.eam.alloy", "safety.yaml",
                 "method.potential"));
-        library = LibraryLocator.locate(null).path().toString();
+        lammps = LammpsOptions.local();
     }
 
     @AfterAll
@@ -76,8 +75,8 @@ class RepositorySafetyIntegrationTest {
     }
 
     static RunSummary run(CampaignSpec s, String yaml, String repo) {
-        return ScreeningJob.run(spark, s, yaml, potential, new ScreeningJob.Options(repo, false, 4, 1, library,
-                SessionMode.AUTO, null, false, null));
+        return ScreeningJob.run(spark, s, yaml, potential, new ScreeningJob.Options(repo, false, 4, 1, lammps,
+                null, false, null));
     }
 
     static List<CandidateResult> records(String repo) {
@@ -230,8 +229,8 @@ class RepositorySafetyIntegrationTest {
 
     static RunSummary retry(CampaignSpec s, String yaml, PotentialSource source, String repo,
             java.util.Set<String> statuses) {
-        return ScreeningJob.run(spark, s, yaml, source, new ScreeningJob.Options(repo, false, 2, 1, library,
-                SessionMode.AUTO, null, false, null, null, null, false, statuses));
+        return ScreeningJob.run(spark, s, yaml, source, new ScreeningJob.Options(repo, false, 2, 1, lammps,
+                null, false, null, null, null, false, statuses));
     }
 
     /** A process id no process has now. */

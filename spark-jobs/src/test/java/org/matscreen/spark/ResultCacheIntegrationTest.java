@@ -15,10 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.matscreen.core.campaign.CampaignLoader;
 import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.result.CandidateResult;
-import org.matscreen.lammps.jna.LibraryLocator;
-import org.matscreen.lammps.potential.FilePotentialSource;
-import org.matscreen.lammps.potential.PotentialRegistry;
-import org.matscreen.lammps.worker.SessionMode;
+import org.matscreen.core.sim.CodeOptions;
+import org.matscreen.potential.FilePotentialSource;
+import org.matscreen.potential.PotentialRegistry;
 import org.matscreen.repository.JsonFiles;
 import org.matscreen.repository.ReferenceStore;
 import org.matscreen.repository.RepositoryLayout;
@@ -43,13 +42,13 @@ class ResultCacheIntegrationTest {
         String cache = dir.resolve("cache").toString();
         var potentials = new FilePotentialSource(PotentialRegistry.standard().resolve("CuNi.eam.alloy", "c",
                 "method.potential"));
-        String lib = LibraryLocator.locate(null).path().toString();
+        CodeOptions lammps = LammpsOptions.local();
         SparkSession spark = SparkSessionFactory.create("local[2]", Map.of());
         try {
             CampaignSpec sa = CampaignLoader.parse(a, "a.yaml");
             CampaignSpec sb = CampaignLoader.parse(b, "b.yaml");
             ScreeningJob.run(spark, sa, a, potentials, new ScreeningJob.Options(dir.resolve("a").toString(), false,
-                    2, 5, lib, SessionMode.AUTO, cache, false, null));
+                    2, 5, lammps, cache, false, null));
             // The pure-element references went into the cache too. Mark its copy (Cu 0.1 eV/atom higher in every
             // prototype) to see that b takes them from there instead of computing them again.
             RepositoryLayout cacheLayout = new RepositoryLayout(cache, new Configuration());
@@ -62,7 +61,7 @@ class ResultCacheIntegrationTest {
                             .map(e -> e.element().equals("Cu") ? new ReferenceStore.Entry(e.element(), e.prototype(),
                                     e.energyPerAtomEv() + 0.1, e.volumePerAtomA3(), e.elastic()) : e).toList()))));
             RunSummary second = ScreeningJob.run(spark, sb, b, potentials, new ScreeningJob.Options(
-                    dir.resolve("b").toString(), false, 2, 5, lib, SessionMode.AUTO, cache, false, null));
+                    dir.resolve("b").toString(), false, 2, 5, lammps, cache, false, null));
             assertEquals(7, second.computed());
             // Every partition looked the Cu-Ni ids up, but this JVM read each cache chunk's ids once: the index grows
             // by the chunks committed since its last look instead of rereading them all for every partition.

@@ -20,9 +20,9 @@ import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.result.AggregateAxis;
 import org.matscreen.core.result.CandidateResult;
 import org.matscreen.core.screening.SampleStatistics;
-import org.matscreen.lammps.jna.LibraryLocator;
-import org.matscreen.lammps.potential.FilePotentialSource;
-import org.matscreen.lammps.potential.PotentialRegistry;
+import org.matscreen.core.sim.CodeOptions;
+import org.matscreen.potential.FilePotentialSource;
+import org.matscreen.potential.PotentialRegistry;
 import org.matscreen.repository.AggregateStore;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;
@@ -57,9 +57,9 @@ class SamplingIntegrationTest {
             var potential = new FilePotentialSource(PotentialRegistry.standard().resolve("CuNi.eam.alloy",
                     "cuni-samples.yaml", "method.potential"));
             String repo = dir.resolve("repo").toString();
-            String library = LibraryLocator.locate(null).path().toString();
+            CodeOptions lammps = LammpsOptions.local();
             RunSummary s = ScreeningJob.run(spark, spec, YAML, potential,
-                    ScreeningJob.Options.simple(repo, false, 4, 8, library));
+                    ScreeningJob.Options.simple(repo, false, 4, 8, lammps));
             assertEquals(SAMPLES, s.computed());
             assertTrue(s.aggregated(), "a sampled campaign ranks aggregates");
             assertEquals(1, s.top().size());
@@ -114,7 +114,7 @@ class SamplingIntegrationTest {
             assertEquals(stats.sem(), s.top().get(0).entry().metricErrors()[0], 1e-12);
 
             RunSummary again = ScreeningJob.run(spark, spec, YAML, potential,
-                    ScreeningJob.Options.simple(repo, false, 4, 8, library));
+                    ScreeningJob.Options.simple(repo, false, 4, 8, lammps));
             assertEquals(0, again.computed());
             assertEquals(SAMPLES, again.skipped());
             assertEquals(SAMPLES, again.top().get(0).entry().samples(), "the resumed ranking aggregates all");

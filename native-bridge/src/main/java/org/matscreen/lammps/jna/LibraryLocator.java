@@ -82,6 +82,31 @@ public final class LibraryLocator {
         return new Result(null, "none", tried);
     }
 
+    /**
+     * Why the file at {@code path} is not a LAMMPS library this machine can use, or null if it is: loads it (as the
+     * driver's local executors would anyway) and looks for LAMMPS' entry point, so that a wrong file is found at once,
+     * not when every executor fails on it.
+     */
+    public static String whyNotLammps(Path path) {
+        com.sun.jna.NativeLibrary lib;
+        try {
+            lib = com.sun.jna.NativeLibrary.getInstance(path.toString());
+        } catch (UnsatisfiedLinkError e) {
+            String why = e.getMessage() == null ? "" : e.getMessage().strip().lines().findFirst().orElse("");
+            return path + " is not a shared library this machine can load ("
+                    + (why.length() > 300 ? why.substring(0, 300) + "…" : why) + "); give a LAMMPS shared library"
+                    + " built for " + System.getProperty("os.arch") + " with --lammps-lib or " + ENV
+                    + " (check its dependencies with: ldd " + path + ")";
+        }
+        try {
+            lib.getFunction("lammps_open_no_mpi");
+        } catch (UnsatisfiedLinkError e) {
+            return path + " is not a LAMMPS library (it has no lammps_open_no_mpi); give LAMMPS' shared library"
+                    + " (liblammps.so, built with -DBUILD_SHARED_LIBS=on) with --lammps-lib or " + ENV;
+        }
+        return null;
+    }
+
     /** {@code liblammps.so}, else the highest {@code liblammps.so.N}, else a Spack/CMake variant such as {@code liblammps_mpi.so}. */
     static Path findIn(Path dir) {
         if (!Files.isDirectory(dir)) {

@@ -92,6 +92,12 @@ public final class InProcessSession implements SimulationSession {
         open();
     }
 
+    /** True: a crash inside LAMMPS (a segmentation fault, an error it cannot throw) ends this JVM. */
+    @Override
+    public boolean crashEndsCaller() {
+        return true;
+    }
+
     @Override
     public String codeVersion() {
         return calculator.codeVersion();

@@ -36,7 +36,7 @@ public final class IsolatedSession implements SimulationSession {
         return o;
     }
 
-    /** Worker processes this session lost to a crash or a timeout kill (each is replaced by a fresh one). */
+    @Override
     public int workersLost() {
         return lost;
     }

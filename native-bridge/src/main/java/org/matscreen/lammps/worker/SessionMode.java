@@ -2,6 +2,7 @@ package org.matscreen.lammps.worker;
 
 import java.util.Locale;
 import org.matscreen.core.error.InvalidInputException;
+import org.matscreen.lammps.LammpsCode;
 import org.matscreen.lammps.jna.LammpsLibrary;
 
 /**
@@ -19,8 +20,11 @@ import org.matscreen.lammps.jna.LammpsLibrary;
 public enum SessionMode {
     AUTO, ISOLATED, IN_PROCESS;
 
-    /** The configuration key ({@code --conf matscreen.lammps.mode=auto|isolated|in-process}). */
-    public static final String CONF_KEY = "matscreen.lammps.mode";
+    /**
+     * The configuration key ({@code --conf matscreen.lammps.mode=auto|isolated|in-process}): the
+     * {@value LammpsCode#MODE} option of {@link LammpsCode}.
+     */
+    public static final String CONF_KEY = "matscreen." + LammpsCode.NAME + "." + LammpsCode.MODE;
 
     public static SessionMode parse(String text) {
         if (text == null || text.isBlank()) {
@@ -34,6 +38,11 @@ public enum SessionMode {
             default -> throw new InvalidInputException("--conf", CONF_KEY, "must be auto, isolated or in-process, got '"
                     + text + "'");
         };
+    }
+
+    /** As {@link #parse} reads it: {@code auto}, {@code isolated} or {@code in-process}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Why in-process mode is unsafe with this library, or null if it is safe. */

@@ -52,7 +52,8 @@ public interface SimulationCode {
      *
      * @param check what was checked, e.g. "LAMMPS library"
      * @param ok whether it passed
-     * @param detail what was found, or the fix when it failed
+     * @param detail what was found, or the fix when it failed; further lines (after line breaks) are sub-items, e.g.
+     *     {@code fix: ...} or {@code hint: ...}, which {@code doctor} prints indented below the first
      */
     record Diagnosis(String check, boolean ok, String detail) {}
 }

@@ -16,6 +16,23 @@ public interface SimulationSession extends AutoCloseable {
     /** The code's name and version as the library reports it, e.g. "LAMMPS 20210929". */
     String codeVersion();
 
+    /**
+     * Worker processes this session lost to a crash or a timeout kill so far, each replaced by a fresh one (the run
+     * summary reports them as restarts); 0 for a session that runs the code without workers.
+     */
+    default int workersLost() {
+        return 0;
+    }
+
+    /**
+     * Whether a crash of the code can end the caller's own process (the code runs in it, e.g. LAMMPS in-process). The
+     * caller then remembers each candidate in flight outside the process, so that a retried task quarantines the
+     * candidate that killed its predecessor instead of computing it again.
+     */
+    default boolean crashEndsCaller() {
+        return false;
+    }
+
     /** Releases the code's resources; idempotent. */
     @Override
     void close();
