@@ -16,7 +16,7 @@ import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.StructureRecipe;
 import org.matscreen.potential.PotentialRegistry;
 import org.matscreen.potential.PotentialResolver;
-import org.matscreen.potential.PotentialSource;
+import org.matscreen.core.sim.PotentialSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

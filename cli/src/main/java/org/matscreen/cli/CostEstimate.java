@@ -12,7 +12,7 @@ import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.error.MatscreenException;
 import org.matscreen.core.plan.CostModel;
 import org.matscreen.core.structure.Prototype;
-import org.matscreen.potential.PotentialSource;
+import org.matscreen.core.sim.PotentialSource;
 import org.matscreen.repository.JsonFiles;
 import org.matscreen.repository.ReferenceStore;
 import org.matscreen.repository.RepositoryLayout;

@@ -8,13 +8,14 @@ import org.matscreen.core.campaign.CampaignLoader;
 import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.sim.CodeOptions;
+import org.matscreen.core.sim.ModelLookup;
 import org.matscreen.core.sim.SimulationCode;
 import org.matscreen.core.sim.SimulationCodes;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.yaml.YamlReader;
 import org.matscreen.potential.PotentialRegistry;
 import org.matscreen.potential.PotentialResolver;
-import org.matscreen.potential.PotentialSource;
+import org.matscreen.core.sim.PotentialSource;
 
 /**
  * A campaign validated as far as possible before any expensive work: the file (see {@link CampaignLoader}), then the
@@ -86,12 +87,26 @@ record PreparedCampaign(CampaignSpec spec, String yaml, List<PotentialSource> me
     static PreparedCampaign load(Path file, MatscreenConfig config, Path potentialCache) {
         // read once: the text validated is the text the manifest keeps
         String yaml = YamlReader.readText(file);
-        CampaignSpec spec = CampaignLoader.parse(yaml, file.toString());
+        return of(CampaignLoader.parse(yaml, file.toString()), yaml, config, potentialCache);
+    }
+
+    /**
+     * A campaign already parsed from {@code yaml} (a tier's generated campaign), its model resolved by its code.
+     *
+     * @param potentialCache where generated models are cached (see {@link CacheLocation#potentials})
+     */
+    static PreparedCampaign of(CampaignSpec spec, String yaml, MatscreenConfig config, Path potentialCache) {
         // each cell once per member of an ensemble of potentials (members are the space's innermost index)
         CandidateSpace space = CandidateSpace.of(spec.space(), spec.structure().prototypes(), spec.structure().samples(),
                 spec.method().members(), spec.source());
-        List<PotentialSource> members = new PotentialResolver(registry(config), potentialCache)
-                .resolveAll(spec.method(), space.systems(), spec.source());
+        SimulationCode code;
+        try {
+            code = SimulationCodes.get(spec.method().code());
+        } catch (InvalidInputException e) {
+            throw e.withSource(spec.source());
+        }
+        List<PotentialSource> members = code.models(spec.method(), space.systems(),
+                new ModelLookup(registry(config).directories(), potentialCache, spec.source()));
         return new PreparedCampaign(spec, yaml, members, space);
     }
 

@@ -4,9 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import org.matscreen.core.campaign.MethodSpec;
+import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.error.MatscreenException;
 import org.matscreen.core.sim.CodeCapabilities;
 import org.matscreen.core.sim.CodeOptions;
+import org.matscreen.core.sim.ModelLookup;
+import org.matscreen.core.sim.PotentialSource;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.SimulationCode;
 import org.matscreen.core.sim.SimulationSession;
@@ -14,6 +18,8 @@ import org.matscreen.core.sim.Step;
 import org.matscreen.core.util.BuildInfo;
 import org.matscreen.core.util.NodeFolders;
 import org.matscreen.kim.KimModels;
+import org.matscreen.potential.PotentialRegistry;
+import org.matscreen.potential.PotentialResolver;
 import org.matscreen.lammps.jna.LammpsNative;
 import org.matscreen.lammps.jna.LibraryLocator;
 import org.matscreen.lammps.worker.InProcessSession;
@@ -102,6 +108,17 @@ public final class LammpsCode implements SimulationCode {
      * KIM models need LAMMPS' KIM package, which not every build has (e.g. the serial build of
      * scripts/build-lammps-serial.sh, whose in-process sessions would fail every candidate on {@code kim init}).
      */
+    /** Interatomic potentials only: files, generated families, per-system maps, KIM models, ensembles of them. */
+    @Override
+    public List<PotentialSource> models(MethodSpec method, List<List<String>> systems, ModelLookup lookup) {
+        if (method.isDft()) {
+            throw new InvalidInputException(lookup.source(), "method.dft", "LAMMPS computes with an interatomic"
+                    + " potential; DFT settings need a DFT code (method.code: gpaw)");
+        }
+        return new PotentialResolver(new PotentialRegistry(lookup.potentialDirectories()), lookup.cacheDirectory())
+                .resolveAll(method, systems, lookup.source());
+    }
+
     @Override
     public String cannotRun(PotentialRef model, CodeOptions resolved) {
         if (!KimModels.PAIR_STYLE.equals(model.pairStyle())) {

@@ -1,5 +1,6 @@
 package org.matscreen.potential;
 
+import org.matscreen.core.sim.PotentialSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

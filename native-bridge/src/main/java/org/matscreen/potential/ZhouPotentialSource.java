@@ -1,5 +1,6 @@
 package org.matscreen.potential;
 
+import org.matscreen.core.sim.PotentialSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;

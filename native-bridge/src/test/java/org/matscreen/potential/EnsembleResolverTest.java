@@ -1,5 +1,6 @@
 package org.matscreen.potential;
 
+import org.matscreen.core.sim.PotentialSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

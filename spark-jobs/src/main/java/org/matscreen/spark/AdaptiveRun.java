@@ -22,7 +22,7 @@ import org.matscreen.core.result.CandidateIds;
 import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.space.Candidate;
 import org.matscreen.core.space.CandidateSpace;
-import org.matscreen.potential.PotentialSource;
+import org.matscreen.core.sim.PotentialSource;
 import org.matscreen.repository.AdaptiveManifest;
 import org.matscreen.repository.Manifest;
 import org.matscreen.repository.Repository;

@@ -10,7 +10,7 @@ import org.matscreen.core.properties.ReferenceEnergies;
 import org.matscreen.core.result.MethodInfo;
 import org.matscreen.core.sim.CodeOptions;
 import org.matscreen.core.space.CandidateSpace;
-import org.matscreen.potential.PotentialSource;
+import org.matscreen.core.sim.PotentialSource;
 
 /**
  * Everything an executor needs to compute its slice of a campaign, broadcast once per job. Compact by design: the

@@ -25,7 +25,7 @@ import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.StructureRecipe;
 import org.matscreen.core.structure.Supercell;
 import org.matscreen.core.structure.SupercellBuilder;
-import org.matscreen.potential.PotentialSource;
+import org.matscreen.core.sim.PotentialSource;
 
 /**
  * Computes the pure-element references of a campaign as a small Spark stage (reference groups × elements × {fcc,

@@ -24,7 +24,7 @@ import org.matscreen.core.screening.Objective;
 import org.matscreen.core.sim.CodeOptions;
 import org.matscreen.core.sim.PotentialEnsemble;
 import org.matscreen.core.sim.PotentialSpec;
-import org.matscreen.potential.PotentialSource;
+import org.matscreen.core.sim.PotentialSource;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.util.BuildInfo;
 import org.matscreen.core.util.Hashing;

@@ -39,7 +39,7 @@ import org.matscreen.core.sim.Status;
 import org.matscreen.core.sim.CodeOptions;
 import org.matscreen.potential.FilePotentialSource;
 import org.matscreen.potential.PotentialRegistry;
-import org.matscreen.potential.PotentialSource;
+import org.matscreen.core.sim.PotentialSource;
 import org.matscreen.repository.AdaptiveManifest;
 import org.matscreen.repository.JsonFiles;
 import org.matscreen.repository.Manifest;

@@ -27,7 +27,7 @@ import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.core.sim.CodeOptions;
 import org.matscreen.potential.PotentialRegistry;
 import org.matscreen.potential.PotentialResolver;
-import org.matscreen.potential.PotentialSource;
+import org.matscreen.core.sim.PotentialSource;
 import org.matscreen.repository.AggregateStore;
 import org.matscreen.repository.Manifest;
 import org.matscreen.repository.Repository;

@@ -24,7 +24,7 @@ import org.matscreen.core.sim.Status;
 import org.matscreen.core.space.CandidateSpace;
 import org.matscreen.potential.PotentialRegistry;
 import org.matscreen.potential.PotentialResolver;
-import org.matscreen.potential.PotentialSource;
+import org.matscreen.core.sim.PotentialSource;
 import org.matscreen.potential.SystemMapPotentialSource;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.util.Hashing;

@@ -27,7 +27,7 @@ import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.sim.CodeOptions;
 import org.matscreen.potential.PotentialRegistry;
 import org.matscreen.potential.PotentialResolver;
-import org.matscreen.potential.PotentialSource;
+import org.matscreen.core.sim.PotentialSource;
 import org.matscreen.repository.ReferenceStore;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;

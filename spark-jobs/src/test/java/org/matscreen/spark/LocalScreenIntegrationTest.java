@@ -21,7 +21,7 @@ import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.result.CandidateResult;
 import org.matscreen.potential.FilePotentialSource;
-import org.matscreen.potential.PotentialSource;
+import org.matscreen.core.sim.PotentialSource;
 import org.matscreen.core.sim.Status;
 import org.matscreen.core.sim.CodeOptions;
 import org.matscreen.potential.PotentialRegistry;

@@ -30,7 +30,7 @@ import org.matscreen.core.result.CandidateResult;
 import org.matscreen.core.sim.CodeOptions;
 import org.matscreen.potential.FilePotentialSource;
 import org.matscreen.potential.PotentialRegistry;
-import org.matscreen.potential.PotentialSource;
+import org.matscreen.core.sim.PotentialSource;
 import org.matscreen.repository.JsonFiles;
 import org.matscreen.repository.Manifest;
 import org.matscreen.repository.RepositoryLayout;

@@ -39,6 +39,18 @@ public interface SimulationCode {
      */
     default void warm(CodeOptions resolved, int sessions) {}
 
+    /**
+     * The models a campaign's method names, resolved on the driver: one per member of an ensemble of potentials (one
+     * otherwise), each saying which checksummed file (a potential file, or a DFT code's settings file) every
+     * calculation uses. A method the code cannot compute with (an interatomic potential for a DFT code, DFT settings
+     * for a classical one) is an {@link org.matscreen.core.error.InvalidInputException} naming
+     * {@code lookup.source()} and the method's field.
+     *
+     * @param systems the campaign's chemical systems (elements alphabetical)
+     */
+    List<PotentialSource> models(org.matscreen.core.campaign.MethodSpec method, List<List<String>> systems,
+            ModelLookup lookup);
+
     /** Why a session of this installation cannot run {@code model} (e.g. a LAMMPS without KIM), or null if it can. */
     default String cannotRun(PotentialRef model, CodeOptions resolved) {
         return null;

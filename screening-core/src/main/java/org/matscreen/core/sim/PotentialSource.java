@@ -1,10 +1,8 @@
-package org.matscreen.potential;
+package org.matscreen.core.sim;
 
 import java.io.Serializable;
 import java.util.List;
 import org.matscreen.core.plan.PotentialCostClass;
-import org.matscreen.core.sim.PotentialRef;
-import org.matscreen.core.sim.PotentialSpec;
 
 /**
  * Where the potential file of each calculation comes from: one file for everything, a generated family, or a file per
