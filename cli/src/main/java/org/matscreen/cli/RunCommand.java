@@ -181,22 +181,32 @@ final class RunCommand implements Callable<Integer> {
         ScreeningJob.Options options = new ScreeningJob.Options(repo, fresh, partitions, commitEvery, codeOptions,
                 noCache ? null : CacheLocation.records(cache), dryRun, noProgress ? null : System.err, slice, stopAt,
                 breakLock, retry);
+        // later tiers run in the same Spark session, on the first tier's ranked table
         if (adaptive) {
-            AdaptiveRun.Summary a;
             try {
-                a = AdaptiveRun.run(spark, pc.spec(), pc.yaml(), pc.potentials(), options);
+                AdaptiveRun.Summary a = AdaptiveRun.run(spark, pc.spec(), pc.yaml(), pc.potentials(), options);
+                int code = AdaptiveRunOutput.print(o, a, repo);
+                if (code == ExitCodes.OK && !pc.spec().tiers().isEmpty()) {
+                    code = TierRuns.run(o, spark, pc, a.run(), options, hadoopConf(userConf),
+                            c -> library.require(c, userConf, config), config, CacheLocation.potentials(cache));
+                }
+                return code == ExitCodes.OK ? allFailedCheck(o, repo, userConf) : code;
             } finally {
                 spark.stop();
             }
-            int code = AdaptiveRunOutput.print(o, a, repo);
-            return code == ExitCodes.OK ? allFailedCheck(o, repo, userConf) : code;
         }
-        RunSummary s;
         try {
-            s = ScreeningJob.run(spark, pc.spec(), pc.yaml(), pc.members(), options);
+            return screened(o, spark, pc, options, ScreeningJob.run(spark, pc.spec(), pc.yaml(), pc.members(),
+                    options), slice, stopAt, retry, repo, userConf, config);
         } finally {
             spark.stop();
         }
+    }
+
+    /** What a (non-adaptive) first tier's run prints and returns, after its later tiers if it completed. */
+    private int screened(PrintWriter o, SparkSession spark, PreparedCampaign pc, ScreeningJob.Options options,
+            RunSummary s, Shard slice, Instant stopAt, Set<String> retry, String repo, Map<String, String> userConf,
+            MatscreenConfig config) {
         if (dryRun) {
             o.printf(Locale.ROOT, "dry run: %d candidates generated on the executors, ids derived and cells checked"
                             + " (%s) in %.1f s, %.0f candidates/s on %d cores in %d partitions; nothing computed or"
@@ -224,6 +234,18 @@ final class RunCommand implements Callable<Integer> {
                     + " same command to resume%n", stopAt, left, s.candidates(),
                     slice.isAll() ? "" : " of shard " + slice);
             return ExitCodes.INCOMPLETE;
+        }
+        if (!pc.spec().tiers().isEmpty()) {
+            if (!slice.isAll()) {
+                o.println("later tiers (" + String.join(", ", pc.spec().tiers().stream().map(t -> t.name()).toList())
+                        + ") run when the whole first tier is done: run the campaign once more without --shard");
+            } else {
+                int code = TierRuns.run(o, spark, pc, s, options, hadoopConf(userConf),
+                        c -> library.require(c, userConf, config), config, CacheLocation.potentials(cache));
+                if (code != ExitCodes.OK) {
+                    return code;
+                }
+            }
         }
         return allFailedCheck(o, repo, userConf);
     }
