@@ -143,7 +143,7 @@ public final class LammpsCode implements SimulationCode {
      * driver resolved, else whatever discovery finds here, so heterogeneous clusters work when each node names its
      * build.
      */
-    static Path nodeLibrary(CodeOptions resolved) {
+    private static Path nodeLibrary(CodeOptions resolved) {
         String own = System.getenv(LibraryLocator.ENV);
         String driver = resolved.get(LIBRARY, null);
         LibraryLocator.Result lib;
