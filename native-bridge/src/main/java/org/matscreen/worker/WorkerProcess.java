@@ -151,7 +151,7 @@ public final class WorkerProcess implements AutoCloseable {
             frames.send(Frames.COMPUTE);
             byte tag = frames.receive();
             return protocol.readOutcome(request, tag, frames.received(), greeting);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             dead = true;
             kill(process);
             int exit = waitQuietly(process);
@@ -196,7 +196,7 @@ public final class WorkerProcess implements AutoCloseable {
      * The code's error lines of the candidate in flight, then the worker's own last words, then the exit status; an
      * answer that did not fit the request is named too (the process was alive and had to be killed).
      */
-    private String crashText(int exit, IOException e) {
+    private String crashText(int exit, Exception e) {
         StringBuilder sb = new StringBuilder();
         for (String line : lines(dir.resolve(CANDIDATE_LOG))) {
             if (protocol.isErrorLine(line)) {

@@ -54,8 +54,8 @@ public interface WorkerProtocol {
 
     /**
      * The outcome in the worker's answer ({@link Frames#RESULT} or {@link Frames#ERROR}) to {@code request}. An
-     * {@link IOException} means the answer does not belong to the request (the stream is out of step): the worker is
-     * then killed and the candidate reported as crashed.
+     * exception means the answer does not belong to the request or cannot be read (the stream is out of step): the
+     * worker is then killed and the candidate reported as crashed, with the exception's message.
      */
     CalculationOutcome readOutcome(CalculationRequest request, byte tag, InputStream payload, Greeting greeting)
             throws IOException;
