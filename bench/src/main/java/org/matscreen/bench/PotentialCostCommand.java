@@ -19,7 +19,7 @@ import org.matscreen.core.structure.SupercellBuilder;
 import org.matscreen.core.util.Hashing;
 import org.matscreen.kim.KimModels;
 import org.matscreen.lammps.worker.WorkerConfig;
-import org.matscreen.lammps.worker.WorkerProcess;
+import org.matscreen.worker.WorkerProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

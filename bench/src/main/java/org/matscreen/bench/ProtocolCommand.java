@@ -16,7 +16,7 @@ import org.matscreen.core.sim.CalculationRequest;
 import org.matscreen.core.sim.Status;
 import org.matscreen.lammps.worker.Wire;
 import org.matscreen.lammps.worker.WorkerConfig;
-import org.matscreen.lammps.worker.WorkerProcess;
+import org.matscreen.worker.WorkerProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

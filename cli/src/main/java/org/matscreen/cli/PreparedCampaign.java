@@ -7,7 +7,9 @@ import java.util.List;
 import org.matscreen.core.campaign.CampaignLoader;
 import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.error.InvalidInputException;
+import org.matscreen.core.properties.PropertyRegistry;
 import org.matscreen.core.sim.CodeOptions;
+import org.matscreen.core.sim.Step;
 import org.matscreen.core.sim.ModelLookup;
 import org.matscreen.core.sim.SimulationCode;
 import org.matscreen.core.sim.SimulationCodes;
@@ -105,9 +107,31 @@ record PreparedCampaign(CampaignSpec spec, String yaml, List<PotentialSource> me
         } catch (InvalidInputException e) {
             throw e.withSource(spec.source());
         }
+        requireCapable(spec, code);
         List<PotentialSource> members = code.models(spec.method(), space.systems(),
                 new ModelLookup(registry(config).directories(), potentialCache, spec.source()));
         return new PreparedCampaign(spec, yaml, members, space);
+    }
+
+    /**
+     * Refuses a protocol step the campaign asks for that its code does not implement (an elastic tensor from a DFT
+     * code, say), naming the field that asks for it. A code without a local-structure analysis is accepted: its
+     * records then state that the structure's identity is unknown.
+     */
+    static void requireCapable(CampaignSpec spec, SimulationCode code) {
+        var m = spec.method();
+        var missing = code.capabilities().missing(PropertyRegistry.steps(m.relax(), m.properties()));
+        missing.remove(Step.LOCAL_STRUCTURE);
+        for (Step s : missing) {
+            String field = switch (s) {
+                case STRAIN_SET -> "method.properties.elastic";
+                case EOS_SCAN -> "method.properties.eos";
+                default -> "method.relax.mode";
+            };
+            throw new InvalidInputException(spec.source(), field, code.name() + " does not compute " + s.key()
+                    + " (it computes " + String.join(", ", code.capabilities().steps().stream().map(Step::key)
+                    .toList()) + "); switch it off for this method");
+        }
     }
 
     static PotentialRegistry registry(MatscreenConfig config) {

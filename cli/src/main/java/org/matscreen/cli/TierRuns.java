@@ -52,7 +52,7 @@ final class TierRuns {
             PreparedCampaign pc = PreparedCampaign.of(tc.spec(), tc.yaml(), config, modelCache);
             CodeOptions co = codeOptions.apply(tier.method().code());
             pc.requireRunnable(co);
-            int cores = SimulationCodes.get(tier.method().code()).capabilities().coresPerSession();
+            int cores = SimulationCodes.get(tier.method().code()).capabilities(co).coresPerSession();
             // DFT candidates are few and long: one task per candidate up to the task slots, fewer when a session
             // keeps several cores busy, so the node is not oversubscribed
             int slots = Math.max(1, spark.sparkContext().defaultParallelism() / cores);

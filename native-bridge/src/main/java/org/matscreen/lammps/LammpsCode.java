@@ -23,10 +23,10 @@ import org.matscreen.potential.PotentialResolver;
 import org.matscreen.lammps.jna.LammpsNative;
 import org.matscreen.lammps.jna.LibraryLocator;
 import org.matscreen.lammps.worker.InProcessSession;
-import org.matscreen.lammps.worker.IsolatedSession;
+import org.matscreen.worker.IsolatedSession;
 import org.matscreen.lammps.worker.SessionMode;
 import org.matscreen.lammps.worker.WorkerConfig;
-import org.matscreen.lammps.worker.WorkerPool;
+import org.matscreen.worker.WorkerPool;
 
 /**
  * LAMMPS through its C library as a {@link SimulationCode} named {@value #NAME}. Its options: {@value #LIBRARY}, the

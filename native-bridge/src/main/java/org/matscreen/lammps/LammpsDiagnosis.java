@@ -16,7 +16,7 @@ import org.matscreen.lammps.jna.LammpsNative;
 import org.matscreen.lammps.jna.LibraryLocator;
 import org.matscreen.lammps.worker.SessionMode;
 import org.matscreen.lammps.worker.WorkerConfig;
-import org.matscreen.lammps.worker.WorkerProcess;
+import org.matscreen.worker.WorkerProcess;
 import org.matscreen.potential.FitScopes;
 
 /**

@@ -34,6 +34,7 @@ public record PotentialEntry(String name, String origin, String kind, List<Strin
             case PARTIAL -> "fitted to " + String.join(" ", fitScope.fittedPairsOf(elements)) + " only";
             case MIXING_RULE -> "mixing rule (no alloy pair fitted)";
             case UNKNOWN -> "unknown (not in matscreen's table)";
+            case FIRST_PRINCIPLES -> "first principles (no fit)";
         };
     }
 

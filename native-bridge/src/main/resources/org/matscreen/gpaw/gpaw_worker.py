@@ -17,6 +17,10 @@ duplicated to a private one and descriptor 1 (and ``sys.stdout``) is pointed at 
 NumPy, BLAS or MPI print, from Python or from C, lands in the log and never between two frames. EOF on standard
 input (the parent died or closed the pipe) ends the worker quietly.
 
+Started as ``mpiexec -n N python3 gpaw_worker.py``, the worker is N ranks computing each candidate together (GPAW
+parallelises over k-points, spins and bands): rank 0 alone reads frames (mpiexec forwards standard input to it only)
+and writes them, and broadcasts every frame it reads to the others. The greeting's ``ranks`` says how many there are.
+
 Science conventions (the parent records them with every result):
 
 * k-points: ``n_i = max(1, ceil(d * |b_i|))`` with ``b_i`` the reciprocal lattice vectors including the factor
@@ -59,6 +63,7 @@ RELAX_MODES = ("shape-fixed", "free", "none")
 SHAPE_STRAINS = ("hydrostatic", "axial")
 
 _frame_fd = None
+_world = None  # GPAW's communicator, once loaded
 
 
 class InvalidRequest(ValueError):
@@ -74,8 +79,18 @@ def isolate_frame_stream():
     sys.stdout = sys.stderr
 
 
+def is_rank_zero():
+    """True in a serial worker and on rank 0 of an MPI one; before GPAW is loaded, as the MPI launcher says."""
+    if _world is not None:
+        return _world.rank == 0
+    return os.environ.get("OMPI_COMM_WORLD_RANK", os.environ.get("PMI_RANK", "0")) == "0"
+
+
 def write_frame(tag, payload=None):
-    """Writes one frame; payload is a JSON-serialisable object, already encoded bytes, or None (empty)."""
+    """Writes one frame from rank 0 (other ranks write none); payload is a JSON-serialisable object, already encoded
+    bytes, or None (empty)."""
+    if not is_rank_zero():
+        return
     body = payload if isinstance(payload, bytes) else (b"" if payload is None else json_bytes(payload))
     data = bytes([tag]) + len(body).to_bytes(4, "big") + body
     view = memoryview(data)
@@ -363,8 +378,9 @@ def compute(p):
     occupations = {"name": p["smearing"], "width": p["width_ev"]}
     if p["smearing"] == "methfessel-paxton":
         occupations["order"] = 1
-    log = open(p["log_path"], "w") if p["log_path"] not in (None, "-") else None
-    txt = log if log is not None else ("-" if p["log_path"] == "-" else None)
+    master = is_rank_zero()
+    log = open(p["log_path"], "w") if master and p["log_path"] not in (None, "-") else None
+    txt = log if log is not None else ("-" if master and p["log_path"] == "-" else None)
     try:
         calc = GPAW(mode=PW(p["ecut_ev"], dedecut="estimate"), xc=p["xc"],
                     kpts={"size": mesh, "gamma": True}, occupations=occupations, spinpol=spin,
@@ -475,12 +491,10 @@ def greeting():
     import gpaw
     import gpaw.mpi
     import numpy
-    if gpaw.mpi.world.size != 1:
-        # Every rank would read the pipe and write frames; an MPI worker needs rank 0 to broadcast requests first.
-        raise RuntimeError("the worker runs one process per candidate; started under MPI with %d ranks"
-                           % gpaw.mpi.world.size)
+    global _world
+    _world = gpaw.mpi.world
     return {"magic": MAGIC, "protocol": PROTOCOL, "code": "gpaw", "code_version": gpaw.__version__,
-            "ase_version": ase.__version__, "numpy_version": numpy.__version__,
+            "ranks": _world.size, "ase_version": ase.__version__, "numpy_version": numpy.__version__,
             "python": sys.version.split()[0], "pid": os.getpid(), "setups": describe_setups()}
 
 
@@ -527,9 +541,14 @@ def main():
     write_frame(STARTED, hello)
     while True:
         try:
-            frame = read_frame()
+            frame = read_frame() if is_rank_zero() else None
         except EOFError as e:
-            write_frame(ERROR, error_payload(str(e), "protocol"))
+            frame = e
+        if _world.size > 1:
+            from gpaw.mpi import broadcast
+            frame = broadcast(frame, 0, _world)
+        if isinstance(frame, EOFError):
+            write_frame(ERROR, error_payload(str(frame), "protocol"))
             return 4
         if frame is None:
             return 0

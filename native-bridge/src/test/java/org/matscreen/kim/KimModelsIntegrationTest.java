@@ -31,7 +31,7 @@ import org.matscreen.core.structure.Structure;
 import org.matscreen.core.structure.Supercell;
 import org.matscreen.lammps.LammpsTestSupport;
 import org.matscreen.lammps.worker.WorkerConfig;
-import org.matscreen.lammps.worker.WorkerProcess;
+import org.matscreen.worker.WorkerProcess;
 
 /**
  * KIM portable models through the KIM API in a real worker: each model a shipped campaign uses reproduces the

@@ -29,7 +29,7 @@ import org.matscreen.core.structure.Supercell;
 import org.matscreen.core.structure.SupercellBuilder;
 import org.matscreen.potential.ZhouEamGenerator;
 import org.matscreen.lammps.worker.WorkerConfig;
-import org.matscreen.lammps.worker.WorkerProcess;
+import org.matscreen.worker.WorkerProcess;
 
 /**
  * Acceptance (c) of issue 13: the structure identity matscreen records (LAMMPS' fixed-cut-off compute cna/atom in

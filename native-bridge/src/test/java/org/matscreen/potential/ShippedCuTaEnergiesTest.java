@@ -15,7 +15,7 @@ import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.Structure;
 import org.matscreen.core.structure.Supercell;
-import org.matscreen.lammps.worker.WorkerProcess;
+import org.matscreen.worker.WorkerProcess;
 
 /**
  * LAMMPS energies with the generated Cu–Ta file (campaign grid of {Cu, Ta}) against the file Debian ships: relaxed

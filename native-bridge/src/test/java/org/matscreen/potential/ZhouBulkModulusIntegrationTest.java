@@ -26,7 +26,7 @@ import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.Structure;
 import org.matscreen.core.structure.StructureRecipe;
 import org.matscreen.core.structure.Supercell;
-import org.matscreen.lammps.worker.WorkerProcess;
+import org.matscreen.worker.WorkerProcess;
 
 /**
  * Acceptance (f) of issue 13, one bulk modulus story: for each of the 17 Zhou 2004 metals in its ground state, on

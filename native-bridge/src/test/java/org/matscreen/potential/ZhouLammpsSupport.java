@@ -24,7 +24,7 @@ import org.matscreen.core.structure.SupercellBuilder;
 import org.matscreen.core.util.Hashing;
 import org.matscreen.lammps.jna.LibraryLocator;
 import org.matscreen.lammps.worker.WorkerConfig;
-import org.matscreen.lammps.worker.WorkerProcess;
+import org.matscreen.worker.WorkerProcess;
 
 /**
  * What the LAMMPS-backed tests of the Zhou generator share: one worker process per test class (Debian's

@@ -18,7 +18,7 @@ import org.matscreen.core.structure.Lattice;
 import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.Structure;
 import org.matscreen.core.structure.Supercell;
-import org.matscreen.lammps.worker.WorkerProcess;
+import org.matscreen.worker.WorkerProcess;
 
 /**
  * The 17 metals in their fitted structures, relaxed by LAMMPS (volume, and c/a for hcp, with the shape held)

@@ -124,10 +124,11 @@ public final class RecordSchema {
         // fit scope of the potential (issue 14): optional, so rows written before read as not stated
         c.add(opt("method_potential_fit_scope", Column.Kind.STRING, "",
                 "unlike pairs the campaign's potential was fitted to: 'fitted:' then the pairs A-B (none after the"
-                        + " colon: cross terms from a mixing rule only), or 'unknown'"));
+                        + " colon: cross terms from a mixing rule only), 'unknown', or 'first-principles' for a DFT"
+                        + " method"));
         c.add(opt("potential_fit", Column.Kind.STRING, "",
                 "how the potential's fit covers this composition: fitted (every unlike pair of its elements),"
-                        + " partial, mixing_rule (none) or unknown"));
+                        + " partial, mixing_rule (none), unknown, or first_principles (a DFT method)"));
         c.add(opt("potential_fitted_pairs", Column.Kind.LIST_STRING, "",
                 "unlike pairs of this composition's elements the potential was fitted to, A-B alphabetical"));
         c.add(req("relax_settings", Column.Kind.STRING, "", "relaxation tolerances (key=value list)"));

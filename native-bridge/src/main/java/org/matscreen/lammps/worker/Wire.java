@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.matscreen.core.sim.CalculationOutcome;
 import org.matscreen.core.sim.CalculationRequest;
@@ -21,26 +22,32 @@ import org.matscreen.core.sim.Step;
 import org.matscreen.core.sim.StrainStress;
 import org.matscreen.core.structure.Lattice;
 import org.matscreen.core.structure.Structure;
+import org.matscreen.worker.Frames;
+import org.matscreen.worker.Greeting;
 
 /**
- * The compact binary protocol between a parent JVM and a LAMMPS worker process: length-free, field-by-field
- * {@link DataOutputStream} encoding of requests and outcomes (a 108-atom request is about 3 kB). Each frame starts
- * with a one-byte tag; the worker greets with {@link #MAGIC} and {@link #VERSION} so a parent never talks to a
- * process that is not a matscreen worker of the same build.
+ * The LAMMPS worker's payloads: compact, field-by-field {@link DataOutputStream} encodings of requests, outcomes and
+ * the greeting (a 108-atom request is about 3 kB), each carried in one frame of {@link Frames}. The fields need no
+ * names: a worker runs on the parent's own classes ({@link WorkerConfig#workerClasspath()}).
  */
 public final class Wire {
-    public static final int MAGIC = 0x4D534352; // "MSCR"
-    public static final int VERSION = 2;
-
-    public static final byte COMPUTE = 1;
-    public static final byte PING = 2;
-    public static final byte SHUTDOWN = 3;
-    public static final byte STARTED = 10;
-    public static final byte RESULT = 11;
-    public static final byte PONG = 12;
-    public static final byte ERROR = 13;
+    /** The greeting detail that says whether the library reports exception support ("true"/"false"). */
+    public static final String EXCEPTIONS = "exceptions";
 
     private Wire() {}
+
+    /** The STARTED payload: magic, protocol, LAMMPS' version, whether the library has C++ exceptions. */
+    static void writeGreeting(DataOutputStream out, String codeVersion, boolean exceptions) throws IOException {
+        out.writeUTF(Frames.MAGIC);
+        out.writeInt(Frames.PROTOCOL);
+        out.writeUTF(codeVersion);
+        out.writeBoolean(exceptions);
+    }
+
+    static Greeting readGreeting(DataInputStream in) throws IOException {
+        return new Greeting(in.readUTF(), in.readInt(), in.readUTF(),
+                Map.of(EXCEPTIONS, Boolean.toString(in.readBoolean())));
+    }
 
     public static void writeRequest(DataOutputStream out, CalculationRequest r) throws IOException {
         out.writeUTF(r.candidateId());

@@ -1,15 +1,28 @@
 package org.matscreen.lammps.worker;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.matscreen.core.sim.CalculationOutcome;
+import org.matscreen.core.sim.CalculationRequest;
+import org.matscreen.worker.Frames;
+import org.matscreen.worker.Greeting;
+import org.matscreen.worker.WorkerProtocol;
 
 /**
- * How to start a worker process.
+ * How to start a LAMMPS worker process ({@link WorkerMain}) and read what it says: the LAMMPS {@link WorkerProtocol},
+ * with {@link Wire}'s binary payloads.
  *
  * @param libraryPath the resolved LAMMPS shared library
  * @param javaExecutable the {@code java} launcher (this JVM's by default)
@@ -19,7 +32,7 @@ import java.util.Set;
  * @param startTimeoutSeconds how long a worker may take to start and greet
  */
 public record WorkerConfig(String libraryPath, String javaExecutable, List<String> jvmOptions, String classpath,
-        String workRoot, double startTimeoutSeconds) implements Serializable {
+        String workRoot, double startTimeoutSeconds) implements WorkerProtocol, Serializable {
 
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-Xss4m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Xshare:auto");
@@ -37,6 +50,59 @@ public record WorkerConfig(String libraryPath, String javaExecutable, List<Strin
 
     /** System property naming where workers write such an archive when they exit (the training run only). */
     public static final String CDS_DUMP_PROPERTY = "matscreen.worker.cdsDump";
+
+    @Override
+    public String codeName() {
+        return "LAMMPS";
+    }
+
+    @Override
+    public List<String> command(Path folder) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaExecutable);
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(classpath);
+        cmd.add(WorkerMain.class.getName());
+        cmd.add(libraryPath);
+        cmd.add(folder.toString());
+        return cmd;
+    }
+
+    @Override
+    public void adjustEnvironment(Map<String, String> environment) {
+        // LAMMPS falls back to $LAMMPS_POTENTIALS/<basename> when a potential path does not exist, which could load a
+        // file other than the one whose checksum the record states. Workers never get that fallback.
+        environment.remove("LAMMPS_POTENTIALS");
+    }
+
+    @Override
+    public Greeting readGreeting(byte tag, InputStream payload) throws IOException {
+        if (tag != Frames.STARTED) {
+            throw new IOException("expected a STARTED frame, got frame " + tag);
+        }
+        return Wire.readGreeting(new DataInputStream(payload));
+    }
+
+    @Override
+    public void writeRequest(CalculationRequest request, Path folder, OutputStream payload) throws IOException {
+        Wire.writeRequest(new DataOutputStream(payload), request);
+    }
+
+    @Override
+    public CalculationOutcome readOutcome(CalculationRequest request, byte tag, InputStream payload,
+            Greeting greeting) throws IOException {
+        if (tag != Frames.RESULT) {
+            throw new IOException("unexpected frame " + tag);
+        }
+        return Wire.readOutcome(new DataInputStream(payload));
+    }
+
+    /** LAMMPS' own error lines: the message, and the input line it came from. */
+    @Override
+    public boolean isErrorLine(String line) {
+        return line.startsWith("ERROR") || line.startsWith("Last command");
+    }
 
     /** Defaults: this JVM's launcher and the classpath that holds the worker's own classes. */
     public static WorkerConfig forLibrary(Path library, Path workRoot) {

@@ -2,8 +2,6 @@ package org.matscreen.lammps.worker;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -21,10 +19,12 @@ import org.matscreen.lammps.LammpsCalculator;
 import org.matscreen.lammps.jna.Lammps;
 import org.matscreen.lammps.jna.LammpsLibrary;
 import org.matscreen.lammps.jna.LammpsNative;
+import org.matscreen.worker.Frames;
+import org.matscreen.worker.WorkerProcess;
 
 /**
  * Entry point of a worker process: hosts exactly one LAMMPS instance and serves calculations over its standard input
- * and output. Before LAMMPS is loaded, the original standard output is duplicated to a private descriptor for the
+ * and output in {@link Frames}, with {@link Wire}'s payloads. Before LAMMPS is loaded, the original standard output is duplicated to a private descriptor for the
  * protocol and descriptor 1 is pointed at standard error, so nothing native code prints can corrupt a frame.
  *
  * <p>Arguments: {@code <library path> <work directory>}.
@@ -52,41 +52,33 @@ public final class WorkerMain {
             System.exit(3);
         }
         System.setOut(new PrintStream(new FileOutputStream("/dev/fd/2"), true));
-        DataOutputStream out = new DataOutputStream(
-                new BufferedOutputStream(new FileOutputStream("/dev/fd/" + protocolFd), 1 << 16));
-        DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream("/dev/fd/0"), 1 << 16));
+        Frames frames = new Frames(new FileInputStream("/dev/fd/0"), new FileOutputStream("/dev/fd/" + protocolFd));
 
         Path workDir = Path.of(args[1]);
         Files.createDirectories(workDir);
-        Path candidateLog = workDir.resolve("candidate.log");
+        Path candidateLog = workDir.resolve(WorkerProcess.CANDIDATE_LOG);
         LammpsLibrary lib = LammpsNative.load(Path.of(args[0]));
         try (Lammps lammps = new Lammps(lib, List.of("-screen", "none", "-log", "none", "-nocite"))) {
             LammpsCalculator calculator = new LammpsCalculator(lammps, candidateLog);
-            out.writeByte(Wire.STARTED);
-            out.writeInt(Wire.MAGIC);
-            out.writeInt(Wire.VERSION);
-            out.writeUTF(calculator.codeVersion());
-            out.writeBoolean(lammps.hasExceptions());
-            out.writeLong(ProcessHandle.current().pid());
-            out.flush();
-            serve(in, out, calculator);
+            Wire.writeGreeting(new DataOutputStream(frames.startPayload()), calculator.codeVersion(),
+                    lammps.hasExceptions());
+            frames.send(Frames.STARTED);
+            serve(frames, calculator);
         }
-        out.flush();
         System.exit(0);
     }
 
-    private static void serve(DataInputStream in, DataOutputStream out, LammpsCalculator calculator)
-            throws IOException {
+    private static void serve(Frames frames, LammpsCalculator calculator) throws IOException {
         while (true) {
             byte tag;
             try {
-                tag = in.readByte();
+                tag = frames.receive();
             } catch (EOFException e) {
                 return; // parent went away: exit quietly
             }
             switch (tag) {
-                case Wire.COMPUTE -> {
-                    CalculationRequest req = Wire.readRequest(in);
+                case Frames.COMPUTE -> {
+                    CalculationRequest req = Wire.readRequest(new DataInputStream(frames.received()));
                     CalculationOutcome outcome;
                     try {
                         outcome = calculator.compute(req);
@@ -95,15 +87,11 @@ public final class WorkerMain {
                         outcome = CalculationOutcome.failure(req.candidateId(), Status.FAILED, String.valueOf(
                                 e.getMessage()), 0, calculator.codeVersion());
                     }
-                    out.writeByte(Wire.RESULT);
-                    Wire.writeOutcome(out, outcome);
-                    out.flush();
+                    Wire.writeOutcome(new DataOutputStream(frames.startPayload()), outcome);
+                    frames.send(Frames.RESULT);
                 }
-                case Wire.PING -> {
-                    out.writeByte(Wire.PONG);
-                    out.flush();
-                }
-                case Wire.SHUTDOWN -> {
+                case Frames.PING -> frames.send(Frames.PONG);
+                case Frames.SHUTDOWN -> {
                     return;
                 }
                 default -> throw new IOException("worker: unknown frame tag " + tag);

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.matscreen.lammps.LammpsTestSupport;
+import org.matscreen.worker.WorkerPool;
+import org.matscreen.worker.WorkerProcess;
 
 /** Workers started ahead of use (a local run starts them while Spark starts) are the ones tasks borrow. */
 @Tag("lammps")

@@ -24,6 +24,7 @@ import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.Supercell;
 import org.matscreen.core.util.Hashing;
 import org.matscreen.lammps.LammpsTestSupport;
+import org.matscreen.worker.WorkerProcess;
 
 /** The engine's per-candidate protocol in a real worker process. */
 @Tag("lammps")

@@ -326,7 +326,7 @@ public final class CampaignLoader {
         Node r = n.get("relax");
         r.allowOnly(Set.of("etol", "ftol", "max_iterations", "max_evaluations", "pressure_tolerance_bar",
                 "max_force_ev_per_angstrom", "max_restarts", "mode"));
-        RelaxSettings d = RelaxSettings.DEFAULT;
+        RelaxSettings d = dft != null ? RelaxSettings.DFT_DEFAULT : RelaxSettings.DEFAULT;
         RelaxSettings relax = new RelaxSettings(r.get("etol").number(d.energyTolerance(), 0, 1e-3),
                 r.get("ftol").number(d.forceToleranceEvPerA(), 1e-12, 1),
                 r.get("max_iterations").integer(d.maxIterations(), 1, 1_000_000),
@@ -337,7 +337,9 @@ public final class CampaignLoader {
                 RelaxMode.parse(r.get("mode").text(d.mode().key()), r.get("mode").source(), r.get("mode").path()));
         Node p = n.get("properties");
         p.allowOnly(Set.of("eos", "eos_points", "eos_max_volume_strain", "elastic", "elastic_strain"));
-        PropertySettings pd = PropertySettings.DEFAULT;
+        // a DFT method computes no elastic tensor unless asked (72 strained cells), and scans E(V) over the preset's
+        // wider range: a plane-wave E(V) is smooth, and +-6 % pins the bulk modulus better than +-2 %
+        PropertySettings pd = dft != null ? PropertySettings.DFT_DEFAULT : PropertySettings.DEFAULT;
         int points = p.get("eos_points").integer(pd.eosPoints(), 5, 41);
         if (points % 2 == 0) {
             throw p.get("eos_points").error("must be odd so the scan is centred on the relaxed volume");

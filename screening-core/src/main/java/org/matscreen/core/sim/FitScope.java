@@ -12,16 +12,26 @@ import java.util.TreeSet;
  * or to none, the cross terms then coming from a mixing rule (as in the Zhou–Johnson–Wadley 2004 family). A screen
  * ranking compositions by an energy is only as good as the pairs of each composition that were fitted.
  *
+ * <p>A DFT method has no fit: every interaction comes from first principles ({@link #FIRST_PRINCIPLES}).
+ *
  * @param known false if nobody stated the fit scope (a file matscreen's table does not list)
  * @param fittedPairs unlike pairs fitted to alloy data, each {@code A-B} with the symbols in alphabetical order
+ * @param firstPrinciples true for a first-principles method (DFT), which needs no fit to any pair
  */
-public record FitScope(boolean known, Set<String> fittedPairs) implements Serializable {
+public record FitScope(boolean known, Set<String> fittedPairs, boolean firstPrinciples) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Nothing is known about the potential's fit. */
     public static final FitScope UNKNOWN = new FitScope(false, Set.of());
     /** Known to have no fitted unlike pair: cross terms from a mixing rule. */
     public static final FitScope MIXING_RULE = new FitScope(true, Set.of());
+    /** A first-principles method: no interaction is fitted, none needs to be. */
+    public static final FitScope FIRST_PRINCIPLES = new FitScope(true, Set.of(), true);
+
+    /** The fit scope of an interatomic potential. */
+    public FitScope(boolean known, Set<String> fittedPairs) {
+        this(known, fittedPairs, false);
+    }
 
     /** How well a potential's fit covers one composition. */
     public enum Fit {
@@ -32,9 +42,14 @@ public record FitScope(boolean known, Set<String> fittedPairs) implements Serial
         /** No unlike pair of the composition was fitted. */
         MIXING_RULE,
         /** The potential's fit scope is not stated. */
-        UNKNOWN;
+        UNKNOWN,
+        /** A first-principles method (DFT): no interaction was fitted. */
+        FIRST_PRINCIPLES;
 
-        /** As stored in records: {@code fitted}, {@code partial}, {@code mixing_rule}, {@code unknown}. */
+        /**
+         * As stored in records: {@code fitted}, {@code partial}, {@code mixing_rule}, {@code unknown},
+         * {@code first_principles}.
+         */
         public String key() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
@@ -86,6 +101,9 @@ public record FitScope(boolean known, Set<String> fittedPairs) implements Serial
 
     /** How the fit covers a composition of these elements. */
     public Fit fitOf(List<String> elements) {
+        if (firstPrinciples) {
+            return Fit.FIRST_PRINCIPLES;
+        }
         if (!known) {
             return Fit.UNKNOWN;
         }
@@ -111,7 +129,7 @@ public record FitScope(boolean known, Set<String> fittedPairs) implements Serial
             List<String> elements, String potentialName) {
         List<String> energies = metricsUsed.stream().filter(ENERGY_METRICS::contains).distinct().sorted().toList();
         Fit fit = fitOf(elements);
-        if (energies.isEmpty() || fit == Fit.FITTED) {
+        if (energies.isEmpty() || fit == Fit.FITTED || fit == Fit.FIRST_PRINCIPLES) {
             return java.util.Optional.empty();
         }
         List<String> all = pairs(elements);
@@ -128,15 +146,21 @@ public record FitScope(boolean known, Set<String> fittedPairs) implements Serial
                 + " wrong");
     }
 
-    /** Canonical text, as records store it: {@code unknown}, or {@code fitted:} followed by the pairs. */
+    /**
+     * Canonical text, as records store it: {@code unknown}, {@code first-principles}, or {@code fitted:} followed by
+     * the pairs.
+     */
     public String key() {
-        return known ? "fitted:" + String.join(",", fittedPairs) : "unknown";
+        return firstPrinciples ? "first-principles" : known ? "fitted:" + String.join(",", fittedPairs) : "unknown";
     }
 
     /** Inverse of {@link #key()}. */
     public static FitScope parse(String key) {
         if (key == null || key.isEmpty() || key.equals("unknown")) {
             return UNKNOWN;
+        }
+        if (key.equals("first-principles")) {
+            return FIRST_PRINCIPLES;
         }
         if (!key.startsWith("fitted:")) {
             throw new IllegalArgumentException("not a fit scope: '" + key + "'");

@@ -16,6 +16,8 @@ public record PropertySettings(boolean equationOfState, int eosPoints, double eo
         boolean elasticConstants, double elasticStrain) implements Serializable {
 
     public static final PropertySettings DEFAULT = new PropertySettings(true, 7, 0.02, true, 0.005);
+    /** Defaults of a DFT method: the E(V) scan of the GPAW production preset (7 points, ±6 %), no elastic tensor. */
+    public static final PropertySettings DFT_DEFAULT = new PropertySettings(true, 7, 0.06, false, 0.005);
     public static final PropertySettings NONE = new PropertySettings(false, 7, 0.02, false, 0.005);
 
     public PropertySettings {

@@ -24,6 +24,16 @@ public record RelaxSettings(double energyTolerance, double forceToleranceEvPerA,
     public static final RelaxSettings DEFAULT = new RelaxSettings(0.0, 1e-6, 5000, 50000, 10.0, 1e-3, 4,
             RelaxMode.DEFAULT);
 
+    /**
+     * Defaults of a DFT method: a largest force of 0.01 eV/Å and a stress of 500 bar (0.05 GPa) as a converged
+     * plane-wave relaxation reaches them (the production preset of the GPAW worker), at most 60 ionic steps, and the
+     * shape-fixed relaxation alone (the free probe of an SQS cell costs the DFT tier twenty times the relaxation, as
+     * its strain removes the symmetry). The LAMMPS-level tolerances (energy, force norm, evaluations, restarts) are
+     * kept as {@link #DEFAULT}'s; a DFT code does not read them.
+     */
+    public static final RelaxSettings DFT_DEFAULT = new RelaxSettings(0.0, 1e-6, 60, 50000, 500.0, 0.01, 4,
+            RelaxMode.SHAPE_FIXED);
+
     public RelaxSettings {
         requireFinite(energyTolerance >= 0, "energy tolerance must be >= 0");
         requireFinite(forceToleranceEvPerA > 0, "force tolerance must be > 0");

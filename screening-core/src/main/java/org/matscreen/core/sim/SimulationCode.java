@@ -21,6 +21,14 @@ public interface SimulationCode {
     CodeCapabilities capabilities();
 
     /**
+     * The capabilities of sessions opened with these options from {@link #resolve}, where an option changes them
+     * (GPAW's {@code cores} sets {@link CodeCapabilities#coresPerSession()}); by default {@link #capabilities()}.
+     */
+    default CodeCapabilities capabilities(CodeOptions resolved) {
+        return capabilities();
+    }
+
+    /**
      * The driver's options made concrete and checked: installation paths located, modes parsed. Throws
      * {@link org.matscreen.core.error.InvalidInputException} naming the option for bad user input and
      * {@link org.matscreen.core.error.MatscreenException} with the fix when the code is not installed.

@@ -1,4 +1,4 @@
-package org.matscreen.lammps.worker;
+package org.matscreen.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

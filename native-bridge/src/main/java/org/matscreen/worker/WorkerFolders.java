@@ -1,4 +1,4 @@
-package org.matscreen.lammps.worker;
+package org.matscreen.worker;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -1,4 +1,4 @@
-package org.matscreen.lammps.worker;
+package org.matscreen.worker;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,16 +9,17 @@ import java.util.Map;
 
 /**
  * Worker processes kept for reuse across candidates, partitions and Spark jobs within one JVM (a Spark executor or a
- * local-mode driver). A worker start costs most of a second (JVM plus MPI start-up), a LAMMPS calculation on a small
- * cell milliseconds, so workers are borrowed per partition and returned, never started per candidate. Each borrowed
- * worker serves one thread, which keeps the one-LAMMPS-per-process rule.
+ * local-mode driver), of every code, each kept under its {@link WorkerProtocol}. A worker start costs most of a second
+ * (a LAMMPS worker's JVM plus MPI start-up; a GPAW worker's Python imports), a LAMMPS calculation on a small cell
+ * milliseconds, so workers are borrowed per partition and returned, never started per candidate. Each borrowed worker
+ * serves one thread, which keeps the one-LAMMPS-per-process rule.
  */
 public final class WorkerPool {
     private static final WorkerPool SHARED = new WorkerPool();
 
-    private final Map<WorkerConfig, Deque<WorkerProcess>> idle = new HashMap<>();
+    private final Map<WorkerProtocol, Deque<WorkerProcess>> idle = new HashMap<>();
     /** Workers being started by {@link #warm} per configuration: a borrower waits for one rather than start its own. */
-    private final Map<WorkerConfig, Integer> warming = new HashMap<>();
+    private final Map<WorkerProtocol, Integer> warming = new HashMap<>();
     private final List<WorkerProcess> all = new ArrayList<>();
     private int started;
     /** Set by {@link #shutdown}: a task still running while the JVM exits must not start a worker nobody stops. */
@@ -35,11 +36,11 @@ public final class WorkerPool {
         return SHARED;
     }
 
-    /** An idle live worker for {@code cfg}, or a newly started one. */
-    public WorkerProcess borrow(WorkerConfig cfg) {
+    /** An idle live worker for {@code protocol}, or a newly started one. */
+    public WorkerProcess borrow(WorkerProtocol protocol) {
         synchronized (this) {
             while (true) {
-                Deque<WorkerProcess> q = idle.get(cfg);
+                Deque<WorkerProcess> q = idle.get(protocol);
                 while (q != null && !q.isEmpty()) {
                     WorkerProcess w = q.pollFirst();
                     if (w.isAlive()) {
@@ -47,7 +48,7 @@ public final class WorkerPool {
                     }
                     all.remove(w);
                 }
-                if (warming.getOrDefault(cfg, 0) == 0 || closed) {
+                if (warming.getOrDefault(protocol, 0) == 0 || closed) {
                     break;
                 }
                 try {
@@ -64,7 +65,7 @@ public final class WorkerPool {
                 throw new IllegalStateException("the worker pool is shut down (the JVM is exiting)");
             }
         }
-        WorkerProcess w = WorkerProcess.start(cfg); // outside the lock: starting takes most of a second
+        WorkerProcess w = WorkerProcess.start(protocol); // outside the lock: starting takes most of a second
         synchronized (this) {
             if (!closed) {
                 all.add(w);
@@ -80,37 +81,37 @@ public final class WorkerPool {
     }
 
     /**
-     * Starts {@code count} workers for {@code cfg} in the background (minus those already idle) and keeps them idle,
-     * returning at once. A local run calls it before Spark starts, so worker start-up (JVM, MPI) overlaps Spark's
-     * instead of following it; borrowers wait for these workers rather than start more. A failed start is dropped
-     * here: the first borrower then starts its own and reports the error with its candidate.
+     * Starts {@code count} workers for {@code protocol} in the background (minus those already idle) and keeps them
+     * idle, returning at once. A local run calls it before Spark starts, so worker start-up (JVM, MPI, imports)
+     * overlaps Spark's instead of following it; borrowers wait for these workers rather than start more. A failed
+     * start is dropped here: the first borrower then starts its own and reports the error with its candidate.
      */
-    public void warm(WorkerConfig cfg, int count) {
+    public void warm(WorkerProtocol protocol, int count) {
         int n;
         synchronized (this) {
-            Deque<WorkerProcess> q = idle.get(cfg);
-            n = count - (q == null ? 0 : q.size()) - warming.getOrDefault(cfg, 0);
+            Deque<WorkerProcess> q = idle.get(protocol);
+            n = count - (q == null ? 0 : q.size()) - warming.getOrDefault(protocol, 0);
             if (closed || n <= 0) {
                 return;
             }
-            warming.merge(cfg, n, Integer::sum);
+            warming.merge(protocol, n, Integer::sum);
         }
         for (int i = 0; i < n; i++) {
             Thread t = new Thread(() -> {
                 WorkerProcess w = null;
                 try {
-                    w = WorkerProcess.start(cfg);
+                    w = WorkerProcess.start(protocol);
                 } catch (RuntimeException e) {
                     // the first borrower starts its own worker and reports why that fails
                 }
                 boolean keep;
                 synchronized (this) {
-                    warming.merge(cfg, -1, Integer::sum);
+                    warming.merge(protocol, -1, Integer::sum);
                     keep = w != null && !closed;
                     if (keep) {
                         all.add(w);
                         started++;
-                        idle.computeIfAbsent(cfg, k -> new ArrayDeque<>()).addLast(w);
+                        idle.computeIfAbsent(protocol, k -> new ArrayDeque<>()).addLast(w);
                     }
                     notifyAll();
                 }
@@ -141,10 +142,10 @@ public final class WorkerPool {
     }
 
     /** Returns a worker for reuse; a dead one is dropped. */
-    public void release(WorkerConfig cfg, WorkerProcess w) {
+    public void release(WorkerProtocol protocol, WorkerProcess w) {
         synchronized (this) {
             if (w.isAlive()) {
-                idle.computeIfAbsent(cfg, k -> new ArrayDeque<>()).addFirst(w);
+                idle.computeIfAbsent(protocol, k -> new ArrayDeque<>()).addFirst(w);
                 return;
             }
             all.remove(w);
@@ -153,12 +154,12 @@ public final class WorkerPool {
     }
 
     /** Replaces a dead worker: drops it and starts a fresh one for the same configuration. */
-    public WorkerProcess replace(WorkerConfig cfg, WorkerProcess dead) {
+    public WorkerProcess replace(WorkerProtocol protocol, WorkerProcess dead) {
         synchronized (this) {
             all.remove(dead);
         }
         dead.close();
-        return borrow(cfg);
+        return borrow(protocol);
     }
 
     /** Workers started by this pool since the JVM started (restarts included). */

@@ -1,24 +1,24 @@
-package org.matscreen.lammps.worker;
+package org.matscreen.worker;
 
 import org.matscreen.core.sim.CalculationOutcome;
 import org.matscreen.core.sim.CalculationRequest;
 import org.matscreen.core.sim.SimulationSession;
 
 /**
- * A {@link SimulationSession} whose LAMMPS runs in a pooled worker process: a crash or a timeout of one candidate
+ * A {@link SimulationSession} whose code runs in a pooled worker process: a crash or a timeout of one candidate
  * costs a worker restart, never the caller's process. Borrowed from the {@link WorkerPool} on open and returned on
  * close.
  */
 public final class IsolatedSession implements SimulationSession {
     private final WorkerPool pool;
-    private final WorkerConfig config;
+    private final WorkerProtocol protocol;
     private WorkerProcess worker;
     private int lost;
 
-    public IsolatedSession(WorkerPool pool, WorkerConfig config) {
+    public IsolatedSession(WorkerPool pool, WorkerProtocol protocol) {
         this.pool = pool;
-        this.config = config;
-        this.worker = pool.borrow(config);
+        this.protocol = protocol;
+        this.worker = pool.borrow(protocol);
     }
 
     @Override
@@ -27,7 +27,7 @@ public final class IsolatedSession implements SimulationSession {
             throw new IllegalStateException("session is closed");
         }
         if (!worker.isAlive()) {
-            worker = pool.replace(config, worker);
+            worker = pool.replace(protocol, worker);
         }
         CalculationOutcome o = worker.compute(request);
         if (!worker.isAlive()) {
@@ -49,7 +49,7 @@ public final class IsolatedSession implements SimulationSession {
     @Override
     public void close() {
         if (worker != null) {
-            pool.release(config, worker);
+            pool.release(protocol, worker);
             worker = null;
         }
     }
