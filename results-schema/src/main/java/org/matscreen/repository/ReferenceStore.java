@@ -36,6 +36,14 @@ public final class ReferenceStore {
     /** Cached references covering every element × prototype asked for, if present. */
     public Optional<ReferenceEnergies> find(String potentialSha256, String settingsKey, List<String> elements,
             List<Prototype> prototypes) {
+        java.util.Map<String, List<Prototype>> required = new java.util.TreeMap<>();
+        elements.forEach(e -> required.put(e, prototypes));
+        return find(potentialSha256, settingsKey, required);
+    }
+
+    /** Cached references covering each element in the prototypes asked of it, if present. */
+    public Optional<ReferenceEnergies> find(String potentialSha256, String settingsKey,
+            java.util.Map<String, List<Prototype>> required) {
         Optional<Entries> file = JsonFiles.read(layout, layout.references(), Entries.class);
         if (file.isEmpty()) {
             return Optional.empty();
@@ -43,8 +51,8 @@ public final class ReferenceStore {
         for (Set s : file.get().sets()) {
             if (s.potentialSha256().equals(potentialSha256) && s.settingsKey().equals(settingsKey)) {
                 ReferenceEnergies r = toReferences(s);
-                boolean complete = elements.stream().allMatch(e -> prototypes.stream()
-                        .allMatch(p -> r.find(e, p).isPresent()));
+                boolean complete = required.entrySet().stream().allMatch(e -> e.getValue().stream()
+                        .allMatch(p -> r.find(e.getKey(), p).isPresent()));
                 if (complete) {
                     return Optional.of(r);
                 }

@@ -153,6 +153,16 @@ final class ReferenceStage {
         return tasks(g);
     }
 
+    /** The prototypes each element's references are computed in (see {@link #tasks(JobContext, PotentialSource.ReferenceGroup)}). */
+    static Map<String, List<Prototype>> required(JobContext ctx, List<String> elements) {
+        Map<String, List<Prototype>> m = new java.util.TreeMap<>();
+        for (String el : elements) {
+            var gs = dft(ctx) ? GroundStates.of(el) : java.util.Optional.<GroundStates.GroundState>empty();
+            m.put(el, gs.map(g -> List.of(g.prototype())).orElse(List.of(Prototype.values())));
+        }
+        return m;
+    }
+
     /** Volume per atom to start an element of unknown structure from, Å³ (Mn's 12.2, between Ni's 10.9 and Ti's 17.6). */
     static final double UNKNOWN_VOLUME_A3 = 12.0;
 

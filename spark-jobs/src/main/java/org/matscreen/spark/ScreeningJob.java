@@ -444,7 +444,7 @@ public final class ScreeningJob {
         List<ReferenceEnergies> sets = new ArrayList<>();
         List<PotentialSource.ReferenceGroup> missing = new ArrayList<>();
         for (PotentialSource.ReferenceGroup g : groups) {
-            store.find(g.key(), key, g.elements(), List.of(org.matscreen.core.structure.Prototype.values()))
+            store.find(g.key(), key, ReferenceStage.required(ctx, g.elements()))
                     .ifPresentOrElse(sets::add, () -> missing.add(g));
         }
         List<String> failures = new ArrayList<>();
@@ -566,13 +566,13 @@ public final class ScreeningJob {
         ReferenceStore shared = ctx.cacheUri() == null ? null
                 : new ReferenceStore(new RepositoryLayout(ctx.cacheUri(), sc.hadoopConfiguration()));
         String key = ReferenceStage.settingsKey(ctx);
-        List<org.matscreen.core.structure.Prototype> all = List.of(org.matscreen.core.structure.Prototype.values());
         Map<String, ReferenceEnergies> out = new TreeMap<>();
         List<PotentialSource.ReferenceGroup> missing = new ArrayList<>();
         for (PotentialSource.ReferenceGroup g : groups) {
-            Optional<ReferenceEnergies> found = store.find(g.key(), key, g.elements(), all);
+            var required = ReferenceStage.required(ctx, g.elements());
+            Optional<ReferenceEnergies> found = store.find(g.key(), key, required);
             if (found.isEmpty() && shared != null) {
-                found = shared.find(g.key(), key, g.elements(), all);
+                found = shared.find(g.key(), key, required);
                 found.ifPresent(r -> store.store(key, r));
             }
             found.ifPresentOrElse(r -> out.put(g.key(), r), () -> missing.add(g));

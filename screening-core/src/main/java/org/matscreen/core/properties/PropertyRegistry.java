@@ -33,7 +33,8 @@ public final class PropertyRegistry {
             new StructureIdentityProperty(),
             new PrototypeStabilityProperty(),
             new EquationOfStateProperty(),
-            new ElasticTensorProperty());
+            new ElasticTensorProperty(),
+            new MagneticMomentProperty());
 
     /** The column holding the keys of the {@link RecordFlag}s a record carries. */
     public static final PropertyColumn FLAGS = new PropertyColumn("flags", PropertyColumn.Kind.LIST_STRING, "",

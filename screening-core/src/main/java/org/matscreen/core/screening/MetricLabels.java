@@ -27,6 +27,7 @@ public final class MetricLabels {
             Map.entry("bulk_modulus_prime", "B′"),
             Map.entry("shear_modulus_gpa", "Shear modulus G (Hill)"),
             Map.entry("pugh_ratio", "Pugh ratio B/G"),
+            Map.entry("magnetic_moment_mu_b_per_atom", "Magnetic moment"),
             Map.entry("c11_gpa", "C11"),
             Map.entry("c12_gpa", "C12"),
             Map.entry("c13_gpa", "C13"),
@@ -49,7 +50,7 @@ public final class MetricLabels {
 
     /** Unit suffixes of metric keys, longest first so that {@code _ev_per_atom} wins over {@code _ev}. */
     private static final String[] UNIT_SUFFIXES = {"_ev_per_atom", "_a3_per_atom", "_g_per_cm3", "_usd_per_kg",
-        "_kg_per_kg", "_mj_per_kg", "_kj_per_mol", "_j_per_mol_k", "_angstrom", "_gpa", "_pct", "_ev", "_bar", "_k"};
+        "_kg_per_kg", "_mj_per_kg", "_kj_per_mol", "_j_per_mol_k", "_angstrom", "_gpa", "_pct", "_mu_b_per_atom", "_ev", "_bar", "_k"};
 
     private MetricLabels() {}
 
