@@ -110,6 +110,7 @@ final class PlanCommand implements Callable<Integer> {
         CostEstimate e = CostEstimate.of(s, pc.potentials(), pc.space().systems(), AdaptivePlan.simulations(pc),
                 cores, repo, noCache ? null : CacheLocation.records(cache));
         printEstimate(o, e);
+        TierPlan.print(o, pc, cores, MatscreenConfig.load(), CacheLocation.potentials(cache), repo);
         printNotes(o, pc);
         if (!noReferences) {
             references(o, pc, repo);

@@ -144,6 +144,12 @@ class MultiFidelityIntegrationTest {
         assertTrue(again.out().contains("tier dft: 3 candidates, 0 computed, 3 resumed")
                 && again.out().contains("(+0.0 s references); results in"), again.out());
 
+        // plan estimates the tier from the DFT prior and shows what the tier measured
+        CliTest.Result plan = CliTest.exec("plan", "--no-references", campaign.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.OK, plan.code(), plan.err());
+        assertTrue(plan.out().contains("tier dft: gpaw (PBE 400 eV") && plan.out().contains("(prior); measured")
+                && plan.out().contains("(mean of 3 computed in tiers/dft)"), plan.out());
+
         Path html = dir.resolve("report.html");
         CliTest.Result rep = CliTest.exec("report", out.toString(), "--out", html.toString());
         assertEquals(ExitCodes.OK, rep.code(), rep.err());

@@ -11,7 +11,11 @@ import org.matscreen.core.campaign.MethodSpec;
 import org.matscreen.core.error.InvalidInputException;
 import org.matscreen.core.error.MatscreenException;
 import org.matscreen.core.sim.CodeCapabilities;
+import org.matscreen.core.plan.DftCostModel;
 import org.matscreen.core.sim.CodeOptions;
+import org.matscreen.core.sim.PropertySettings;
+import org.matscreen.core.sim.RelaxSettings;
+import org.matscreen.core.structure.Lattice;
 import org.matscreen.core.sim.ModelLookup;
 import org.matscreen.core.sim.PotentialSource;
 import org.matscreen.core.sim.PotentialRef;
@@ -94,6 +98,22 @@ public final class GpawCode implements SimulationCode {
         systems.forEach(elements::addAll);
         return List.of(GpawModelSource.of(method.dft(), List.copyOf(elements), lookup.cacheDirectory(),
                 lookup.source(), "method.dft"));
+    }
+
+    /**
+     * {@link DftCostModel}'s prior with the settings file's cut-off and k-point density, spin-polarised when the
+     * settings ask for spin and give one of the cell's elements an initial moment (a cell without any is computed
+     * without spin, as the worker does), and the E(V) points when the scan is on.
+     */
+    @Override
+    public double priorSeconds(PotentialRef model, Lattice cell, List<String> species, RelaxSettings relax,
+            PropertySettings properties) {
+        var s = GpawSettingsFile.read(model);
+        boolean spin = s.path("spin").asBoolean(false) && species.stream()
+                .anyMatch(el -> s.path("initial_magmoms").path(el).asDouble(0) != 0);
+        return DftCostModel.prior().seconds(cell, species.size(), s.path("ecut_ev").asDouble(),
+                s.path("kpoint_density_per_inv_angstrom").asDouble(), spin,
+                properties.equationOfState() ? properties.eosPoints() : 0);
     }
 
     @Override

@@ -16,14 +16,15 @@ import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.Supercell;
 
 /** Whole-campaign checks that need more than one section of the file. */
-final class CampaignChecks {
+public final class CampaignChecks {
     /** Spaces up to this size are checked candidate by candidate; beyond, by the grid rule. */
     private static final long EXHAUSTIVE_LIMIT = 1_000_000;
 
     private CampaignChecks() {}
 
     /** Sites a cell needs (a multiple of) for every composition of the space to be exact. */
-    static int siteMultiple(ChemicalSpace space) {
+    /** Sites a cell needs so that every composition of the space is exact (the grid's denominator, or the lcm). */
+    public static int siteMultiple(ChemicalSpace space) {
         if (!space.explicit().isEmpty()) {
             long lcm = 1;
             for (Composition c : space.explicit()) {

@@ -64,6 +64,20 @@ public interface SimulationCode {
         return null;
     }
 
+    /**
+     * The code's own prior for one candidate's cost, s, when the engine's classical cost model (atoms × force
+     * evaluations × a per-atom constant, {@link org.matscreen.core.plan.CostModel}) does not describe it; NaN to use
+     * that model. A DFT code's cost depends on its k-points and basis, which only it knows.
+     *
+     * @param model the calculation's model file
+     * @param cell the candidate's cell
+     * @param species the element of every site
+     */
+    default double priorSeconds(PotentialRef model, org.matscreen.core.structure.Lattice cell, List<String> species,
+            RelaxSettings relax, PropertySettings properties) {
+        return Double.NaN;
+    }
+
     /** Installation checks for {@code matscreen doctor}: each one's verdict and what to do about a failure. */
     List<Diagnosis> diagnose(CodeOptions requested);
 
