@@ -12,6 +12,7 @@ import org.matscreen.core.sim.FitScope;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.PotentialSource;
 import org.matscreen.core.sim.PotentialSpec;
+import org.matscreen.core.sim.SingleFileSource;
 import org.matscreen.core.util.Hashing;
 
 /**
@@ -25,7 +26,7 @@ import org.matscreen.core.util.Hashing;
  * @param text the file's content, shipped with the source so an executor on another machine writes the same bytes
  *     into its own local folder ({@link #localised})
  */
-public record GpawModelSource(PotentialRef file, String name, String text) implements PotentialSource {
+public record GpawModelSource(PotentialRef file, String name, String text) implements SingleFileSource {
 
     /**
      * Writes the settings file of {@code dft} for {@code elements} under {@code cacheDir} (named by the hash of
@@ -90,22 +91,5 @@ public record GpawModelSource(PotentialRef file, String name, String text) imple
     public PotentialSpec spec() {
         return new PotentialSpec(name, file.sha256(), file.pairStyle(), file.elements(), file.citation(),
                 FitScope.FIRST_PRINCIPLES);
-    }
-
-    @Override
-    public PotentialRef fileFor(List<String> systemElements) {
-        return file;
-    }
-
-    @Override
-    public List<ReferenceGroup> referenceGroups(List<List<String>> systems) {
-        TreeSet<String> els = new TreeSet<>();
-        systems.forEach(els::addAll);
-        return List.of(new ReferenceGroup(file.sha256(), file, List.copyOf(els)));
-    }
-
-    @Override
-    public String referenceGroupOf(List<String> systemElements) {
-        return file.sha256();
     }
 }

@@ -1,12 +1,10 @@
 package org.matscreen.potential;
 
-import org.matscreen.core.sim.PotentialSource;
-import java.util.List;
-import java.util.TreeSet;
 import org.matscreen.core.plan.PotentialCostClass;
 import org.matscreen.core.sim.FitScope;
 import org.matscreen.core.sim.PotentialRef;
 import org.matscreen.core.sim.PotentialSpec;
+import org.matscreen.core.sim.SingleFileSource;
 import org.matscreen.kim.KimModel;
 
 /**
@@ -18,7 +16,7 @@ import org.matscreen.kim.KimModel;
  * @param kind the model's kind from its metadata, e.g. EAM, MEAM, SNAP
  * @param fitScope which unlike pairs the model was fitted to (from the project's table)
  */
-public record KimPotentialSource(PotentialRef model, String kind, FitScope fitScope) implements PotentialSource {
+public record KimPotentialSource(PotentialRef model, String kind, FitScope fitScope) implements SingleFileSource {
 
     /** The source of a resolved model, with its fit scope from the project's table. */
     public static KimPotentialSource of(KimModel m) {
@@ -36,20 +34,9 @@ public record KimPotentialSource(PotentialRef model, String kind, FitScope fitSc
         return PotentialCostClass.ofKimKind(kind);
     }
 
+    /** The model as a calculation uses it. */
     @Override
-    public PotentialRef fileFor(List<String> systemElements) {
+    public PotentialRef file() {
         return model;
-    }
-
-    @Override
-    public List<ReferenceGroup> referenceGroups(List<List<String>> systems) {
-        TreeSet<String> els = new TreeSet<>();
-        systems.forEach(els::addAll);
-        return List.of(new ReferenceGroup(model.sha256(), model, List.copyOf(els)));
-    }
-
-    @Override
-    public String referenceGroupOf(List<String> systemElements) {
-        return model.sha256();
     }
 }

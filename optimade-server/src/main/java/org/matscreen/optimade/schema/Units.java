@@ -38,6 +38,8 @@ public final class Units {
             Map.entry("kJ/mol", "kJ*mol^-1"),
             Map.entry("MJ/kg", "MJ*kg^-1"),
             Map.entry("USD/kg", "USD*kg^-1"),
+            // magnetic moment per atom, as eV/atom is an energy per atom: the per-atom is in the description
+            Map.entry("μB/atom", "mu_B"),
             // Counts and ratios: valence electrons per atom, Herfindahl–Hirschman index points, mass of CO2-equivalent
             // per mass of alloy (the description keeps what the number counts).
             Map.entry("atoms", DIMENSIONLESS),
@@ -65,6 +67,7 @@ public final class Units {
             Map.entry("MJ", new Symbol("megajoule", "MJ")),
             Map.entry("kg", new Symbol("kilogram", "kg")),
             Map.entry("u", new Symbol("dalton, unified atomic mass unit", "u")),
+            Map.entry("mu_B", new Symbol("Bohr magneton", "mu_B")),
             Map.entry("USD", new Symbol("United States dollar (price data of the year the source gives)", null)));
 
     private Units() {}

@@ -34,11 +34,11 @@ class CampaignLoaderTest {
         assertEquals(1, s.screening().filters().size());
     }
 
-    private static InvalidInputException bad(String yaml) {
+    static InvalidInputException bad(String yaml) {
         return assertThrows(InvalidInputException.class, () -> CampaignLoader.parse(yaml, "bad.yaml"));
     }
 
-    private static void assertError(InvalidInputException e, String field, String reasonPart) {
+    static void assertError(InvalidInputException e, String field, String reasonPart) {
         assertEquals("bad.yaml", e.source());
         assertEquals(field, e.field());
         assertTrue(e.reason().contains(reasonPart), e.getMessage());

@@ -2,7 +2,6 @@ package org.matscreen.core.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -29,13 +28,11 @@ public class TierCampaignYamlTest {
             """;
 
     private static InvalidInputException bad(String yaml) {
-        return assertThrows(InvalidInputException.class, () -> CampaignLoader.parse(yaml, "bad.yaml"));
+        return CampaignLoaderTest.bad(yaml);
     }
 
     private static void assertError(InvalidInputException e, String field, String reasonPart) {
-        assertEquals("bad.yaml", e.source());
-        assertEquals(field, e.field());
-        assertTrue(e.reason().contains(reasonPart), e.getMessage());
+        CampaignLoaderTest.assertError(e, field, reasonPart);
     }
 
     @Test
