@@ -129,6 +129,9 @@ class MultiFidelityIntegrationTest {
             assertEquals(Status.OK, b.status());
             assertEquals(row.later(), b.metric("dh_form_ev_per_atom"), 1e-12);
             assertEquals(0.0, b.metric("magnetic_moment_mu_b_per_atom"), 1e-9, "computed without spin");
+            // GPAW has no local-structure analysis; matscreen's Java CNA says the relaxed cell is still fcc
+            assertEquals("fcc", b.properties().text("structure_after"), row.toString());
+            assertEquals(Boolean.TRUE, b.properties().bool("prototype_retained"), row.toString());
         }
         // Ni3Al on four fcc sites is L1_2: PBE (spin-polarised) gives -0.4325 eV/atom (Materials Project mp-2593, as
         // listed by Kim, Meschel, Nash & Chen, Sci. Data 4, 170162 (2017)); without spin the Ni reference loses its

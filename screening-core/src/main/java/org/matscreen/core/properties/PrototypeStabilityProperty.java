@@ -78,7 +78,7 @@ final class PrototypeStabilityProperty implements PropertyCalculation {
             return;
         }
         StructureIdentity id = StructureIdentity.of(in.prototype(), in.supercell(), free.structure().lattice(),
-                free.siteClasses());
+                StructureIdentityProperty.classes(free.structure(), free.siteClasses()));
         List<Double> vectors = new ArrayList<>();
         for (double x : free.structure().lattice().rowMajor()) {
             vectors.add(x);

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.matscreen.core.sim.PropertySettings;
 import org.matscreen.core.sim.RelaxSettings;
 import org.matscreen.core.sim.Step;
+import org.matscreen.core.structure.CommonNeighbourAnalysis;
+import org.matscreen.core.structure.Structure;
 import org.matscreen.core.structure.StructureIdentity;
 
 /**
@@ -51,6 +53,14 @@ final class StructureIdentityProperty implements PropertyCalculation {
                         + pct(StructureIdentity.MAX_C_OVER_A_DEVIATION) + " of 1.633"));
     }
 
+    /**
+     * The code's own per-atom classes, or, from a code without a local-structure analysis (a DFT code), matscreen's
+     * Java analysis of the same cell with the same cut-offs and signatures ({@link CommonNeighbourAnalysis}).
+     */
+    static int[] classes(Structure cell, int[] fromCode) {
+        return fromCode.length > 0 ? fromCode : CommonNeighbourAnalysis.classify(cell);
+    }
+
     private static String pct(double f) {
         return Math.round(100 * f) + " %";
     }
@@ -63,7 +73,7 @@ final class StructureIdentityProperty implements PropertyCalculation {
     @Override
     public void derive(PropertyInput in, CandidateProperties.Builder out) {
         StructureIdentity id = StructureIdentity.of(in.prototype(), in.supercell(), in.outcome().relaxed().lattice(),
-                in.outcome().siteClasses());
+                classes(in.outcome().relaxed(), in.outcome().siteClasses()));
         out.put("structure_after", id.structureAfter())
                 .put("cna_fcc_fraction", id.fccFraction())
                 .put("cna_hcp_fraction", id.hcpFraction())
@@ -75,8 +85,6 @@ final class StructureIdentityProperty implements PropertyCalculation {
         if (Boolean.FALSE.equals(id.retained())) {
             out.flag(RecordFlag.TRANSFORMED);
         }
-        if (id.retained() == null) {
-            in.note("structure identity unknown: the simulation code did not analyse the atoms' local structure");
-        }
+
     }
 }
