@@ -356,7 +356,7 @@ public final class CampaignLoader {
     private static DftSettings dft(Node n) {
         n.requireObject();
         n.allowOnly(Set.of("preset", "xc", "cutoff_ev", "kpoint_density_per_inv_angstrom", "smearing",
-                "smearing_width_ev", "spin"));
+                "smearing_width_ev", "spin", "initial_magmoms", "convergence"));
         String preset = n.get("preset").text("production");
         if (!DftSettings.PRESETS.contains(preset)) {
             throw n.get("preset").error("unknown preset '" + preset + "' (known: "
@@ -372,9 +372,22 @@ public final class CampaignLoader {
                     + String.join(", ", new java.util.TreeSet<>(DftSettings.SMEARINGS)) + ")");
         }
         Boolean spin = n.get("spin").isMissing() ? null : n.get("spin").bool(false);
+        Map<String, Double> moments = new TreeMap<>();
+        for (Map.Entry<String, Node> e : n.get("initial_magmoms").entries().entrySet()) {
+            PeriodicTable.require(e.getKey(), n.source(), e.getValue().path());
+            moments.put(e.getKey(), e.getValue().number(0, -10, 10));
+        }
+        Node conv = n.get("convergence");
+        conv.allowOnly(DftSettings.CONVERGENCE_KEYS);
+        Map<String, Double> convergence = new TreeMap<>();
+        for (String k : new java.util.TreeSet<>(DftSettings.CONVERGENCE_KEYS)) {
+            if (!conv.get(k).isMissing()) {
+                convergence.put(k, conv.get(k).number(0, 1e-14, 1.0));
+            }
+        }
         return new DftSettings(preset, xc, n.get("cutoff_ev").number(Double.NaN, 150, 2000),
                 n.get("kpoint_density_per_inv_angstrom").number(Double.NaN, 0.5, 20), smearing,
-                n.get("smearing_width_ev").number(Double.NaN, 0.001, 1.0), spin);
+                n.get("smearing_width_ev").number(Double.NaN, 0.001, 1.0), spin, moments, convergence);
     }
 
     /**

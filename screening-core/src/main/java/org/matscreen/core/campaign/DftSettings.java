@@ -21,15 +21,31 @@ import java.util.Set;
  *     null
  * @param smearingWidthEv smearing width, eV (NaN: the preset's)
  * @param spin spin polarisation, or null for the preset's
+ * @param initialMomentsMuB initial (ferromagnetic) moments per element, μB, added to the preset's (Fe, Co, Ni, Cr,
+ *     Mn); empty for the preset's alone
+ * @param convergence SCF criteria in the code's units ({@code energy} eV per valence electron, {@code density}
+ *     electrons per valence electron, {@code eigenstates} eV² per valence electron), those set override the preset's
  */
 public record DftSettings(String preset, String xc, double cutoffEv, double kpointDensityPerInvAngstrom,
-        String smearing, double smearingWidthEv, Boolean spin) implements Serializable {
+        String smearing, double smearingWidthEv, Boolean spin, Map<String, Double> initialMomentsMuB,
+        Map<String, Double> convergence) implements Serializable {
+
+    /** The SCF criteria a campaign may set. */
+    public static final Set<String> CONVERGENCE_KEYS = Set.of("energy", "density", "eigenstates");
+
+    /** Settings without moment or convergence overrides. */
+    public DftSettings(String preset, String xc, double cutoffEv, double kpointDensityPerInvAngstrom,
+            String smearing, double smearingWidthEv, Boolean spin) {
+        this(preset, xc, cutoffEv, kpointDensityPerInvAngstrom, smearing, smearingWidthEv, spin, Map.of(), Map.of());
+    }
 
     public static final Set<String> PRESETS = Set.of("production", "test");
     public static final Set<String> SMEARINGS = Set.of("methfessel-paxton", "fermi-dirac", "marzari-vanderbilt");
 
     public DftSettings {
         Objects.requireNonNull(preset, "preset");
+        initialMomentsMuB = initialMomentsMuB == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(initialMomentsMuB));
+        convergence = convergence == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(convergence));
     }
 
     /** The preset alone. */
@@ -39,7 +55,8 @@ public record DftSettings(String preset, String xc, double cutoffEv, double kpoi
 
     /**
      * The overrides in the DFT worker's settings vocabulary ({@code xc}, {@code ecut_ev},
-     * {@code kpoint_density_per_inv_angstrom}, {@code smearing: {name, width_ev}}, {@code spin}), only those set.
+     * {@code kpoint_density_per_inv_angstrom}, {@code smearing: {name, width_ev}}, {@code spin},
+     * {@code initial_magmoms}, {@code convergence}), only those set.
      */
     public Map<String, Object> overrides() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -64,6 +81,12 @@ public record DftSettings(String preset, String xc, double cutoffEv, double kpoi
         }
         if (spin != null) {
             m.put("spin", spin);
+        }
+        if (!initialMomentsMuB.isEmpty()) {
+            m.put("initial_magmoms", new java.util.TreeMap<>(initialMomentsMuB));
+        }
+        if (!convergence.isEmpty()) {
+            m.put("convergence", new java.util.TreeMap<>(convergence));
         }
         return m;
     }

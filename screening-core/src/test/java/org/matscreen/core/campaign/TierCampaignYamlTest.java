@@ -20,7 +20,8 @@ public class TierCampaignYamlTest {
                 top: 3
                 method:
                   code: gpaw
-                  dft: {preset: test, cutoff_ev: 450, smearing: fermi-dirac, spin: true}
+                  dft: {preset: test, cutoff_ev: 450, smearing: fermi-dirac, spin: true, initial_magmoms: {Al: 0.1},
+                        convergence: {energy: 1.0e-5}}
                   relax: {mode: shape-fixed}
                   properties: {eos: true}
                   timeout_seconds: 3600
@@ -56,7 +57,8 @@ public class TierCampaignYamlTest {
         assertTrue(Double.isNaN(d.kpointDensityPerInvAngstrom()));
         // only what the campaign sets overrides the preset, in the worker's vocabulary
         assertEquals(java.util.Map.of("ecut_ev", 450.0, "smearing", java.util.Map.of("name", "fermi-dirac"),
-                "spin", true), d.overrides());
+                "spin", true, "initial_magmoms", java.util.Map.of("Al", 0.1), "convergence",
+                java.util.Map.of("energy", 1.0e-5)), d.overrides());
         assertTrue(t.method().properties().equationOfState());
         assertEquals(3600.0, t.method().timeoutSeconds());
     }
@@ -70,6 +72,10 @@ public class TierCampaignYamlTest {
         assertError(bad(TWO_TIERS.replace("cutoff_ev: 450", "cutoff_ev: 50")), "tiers[0].method.dft.cutoff_ev",
                 "");
         assertError(bad(TWO_TIERS.replace("max_atoms: 8", "max_atoms: 64")), "tiers[0].structure.max_atoms", "");
+        assertError(bad(TWO_TIERS.replace("{Al: 0.1}", "{Xx: 0.1}")), "tiers[0].method.dft.initial_magmoms.Xx",
+                "unknown element");
+        assertError(bad(TWO_TIERS.replace("{energy: 1.0e-5}", "{forces: 0.01}")),
+                "tiers[0].method.dft.convergence.forces", "");
         assertError(bad(TWO_TIERS.replace("min_atoms: 4", "min_atoms: 9")), "tiers[0].structure.min_atoms", "");
         assertError(bad(TWO_TIERS.replace("top: 3", "top: 0")), "tiers[0].top", "");
         assertError(bad(TWO_TIERS.replace("name: dft", "name: ../x")), "tiers[0].name", "letters");
@@ -77,9 +83,9 @@ public class TierCampaignYamlTest {
                 "not a simulation code name");
         assertError(bad(TWO_TIERS.replace("dft: {preset", "potential: x.eam.alloy\n      dft: {preset")),
                 "tiers[0].method.potential", "one or the other");
-        assertError(bad(TWO_TIERS.replace("    method:\n      code: gpaw\n      dft: {preset: test, cutoff_ev: 450,"
-                + " smearing: fermi-dirac, spin: true}\n      relax: {mode: shape-fixed}\n      properties: {eos:"
-                + " true}\n      timeout_seconds: 3600\n", "    method: {potential: zhou2004}\n")),
+        String method = TWO_TIERS.substring(TWO_TIERS.indexOf("    method:\n      code: gpaw"),
+                TWO_TIERS.indexOf("    structure: {min_atoms"));
+        assertError(bad(TWO_TIERS.replace(method, "    method: {potential: zhou2004}\n")),
                 "tiers[0].method", "repeats the first tier's method");
         assertError(bad(TWO_TIERS.replace("top: 3", "top: 3\n    tops: 4")), "tiers[0].tops", "");
     }
