@@ -204,9 +204,10 @@ final class PlanCommand implements Callable<Integer> {
             o.println("references: not computed (" + e.getMessage() + ")");
             return;
         }
-        ScreeningJob.PlannedReferences refs = ScreeningJob.references(pc.spec(), pc.potentials(), codeOptions, repo);
+        ScreeningJob.PlannedReferences refs = ScreeningJob.references(pc.spec(), pc.potentials(), codeOptions, repo,
+                noCache ? null : CacheLocation.records(cache));
         o.printf(Locale.ROOT, "pure-element references (shape-fixed relaxation, elastic constants; %s):%n",
-                refs.cached() ? "cached in " + repo + "/references.json"
+                refs.cached() ? "cached in " + refs.cachedIn()
                         : String.format(Locale.ROOT, "computed in %.1f s", refs.seconds()));
         List<String> unstable = new ArrayList<>();
         for (ReferenceEnergies set : refs.sets()) {

@@ -45,7 +45,7 @@ class RunCommandIntegrationTest {
                 structure: {prototypes: [fcc], supercell: [2, 2, 2]}
                 method: {potential: CuNi.eam.alloy}
                 """);
-        CliTest.Result r = CliTest.exec("plan", c.toString(), "--out", dir.resolve("repo").toString());
+        CliTest.Result r = CliTest.exec("plan", c.toString(), "--out", dir.resolve("repo").toString(), "--no-cache");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         String out = r.out();
         assertTrue(out.contains("pure-element references (shape-fixed relaxation, elastic constants; computed"), out);
@@ -57,5 +57,35 @@ class RunCommandIntegrationTest {
                 .orElseThrow(() -> new AssertionError(out));
         assertTrue(ni.matches(".*bcc +-4\\.[0-9]{4} eV UNSTABLE.*"), ni);
         assertTrue(out.contains("mechanically unstable references (Born criteria): Ni/bcc;"), out);
+    }
+
+    @Test
+    void planTakesTheReferencesARunLeftInTheSharedCache(@TempDir Path dir) throws IOException {
+        // a run of one campaign stores its references in the shared cache; a plan of another campaign on the same
+        // potential and settings (another repository) shows them from there instead of computing them again
+        Path cache = dir.resolve("cache");
+        Path first = Files.writeString(dir.resolve("first.yaml"), """
+                name: cli-cache-a
+                space: {elements: [Cu, Ni], orders: [1], step: 1}
+                structure: {prototypes: [fcc], supercell: [2, 2, 2]}
+                method: {potential: CuNi.eam.alloy}
+                """);
+        CliTest.Result run = CliTest.exec("run", first.toString(), "--out", dir.resolve("a").toString(), "--cache",
+                cache.toString(), "--master", "local[1]", "--no-progress");
+        assertEquals(ExitCodes.OK, run.code(), run.out() + run.err());
+        Path second = Files.writeString(dir.resolve("second.yaml"), """
+                name: cli-cache-b
+                space: {elements: [Cu, Ni], orders: [2], step: 0.5}
+                structure: {prototypes: [fcc], supercell: [2, 2, 2]}
+                method: {potential: CuNi.eam.alloy}
+                """);
+        CliTest.Result plan = CliTest.exec("plan", second.toString(), "--out", dir.resolve("b").toString(), "--cache",
+                cache.toString());
+        assertEquals(ExitCodes.OK, plan.code(), plan.err());
+        assertTrue(plan.out().contains("elastic constants; cached in ") && plan.out().contains(cache.toString()),
+                plan.out());
+        CliTest.Result without = CliTest.exec("plan", second.toString(), "--out", dir.resolve("b").toString(),
+                "--no-cache");
+        assertTrue(without.out().contains("elastic constants; computed in"), without.out());
     }
 }

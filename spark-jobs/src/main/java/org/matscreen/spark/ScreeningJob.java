@@ -415,20 +415,27 @@ public final class ScreeningJob {
      * The pure-element references of a campaign as {@code plan} shows them.
      *
      * @param sets one set per reference group
-     * @param cached true when they came from the repository's references.json
+     * @param cachedIn where every set was found (the repository's or the shared cache's references.json), or null
+     *     when some were computed
      * @param failures reference calculations that failed
      */
-    public record PlannedReferences(List<ReferenceEnergies> sets, boolean cached, double seconds,
-            List<String> failures) {}
+    public record PlannedReferences(List<ReferenceEnergies> sets, String cachedIn, double seconds,
+            List<String> failures) {
+        public boolean cached() {
+            return cachedIn != null;
+        }
+    }
 
     /**
-     * The campaign's pure-element references without Spark: from the repository's cache when it has them, else
-     * computed here through one session of the campaign's code (a plan writes nothing).
+     * The campaign's pure-element references without Spark: from the repository's references.json when it has them,
+     * else from the shared result cache's (as {@code run} would take them), else computed here through one session of
+     * the campaign's code. A plan writes nothing, neither here nor in the cache.
      *
      * @param codeOptions the code's options as the driver resolved them
+     * @param cacheUri the shared result cache (a repository URI), or null for none
      */
     public static PlannedReferences references(CampaignSpec spec, PotentialSource potentials,
-            CodeOptions codeOptions, String repositoryUri) {
+            CodeOptions codeOptions, String repositoryUri, String cacheUri) {
         long t0 = System.nanoTime();
         MethodInfo method = new MethodInfo(spec.method().code(), potentials.spec(), spec.method().relax(),
                 spec.method().properties());
@@ -440,12 +447,23 @@ public final class ScreeningJob {
                 1, Map.of());
         List<PotentialSource.ReferenceGroup> groups = potentials.referenceGroups(space.systems());
         ReferenceStore store = new ReferenceStore(layout);
+        ReferenceStore shared = cacheUri == null ? null
+                : new ReferenceStore(new RepositoryLayout(cacheUri, layout.conf()));
         String key = ReferenceStage.settingsKey(ctx);
         List<ReferenceEnergies> sets = new ArrayList<>();
         List<PotentialSource.ReferenceGroup> missing = new ArrayList<>();
+        java.util.Set<String> foundIn = new java.util.TreeSet<>();
         for (PotentialSource.ReferenceGroup g : groups) {
-            store.find(g.key(), key, ReferenceStage.required(ctx, g.elements()))
-                    .ifPresentOrElse(sets::add, () -> missing.add(g));
+            var required = ReferenceStage.required(ctx, g.elements());
+            Optional<ReferenceEnergies> found = store.find(g.key(), key, required);
+            if (found.isPresent()) {
+                foundIn.add(layout.references().toString());
+            } else if (shared != null) {
+                found = shared.find(g.key(), key, required);
+                found.ifPresent(r -> foundIn.add(new RepositoryLayout(cacheUri, layout.conf()).references()
+                        .toString()));
+            }
+            found.ifPresentOrElse(sets::add, () -> missing.add(g));
         }
         List<String> failures = new ArrayList<>();
         if (!missing.isEmpty()) {
@@ -456,7 +474,8 @@ public final class ScreeningJob {
                 failures.addAll(computed.failures().getOrDefault(e.getKey(), List.of()));
             }
         }
-        return new PlannedReferences(sets, missing.isEmpty(), (System.nanoTime() - t0) / 1e9, failures);
+        return new PlannedReferences(sets, missing.isEmpty() ? String.join(" and ", foundIn) : null,
+                (System.nanoTime() - t0) / 1e9, failures);
     }
 
     /** Ranges per {@code --partitions} or the campaign's setting, else cost-aware (see {@link Partitioner}). */
