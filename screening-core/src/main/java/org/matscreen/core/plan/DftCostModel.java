@@ -34,14 +34,8 @@ public record DftCostModel(double secondsPerKpointAtom2) {
      */
     public static int[] mesh(Lattice cell, double densityPerInvAngstrom) {
         int[] n = new int[3];
-        double v = cell.volume();
         for (int i = 0; i < 3; i++) {
-            double[] a = cell.vector((i + 1) % 3);
-            double[] b = cell.vector((i + 2) % 3);
-            double cx = a[1] * b[2] - a[2] * b[1];
-            double cy = a[2] * b[0] - a[0] * b[2];
-            double cz = a[0] * b[1] - a[1] * b[0];
-            double length = 2 * Math.PI * Math.sqrt(cx * cx + cy * cy + cz * cz) / v;
+            double length = 2 * Math.PI / cell.height(i);
             n[i] = Math.max(1, (int) Math.ceil(densityPerInvAngstrom * length - 1e-9));
         }
         return n;

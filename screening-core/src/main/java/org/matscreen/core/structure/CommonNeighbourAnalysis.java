@@ -17,8 +17,8 @@ import java.util.List;
 public final class CommonNeighbourAnalysis {
     private CommonNeighbourAnalysis() {}
 
-    /** A neighbour: site index and the image's lattice translation, with its Cartesian position (Å). */
-    private record Neighbour(int site, int a, int b, int c, double x, double y, double z) {}
+    /** A neighbour's Cartesian position, Å (an atom of the cell or of a periodic image). */
+    private record Neighbour(double x, double y, double z) {}
 
     /** One {@link LocalStructure#code()} per site of {@code s}. */
     public static int[] classify(Structure s) {
@@ -39,48 +39,34 @@ public final class CommonNeighbourAnalysis {
         Lattice l = s.lattice();
         int[] reach = new int[3];
         for (int k = 0; k < 3; k++) {
-            double[] u = l.vector((k + 1) % 3);
-            double[] v = l.vector((k + 2) % 3);
-            double cx = u[1] * v[2] - u[2] * v[1];
-            double cy = u[2] * v[0] - u[0] * v[2];
-            double cz = u[0] * v[1] - u[1] * v[0];
-            double height = l.volume() / Math.sqrt(cx * cx + cy * cy + cz * cz);
-            reach[k] = (int) Math.ceil(cutoff / height) + 1;
+            reach[k] = (int) Math.ceil(cutoff / l.height(k)) + 1;
         }
-        // neighbours of every site in the home cell; a neighbour of an image is the shifted neighbour of its site
-        List<List<Neighbour>> nb = new ArrayList<>();
+        int[] codes = new int[n];
         for (int i = 0; i < n; i++) {
-            List<Neighbour> list = new ArrayList<>();
+            // the neighbours of site i, periodic images included; their common neighbours are found among them
+            Neighbour home = new Neighbour(cart[3 * i], cart[3 * i + 1], cart[3 * i + 2]);
+            List<Neighbour> neighbours = new ArrayList<>();
             for (int a = -reach[0]; a <= reach[0]; a++) {
                 for (int b = -reach[1]; b <= reach[1]; b++) {
                     for (int c = -reach[2]; c <= reach[2]; c++) {
-                        double[] t = translation(l, a, b, c);
+                        double[] t = l.toCartesian(a, b, c);
                         for (int j = 0; j < n; j++) {
-                            double x = cart[3 * j] + t[0];
-                            double y = cart[3 * j + 1] + t[1];
-                            double z = cart[3 * j + 2] + t[2];
-                            double dx = x - cart[3 * i];
-                            double dy = y - cart[3 * i + 1];
-                            double dz = z - cart[3 * i + 2];
-                            double d2 = dx * dx + dy * dy + dz * dz;
+                            Neighbour p = new Neighbour(cart[3 * j] + t[0], cart[3 * j + 1] + t[1],
+                                    cart[3 * j + 2] + t[2]);
+                            double d2 = distance2(p, home);
                             if (d2 > 1e-12 && d2 < cutoff * cutoff) {
-                                list.add(new Neighbour(j, a, b, c, x, y, z));
+                                neighbours.add(p);
                             }
                         }
                     }
                 }
             }
-            nb.add(list);
-        }
-        int[] codes = new int[n];
-        for (int i = 0; i < n; i++) {
-            codes[i] = signature(l, nb, i, cutoff).code();
+            codes[i] = signature(neighbours, cutoff).code();
         }
         return codes;
     }
 
-    private static LocalStructure signature(Lattice l, List<List<Neighbour>> nb, int i, double cutoff) {
-        List<Neighbour> ni = nb.get(i);
+    private static LocalStructure signature(List<Neighbour> ni, double cutoff) {
         if (ni.size() != 12 && ni.size() != 14) {
             return LocalStructure.OTHER;
         }
@@ -160,13 +146,5 @@ public final class CommonNeighbourAnalysis {
         double dy = p.y() - q.y();
         double dz = p.z() - q.z();
         return dx * dx + dy * dy + dz * dz;
-    }
-
-    private static double[] translation(Lattice l, int a, int b, int c) {
-        double[] u = l.vector(0);
-        double[] v = l.vector(1);
-        double[] w = l.vector(2);
-        return new double[] {a * u[0] + b * v[0] + c * w[0], a * u[1] + b * v[1] + c * w[1],
-            a * u[2] + b * v[2] + c * w[2]};
     }
 }

@@ -71,6 +71,19 @@ public final class Lattice implements Serializable {
                 + m[2] * (m[3] * m[7] - m[4] * m[6]);
     }
 
+    /**
+     * Spacing of the lattice planes spanned by the two vectors other than {@code k}, Å: the cell's height along
+     * vector k (|V| / |a_i × a_j|), and 2π over the length of reciprocal vector k.
+     */
+    public double height(int k) {
+        double[] u = vector((k + 1) % 3);
+        double[] v = vector((k + 2) % 3);
+        double x = u[1] * v[2] - u[2] * v[1];
+        double y = u[2] * v[0] - u[0] * v[2];
+        double z = u[0] * v[1] - u[1] * v[0];
+        return Math.abs(volume()) / Math.sqrt(x * x + y * y + z * z);
+    }
+
     /** True if the three vectors are mutually orthogonal and axis-aligned (a LAMMPS orthogonal box). */
     public boolean isAxisAlignedOrthogonal(double tol) {
         return Math.abs(m[1]) < tol && Math.abs(m[2]) < tol && Math.abs(m[3]) < tol && Math.abs(m[5]) < tol

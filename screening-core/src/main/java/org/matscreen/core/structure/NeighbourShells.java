@@ -35,8 +35,7 @@ public final class NeighbourShells {
         int[] reach = new int[3];
         for (int k = 0; k < 3; k++) {
             // Images needed along vector k so that every point within the cut-off is seen.
-            double height = lattice.volume() / crossNorm(lattice, (k + 1) % 3, (k + 2) % 3);
-            reach[k] = (int) Math.ceil(cutoff / height) + 1;
+            reach[k] = (int) Math.ceil(cutoff / lattice.height(k)) + 1;
         }
         List<Double> distinct = new ArrayList<>();
         forEachPair(lattice, cart, 0, reach, cutoff, (j, d) -> {
@@ -182,15 +181,6 @@ public final class NeighbourShells {
                 }
             }
         }
-    }
-
-    private static double crossNorm(Lattice l, int i, int j) {
-        double[] u = l.vector(i);
-        double[] v = l.vector(j);
-        double x = u[1] * v[2] - u[2] * v[1];
-        double y = u[2] * v[0] - u[0] * v[2];
-        double z = u[0] * v[1] - u[1] * v[0];
-        return Math.sqrt(x * x + y * y + z * z);
     }
 
     public int shellCount() {
