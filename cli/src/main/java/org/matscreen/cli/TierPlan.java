@@ -25,9 +25,6 @@ import org.matscreen.core.structure.Supercell;
  * estimate spin-polarised.
  */
 final class TierPlan {
-    /** Volume per atom of an element without a tabulated ground state, Å³ (as the reference stage starts it). */
-    private static final double UNKNOWN_VOLUME_A3 = 12.0;
-
     private TierPlan() {}
 
     /**
@@ -60,7 +57,8 @@ final class TierPlan {
                     continue;
                 }
                 int n = c.sites(p);
-                double v = elements.stream().mapToDouble(TierPlan::volume).average().orElse(UNKNOWN_VOLUME_A3);
+                double v = elements.stream().mapToDouble(GroundStates::volumePerAtomA3).average()
+                        .orElse(GroundStates.UNKNOWN_VOLUME_A3);
                 Lattice cell = p.conventionalCell(p.latticeParameterForVolume(v)).repeated(c.na(), c.nb(), c.nc());
                 List<String> species = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
@@ -78,13 +76,10 @@ final class TierPlan {
             PropertySettings noScan = new PropertySettings(false, t.method().properties().eosPoints(),
                     t.method().properties().eosMaxVolumeStrain(), false, t.method().properties().elasticStrain());
             for (String el : elements) {
-                var gs = GroundStates.of(el);
-                List<Prototype> ps = gs.map(g -> List.of(g.prototype())).orElse(List.of(Prototype.values()));
-                for (Prototype p : ps) {
-                    double a = gs.map(GroundStates.GroundState::aAngstrom)
-                            .orElse(p.latticeParameterForVolume(UNKNOWN_VOLUME_A3));
-                    double s = code.priorSeconds(model, p.conventionalCell(a), java.util.Collections.nCopies(
-                            p.atomsPerCell(), el), t.method().relax(), noScan);
+                for (GroundStates.GroundState cell : GroundStates.referenceCells(el)) {
+                    Prototype p = cell.prototype();
+                    double s = code.priorSeconds(model, p.conventionalCell(cell.aAngstrom()),
+                            java.util.Collections.nCopies(p.atomsPerCell(), el), t.method().relax(), noScan);
                     refSeconds += Double.isNaN(s) ? 0 : s;
                 }
             }
@@ -108,10 +103,5 @@ final class TierPlan {
         } catch (java.io.IOException e) {
             return java.util.Map.of();
         }
-    }
-
-    private static double volume(String element) {
-        return GroundStates.of(element).map(g -> g.prototype().volumePerAtom(g.aAngstrom()))
-                .orElse(UNKNOWN_VOLUME_A3);
     }
 }

@@ -50,7 +50,8 @@ public final class CampaignChecks {
         return space.gridDenominator();
     }
 
-    private static long lcm(long a, long b) {
+    /** Least common multiple of two positive numbers. */
+    public static long lcm(long a, long b) {
         return a / BigInteger.valueOf(a).gcd(BigInteger.valueOf(b)).longValue() * b;
     }
 

@@ -1,5 +1,7 @@
 package org.matscreen.core.structure;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -15,6 +17,12 @@ public final class GroundStates {
     /** An element's observed structure and conventional lattice parameter a, Å (hcp: basal a). */
     public record GroundState(String element, Prototype prototype, double aAngstrom) {}
 
+    /**
+     * Volume per atom to start an element of unknown structure from, Å³ (Mn's 12.2, between Ni's 10.9 and Ti's
+     * 17.6).
+     */
+    public static final double UNKNOWN_VOLUME_A3 = 12.0;
+
     private static final Map<String, GroundState> TABLE = load();
 
     private GroundStates() {}
@@ -26,6 +34,20 @@ public final class GroundStates {
                     Double.parseDouble(r[2])));
         }
         return Map.copyOf(m);
+    }
+
+    /**
+     * The cells an element's expensive (DFT) reference is computed in: its ground state, or, for an element whose
+     * structure is none of the prototypes, every prototype at {@link #UNKNOWN_VOLUME_A3}.
+     */
+    public static List<GroundState> referenceCells(String element) {
+        return of(element).map(List::of).orElseGet(() -> Arrays.stream(Prototype.values())
+                .map(p -> new GroundState(element, p, p.latticeParameterForVolume(UNKNOWN_VOLUME_A3))).toList());
+    }
+
+    /** Volume per atom of the element's ground state, Å³, or {@link #UNKNOWN_VOLUME_A3}. */
+    public static double volumePerAtomA3(String element) {
+        return of(element).map(g -> g.prototype().volumePerAtom(g.aAngstrom())).orElse(UNKNOWN_VOLUME_A3);
     }
 
     /** The element's ground state, if it is one of the prototypes. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.matscreen.core.campaign.CampaignChecks;
 import org.matscreen.core.campaign.CampaignLoader;
 import org.matscreen.core.campaign.CampaignSpec;
 import org.matscreen.core.campaign.TierSpec;
@@ -62,7 +63,7 @@ public record TierCampaign(CampaignSpec spec, String yaml, TierSpec tier, List<T
         Set<Prototype> prototypes = new java.util.TreeSet<>();
         int multiple = 1;
         for (TierPick p : ranked.subList(0, Math.min(ranked.size(), tier.top()))) {
-            int m = (int) Math.min(Integer.MAX_VALUE, lcm(multiple, exactSites(p.composition())));
+            int m = (int) Math.min(Integer.MAX_VALUE, CampaignChecks.lcm(multiple, exactSites(p.composition())));
             Set<Prototype> ps = new java.util.TreeSet<>(prototypes);
             ps.add(p.prototype());
             String tooBig = null;
@@ -160,16 +161,5 @@ public record TierCampaign(CampaignSpec spec, String yaml, TierSpec tier, List<T
             total += v;
         }
         return total > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) total;
-    }
-
-    private static long lcm(long a, long b) {
-        long x = a;
-        long y = b;
-        while (y != 0) {
-            long t = x % y;
-            x = y;
-            y = t;
-        }
-        return a / x * b;
     }
 }
