@@ -187,8 +187,7 @@ final class RunCommand implements Callable<Integer> {
                 AdaptiveRun.Summary a = AdaptiveRun.run(spark, pc.spec(), pc.yaml(), pc.potentials(), options);
                 int code = AdaptiveRunOutput.print(o, a, repo);
                 if (code == ExitCodes.OK && !pc.spec().tiers().isEmpty()) {
-                    code = TierRuns.run(o, spark, pc, a.run(), options, hadoopConf(userConf),
-                            c -> library.require(c, userConf, config), config, CacheLocation.potentials(cache));
+                    code = tiers(o, spark, pc, a.run(), options, userConf, config);
                 }
                 return code == ExitCodes.OK ? allFailedCheck(o, repo, userConf) : code;
             } finally {
@@ -240,14 +239,20 @@ final class RunCommand implements Callable<Integer> {
                 o.println("later tiers (" + String.join(", ", pc.spec().tiers().stream().map(t -> t.name()).toList())
                         + ") run when the whole first tier is done: run the campaign once more without --shard");
             } else {
-                int code = TierRuns.run(o, spark, pc, s, options, hadoopConf(userConf),
-                        c -> library.require(c, userConf, config), config, CacheLocation.potentials(cache));
+                int code = tiers(o, spark, pc, s, options, userConf, config);
                 if (code != ExitCodes.OK) {
                     return code;
                 }
             }
         }
         return allFailedCheck(o, repo, userConf);
+    }
+
+    /** The campaign's later tiers after its first tier's run, each tier's code resolved with this run's options. */
+    private int tiers(PrintWriter o, SparkSession spark, PreparedCampaign pc, RunSummary first,
+            ScreeningJob.Options options, Map<String, String> userConf, MatscreenConfig config) {
+        return TierRuns.run(o, spark, pc, first, options, hadoopConf(userConf),
+                c -> library.require(c, userConf, config), config, CacheLocation.potentials(cache));
     }
 
     /** {@link ExitCodes#ALL_FAILED}, with a line saying how to see why, if every committed record is a failure. */

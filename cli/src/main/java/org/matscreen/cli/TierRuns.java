@@ -1,8 +1,6 @@
 package org.matscreen.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -78,11 +76,6 @@ final class TierRuns {
             }
             TierReport report = TierStage.compare(tc, previous, new RepositoryLayout(repo, hadoop),
                     pc.potentials().spec().name());
-            try {
-                root.fs().mkdirs(root.staging());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + root.staging(), e);
-            }
             TierReport.write(root, report);
             TierStage.lines(report).forEach(o::println);
             o.flush();

@@ -46,12 +46,17 @@ public record TierReport(String tier, String campaign, String previousCampaign, 
         return Double.isFinite(v) ? v : null;
     }
 
-    /** Writes the report into its tier's folder of {@code layout}'s repository. */
+    /**
+     * Writes the report into its tier's folder of {@code layout}'s repository, through the repository's staging
+     * folder, creating both if missing.
+     */
     public static void write(RepositoryLayout layout, TierReport report) {
         try {
             layout.fs().mkdirs(layout.tier(report.tier()));
+            layout.fs().mkdirs(layout.staging());
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create " + layout.tier(report.tier()), e);
+            throw new java.io.UncheckedIOException("cannot create " + layout.tier(report.tier()) + " or "
+                    + layout.staging(), e);
         }
         JsonFiles.write(layout, new org.apache.hadoop.fs.Path(layout.tier(report.tier()), "agreement.json"), report);
     }

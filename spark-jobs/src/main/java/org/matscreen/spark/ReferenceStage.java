@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -15,6 +16,7 @@ import org.matscreen.core.properties.ElasticConstants;
 import org.matscreen.core.properties.PropertyRegistry;
 import org.matscreen.core.properties.ReferenceEnergies;
 import org.matscreen.core.sim.CalculationOutcome;
+import org.matscreen.core.sim.PotentialSource;
 import org.matscreen.core.sim.PropertySettings;
 import org.matscreen.core.sim.RelaxMode;
 import org.matscreen.core.sim.RelaxSettings;
@@ -25,7 +27,7 @@ import org.matscreen.core.structure.Prototype;
 import org.matscreen.core.structure.StructureRecipe;
 import org.matscreen.core.structure.Supercell;
 import org.matscreen.core.structure.SupercellBuilder;
-import org.matscreen.core.sim.PotentialSource;
+import org.matscreen.repository.ReferenceStore;
 
 /**
  * Computes the pure-element references of a campaign as a small Spark stage (reference groups × elements × {fcc,
@@ -139,13 +141,8 @@ final class ReferenceStage {
         if (dft(ctx)) {
             List<ReferenceTask> tasks = new ArrayList<>();
             for (String el : g.elements()) {
-                var gs = GroundStates.of(el);
-                if (gs.isPresent()) {
-                    tasks.add(new ReferenceTask(g.key(), el, gs.get().prototype(), gs.get().aAngstrom()));
-                } else {
-                    for (Prototype p : EnumSet.allOf(Prototype.class)) {
-                        tasks.add(new ReferenceTask(g.key(), el, p, p.latticeParameterForVolume(UNKNOWN_VOLUME_A3)));
-                    }
+                for (GroundStates.GroundState cell : GroundStates.referenceCells(el)) {
+                    tasks.add(new ReferenceTask(g.key(), el, cell.prototype(), cell.aAngstrom()));
                 }
             }
             return tasks;
@@ -153,18 +150,38 @@ final class ReferenceStage {
         return tasks(g);
     }
 
+    /**
+     * A reference group's references found cached.
+     *
+     * @param shared true when they came from the shared result cache rather than the repository's own references.json
+     */
+    record Cached(ReferenceEnergies references, boolean shared) {}
+
+    /**
+     * The group's references as computed under this job's settings, from the repository's {@code store}, else from the
+     * {@code shared} cache's (null: none), covering every element in the prototypes {@link #required} asks of it.
+     */
+    static Optional<Cached> cached(JobContext ctx, PotentialSource.ReferenceGroup g, ReferenceStore store,
+            ReferenceStore shared) {
+        String key = settingsKey(ctx);
+        Map<String, List<Prototype>> required = required(ctx, g.elements());
+        Optional<ReferenceEnergies> own = store.find(g.key(), key, required);
+        if (own.isPresent() || shared == null) {
+            return own.map(r -> new Cached(r, false));
+        }
+        return shared.find(g.key(), key, required).map(r -> new Cached(r, true));
+    }
+
     /** The prototypes each element's references are computed in (see {@link #tasks(JobContext, PotentialSource.ReferenceGroup)}). */
     static Map<String, List<Prototype>> required(JobContext ctx, List<String> elements) {
         Map<String, List<Prototype>> m = new java.util.TreeMap<>();
         for (String el : elements) {
-            var gs = dft(ctx) ? GroundStates.of(el) : java.util.Optional.<GroundStates.GroundState>empty();
-            m.put(el, gs.map(g -> List.of(g.prototype())).orElse(List.of(Prototype.values())));
+            m.put(el, dft(ctx) ? GroundStates.referenceCells(el).stream().map(GroundStates.GroundState::prototype)
+                    .toList() : List.of(Prototype.values()));
         }
         return m;
     }
 
-    /** Volume per atom to start an element of unknown structure from, Å³ (Mn's 12.2, between Ni's 10.9 and Ti's 17.6). */
-    static final double UNKNOWN_VOLUME_A3 = 12.0;
 
     /** Every prototype, started from the potential file's own element lines (lattice constant and type). */
     static List<ReferenceTask> tasks(PotentialSource.ReferenceGroup g) {

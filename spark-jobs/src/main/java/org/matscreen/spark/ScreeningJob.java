@@ -449,21 +449,14 @@ public final class ScreeningJob {
         ReferenceStore store = new ReferenceStore(layout);
         ReferenceStore shared = cacheUri == null ? null
                 : new ReferenceStore(new RepositoryLayout(cacheUri, layout.conf()));
-        String key = ReferenceStage.settingsKey(ctx);
         List<ReferenceEnergies> sets = new ArrayList<>();
         List<PotentialSource.ReferenceGroup> missing = new ArrayList<>();
         java.util.Set<String> foundIn = new java.util.TreeSet<>();
         for (PotentialSource.ReferenceGroup g : groups) {
-            var required = ReferenceStage.required(ctx, g.elements());
-            Optional<ReferenceEnergies> found = store.find(g.key(), key, required);
-            if (found.isPresent()) {
-                foundIn.add(layout.references().toString());
-            } else if (shared != null) {
-                found = shared.find(g.key(), key, required);
-                found.ifPresent(r -> foundIn.add(new RepositoryLayout(cacheUri, layout.conf()).references()
-                        .toString()));
-            }
-            found.ifPresentOrElse(sets::add, () -> missing.add(g));
+            Optional<ReferenceStage.Cached> found = ReferenceStage.cached(ctx, g, store, shared);
+            found.ifPresent(c -> foundIn.add((c.shared() ? new RepositoryLayout(cacheUri, layout.conf()) : layout)
+                    .references().toString()));
+            found.map(ReferenceStage.Cached::references).ifPresentOrElse(sets::add, () -> missing.add(g));
         }
         List<String> failures = new ArrayList<>();
         if (!missing.isEmpty()) {
@@ -588,13 +581,10 @@ public final class ScreeningJob {
         Map<String, ReferenceEnergies> out = new TreeMap<>();
         List<PotentialSource.ReferenceGroup> missing = new ArrayList<>();
         for (PotentialSource.ReferenceGroup g : groups) {
-            var required = ReferenceStage.required(ctx, g.elements());
-            Optional<ReferenceEnergies> found = store.find(g.key(), key, required);
-            if (found.isEmpty() && shared != null) {
-                found = shared.find(g.key(), key, required);
-                found.ifPresent(r -> store.store(key, r));
-            }
-            found.ifPresentOrElse(r -> out.put(g.key(), r), () -> missing.add(g));
+            Optional<ReferenceStage.Cached> found = ReferenceStage.cached(ctx, g, store, shared);
+            found.filter(ReferenceStage.Cached::shared).ifPresent(c -> store.store(key, c.references()));
+            found.map(ReferenceStage.Cached::references).ifPresentOrElse(r -> out.put(g.key(), r),
+                    () -> missing.add(g));
         }
         if (!missing.isEmpty()) {
             ReferenceStage.Outcome computed = ReferenceStage.compute(sc, sc.broadcast(ctx), missing);

@@ -35,7 +35,6 @@ class TierSectionTest {
     @Test
     void roundTripsThroughTheRepositoryAndRenders() throws Exception {
         RepositoryLayout layout = new RepositoryLayout(dir.toString(), new Configuration());
-        layout.fs().mkdirs(layout.staging());
         assertEquals(List.of(), TierReport.readAll(layout));
         TierReport.write(layout, report());
         List<TierReport> back = TierReport.readAll(layout);
