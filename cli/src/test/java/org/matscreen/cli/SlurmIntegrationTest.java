@@ -161,7 +161,9 @@ class SlurmIntegrationTest {
      */
     @Test
     void cancellingAnArrayCancelsItsMergeToo() throws IOException {
-        Path campaign = campaign("slurm-stop", MEDIUM);
+        // LONG, not MEDIUM: the first progress line comes 10 s after the start without a terminal, and on a quiet
+        // machine a MEDIUM shard had finished by then, so the cancel found the second task running instead
+        Path campaign = campaign("slurm-stop", LONG);
         String out = submit(campaign, dir.resolve("repo-stop"), "--array", "2%1", "--cpus-per-task", "1", "--mem",
                 "2000M", "--time", "00:10:00");
         String array = jobId(SUBMITTED, out);

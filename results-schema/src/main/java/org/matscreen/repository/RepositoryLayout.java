@@ -43,8 +43,9 @@ public final class RepositoryLayout {
         this.conf = conf;
         this.stagingName = stagingName;
         // The checksumming local file system writes a hidden .crc beside every file; Parquet has its own checksums,
-        // and readers other than Hadoop (pyarrow, DuckDB) should see a clean folder.
-        this.conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+        // and readers other than Hadoop (pyarrow, DuckDB) should see a clean folder. That raw file system forks a chmod
+        // per file it creates; LocalRepositoryFileSystem says why it does not.
+        this.conf.set("fs.file.impl", LocalRepositoryFileSystem.class.getName());
         this.conf.setBoolean("fs.file.impl.disable.cache", true);
     }
 
