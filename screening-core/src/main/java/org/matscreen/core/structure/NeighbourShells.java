@@ -24,21 +24,11 @@ public final class NeighbourShells {
     /** The first {@code shellCount} shells of {@code structure}'s sites. */
     public static NeighbourShells of(Lattice lattice, double[] fractional, int shellCount) {
         int n = fractional.length / 3;
-        double[] cart = new double[3 * n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(lattice.toCartesian(fractional[3 * i], fractional[3 * i + 1], fractional[3 * i + 2]), 0,
-                    cart, 3 * i, 3);
-        }
         // Distinct distances from site 0 (every site of a prototype supercell is equivalent) to find shell radii.
         double volumePerSite = lattice.volume() / n;
         double cutoff = 2.2 * Math.cbrt(volumePerSite) * Math.max(1, Math.sqrt(shellCount));
-        int[] reach = new int[3];
-        for (int k = 0; k < 3; k++) {
-            // Images needed along vector k so that every point within the cut-off is seen.
-            reach[k] = (int) Math.ceil(cutoff / lattice.height(k)) + 1;
-        }
         List<Double> distinct = new ArrayList<>();
-        forEachPair(lattice, cart, 0, reach, cutoff, (j, d) -> {
+        forEachPair(lattice, fractional, 0, cutoff, (j, d) -> {
             for (double r : distinct) {
                 if (Math.abs(r - d) <= 1e-4 * d) {
                     return;
@@ -72,7 +62,7 @@ public final class NeighbourShells {
         if (bins == null) {
             for (int i = 0; i < n; i++) {
                 final int site = i;
-                forEachPair(lattice, cart, i, reach, outer, (j, d) -> collect.accept(site, j, d));
+                forEachPair(lattice, fractional, i, outer, (j, d) -> collect.accept(site, j, d));
             }
         } else {
             // Large cells: a cell list makes this O(sites) instead of O(sites²); with at least three bins of at least
@@ -163,16 +153,34 @@ public final class NeighbourShells {
         }
     }
 
-    private static void forEachPair(Lattice lattice, double[] cart, int i, int[] reach, double cutoff, PairConsumer c) {
-        int n = cart.length / 3;
-        for (int a = -reach[0]; a <= reach[0]; a++) {
-            for (int b = -reach[1]; b <= reach[1]; b++) {
-                for (int g = -reach[2]; g <= reach[2]; g++) {
-                    double[] t = lattice.toCartesian(a, b, g);
-                    for (int j = 0; j < n; j++) {
-                        double dx = cart[3 * j] + t[0] - cart[3 * i];
-                        double dy = cart[3 * j + 1] + t[1] - cart[3 * i + 1];
-                        double dz = cart[3 * j + 2] + t[2] - cart[3 * i + 2];
+    /**
+     * Every image of every site within {@code cutoff} (Å) of site i. A lattice vector x·(a, b, c) is at least
+     * |x_k|·height_k long, so per pair only the images whose fractional separation along each vector is within
+     * cutoff/height_k are measured: one image per pair in a cell more than twice the cut-off high, where looping over
+     * a fixed block of images measured 125 per pair (16 ms of the executor's time per 180-site candidate, measured).
+     */
+    private static void forEachPair(Lattice lattice, double[] frac, int i, double cutoff, PairConsumer c) {
+        int n = frac.length / 3;
+        double[] m = lattice.rowMajor();
+        double s0 = cutoff / lattice.height(0);
+        double s1 = cutoff / lattice.height(1);
+        double s2 = cutoff / lattice.height(2);
+        for (int j = 0; j < n; j++) {
+            double f0 = frac[3 * j] - frac[3 * i];
+            double f1 = frac[3 * j + 1] - frac[3 * i + 1];
+            double f2 = frac[3 * j + 2] - frac[3 * i + 2];
+            f0 -= Math.rint(f0);
+            f1 -= Math.rint(f1);
+            f2 -= Math.rint(f2);
+            for (int a = (int) Math.ceil(-s0 - f0), aEnd = (int) Math.floor(s0 - f0); a <= aEnd; a++) {
+                double x0 = f0 + a;
+                for (int b = (int) Math.ceil(-s1 - f1), bEnd = (int) Math.floor(s1 - f1); b <= bEnd; b++) {
+                    double x1 = f1 + b;
+                    for (int g = (int) Math.ceil(-s2 - f2), gEnd = (int) Math.floor(s2 - f2); g <= gEnd; g++) {
+                        double x2 = f2 + g;
+                        double dx = x0 * m[0] + x1 * m[3] + x2 * m[6];
+                        double dy = x0 * m[1] + x1 * m[4] + x2 * m[7];
+                        double dz = x0 * m[2] + x1 * m[5] + x2 * m[8];
                         double d = Math.sqrt(dx * dx + dy * dy + dz * dz);
                         if (d > 1e-8 && d <= cutoff) {
                             c.accept(j, d);
