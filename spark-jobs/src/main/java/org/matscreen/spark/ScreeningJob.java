@@ -493,9 +493,12 @@ public final class ScreeningJob {
         }
         // At least 20 ranges per task slot: Spark hands them out as slots free up, so the last wave (and any
         // straggler, costs vary several-fold with composition) idles a slot for a twentieth of its share at most;
-        // the tapered last wave cuts that idle tail about fourfold again.
+        // the tapered last wave cuts that idle tail about fourfold again. But none under a second of work while
+        // there are two per slot: 46 ranges of 200 Cu-Ni candidates (0.2 s each) spent 9 % of the cores on the fixed
+        // cost of a range.
         return Partitioner.split(size, space.prototypeCycle(), cost,
-                spec.execution().targetPartitionSeconds(), MIN_RANGES_PER_SLOT * cores, MAX_RANGES, cores);
+                spec.execution().targetPartitionSeconds(), MIN_RANGES_PER_SLOT * cores, MAX_RANGES, cores,
+                MIN_RANGE_SECONDS);
     }
 
     /** The ranges moved to start at {@code first} (a shard's first candidate). */
@@ -508,6 +511,8 @@ public final class ScreeningJob {
     }
 
     static final int MIN_RANGES_PER_SLOT = 20;
+    /** Estimated work below which a range's fixed cost (about 18 ms) would exceed 2 %, s. */
+    static final double MIN_RANGE_SECONDS = 1.0;
     static final int MAX_RANGES = 200_000;
 
     /** The prior cost model corrected by this campaign's own measured costs, where a resumed run has them. */

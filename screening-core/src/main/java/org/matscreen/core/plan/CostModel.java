@@ -10,20 +10,31 @@ import org.matscreen.core.structure.Prototype;
 
 /**
  * Estimated wall-clock cost of one candidate, s: atoms × force evaluations × seconds per atom-evaluation. The
- * evaluation counts reflect the protocol (a box relaxation of about {@value #RELAX_EVALUATIONS} evaluations for a
- * random alloy, about {@value #SCAN_EVALUATIONS} per positions-only relaxation of an E(V) point or a strained cell);
- * the per-atom constant is the prior below until measured costs of the same campaign correct it.
+ * evaluation counts reflect the protocol (a shape-fixed relaxation of about {@value #SHAPE_FIXED_EVALUATIONS}
+ * evaluation-equivalents for a random alloy, a free one of about {@value #FREE_EVALUATIONS}, about
+ * {@value #SCAN_EVALUATIONS} per positions-only relaxation of an E(V) point or a strained cell); the per-atom constant
+ * is the prior below until measured costs of the same campaign correct it.
  *
  * @param secondsPerAtomEvaluation cost of one EAM force evaluation per atom, s
  */
 public record CostModel(double secondsPerAtomEvaluation, Map<Prototype, Integer> atoms, int evaluations)
         implements Serializable {
     /**
-     * Prior for EAM on one x86-64 core (measured: 180-atom Cu–Ni candidates with the full protocol take about 0.5 s
-     * with LAMMPS 29 Sep 2021; see BENCHMARKS.md).
+     * Prior for EAM on one x86-64 core with LAMMPS 29 Sep 2021 (BENCHMARKS.md): 180-atom Cu–Ni candidates take 0.345 s
+     * of LAMMPS time each with the full protocol (both relaxations, a 7-point E(V) scan, 12 strained cells; this
+     * model: 1290 evaluations, 0.37 s) and 0.037–0.057 s shape-fixed only (this model: 0.037 s).
      */
     public static final double PRIOR_SECONDS_PER_ATOM_EVALUATION = 1.6e-6;
-    public static final int RELAX_EVALUATIONS = 1000;
+    /**
+     * Force evaluations of the relaxation recipe (issue 19) on 200 random 180-atom Cu–Ni cells, BENCHMARKS.md section
+     * 1b: 112 on average with the cell shape fixed, plus the common-neighbour analysis every relaxed cell gets (two
+     * {@code run 0} and {@code compute cna/atom}: 12–16 % of the LAMMPS time of section 1), counted as 130. The 1000 of
+     * the protocol before the recipe overestimated a shape-fixed candidate sevenfold, so a small campaign was cut into
+     * ranges too short for their fixed cost.
+     */
+    public static final int SHAPE_FIXED_EVALUATIONS = 130;
+    /** Force evaluations of a relaxation with all six cell components free: 401 on the same cells (section 1b). */
+    public static final int FREE_EVALUATIONS = 400;
     public static final int SCAN_EVALUATIONS = 40;
 
     public CostModel {
@@ -37,10 +48,13 @@ public record CostModel(double secondsPerAtomEvaluation, Map<Prototype, Integer>
         }
         PropertySettings ps = spec.method().properties();
         int scans = (ps.equationOfState() ? ps.eosPoints() : 0) + (ps.elasticConstants() ? 12 : 0);
-        // relaxation mode both adds the free relaxation of the instability probe
-        int relaxations = spec.method().relax().mode() == RelaxMode.BOTH ? 2 : 1;
-        return new CostModel(secondsPerAtomEvaluation, atoms, relaxations * RELAX_EVALUATIONS
-                + scans * SCAN_EVALUATIONS);
+        // relaxation mode both adds the free relaxation of the instability probe to the shape-fixed one
+        int relaxation = switch (spec.method().relax().mode()) {
+            case SHAPE_FIXED -> SHAPE_FIXED_EVALUATIONS;
+            case FREE -> FREE_EVALUATIONS;
+            case BOTH -> SHAPE_FIXED_EVALUATIONS + FREE_EVALUATIONS;
+        };
+        return new CostModel(secondsPerAtomEvaluation, atoms, relaxation + scans * SCAN_EVALUATIONS);
     }
 
     public static CostModel prior(CampaignSpec spec) {

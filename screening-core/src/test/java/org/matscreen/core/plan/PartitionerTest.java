@@ -62,6 +62,28 @@ class PartitionerTest {
         assertEquals(128, Partitioner.split(4000, List.of(Prototype.FCC), COST, 1.0, 4, 1000, 0).size());
     }
 
+    /**
+     * 200 fcc candidates of 0.032 s (6.4 s of work) on 2 slots: 40 ranges of 0.16 s by the per-slot minimum, but a
+     * range pays a fixed cost, so no ordinary range under 1 s: floor(6.4) = 6 ranges, the last 2 tapered into 8
+     * (hand calculation: 4 ordinary of about 1.07 s, then 2 × {0.53, 0.27, 0.13, 0.13} s).
+     */
+    @Test
+    void aSmallCampaignsRangesCostAtLeastTheFloor() {
+        List<Partitioner.Range> r = Partitioner.split(200, List.of(Prototype.FCC), COST, 120, 40, 1000, 2, 1.0);
+        assertEquals(12, r.size());
+        assertEquals(200, r.get(r.size() - 1).end());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(6.4 / 6, r.get(i).estimatedSeconds(), 0.032 + 1e-9, r.get(i).toString());
+        }
+        // never fewer than two ranges per slot, however little the work
+        assertEquals(4 + 6, Partitioner.split(20, List.of(Prototype.FCC), COST, 120, 40, 1000, 2, 1.0).size());
+        // without the floor, the per-slot minimum rules (40 + the taper's 6)
+        assertEquals(46, Partitioner.split(200, List.of(Prototype.FCC), COST, 120, 40, 1000, 2, 0).size());
+        // a large campaign's ranges are sized by the target already: the floor changes nothing
+        assertEquals(Partitioner.split(40_000, List.of(Prototype.FCC), COST, 60, 40, 1000, 2, 0),
+                Partitioner.split(40_000, List.of(Prototype.FCC), COST, 60, 40, 1000, 2, 1.0));
+    }
+
     @Test
     void calibrationScalesThePerAtomCost() {
         CostModel m = COST.calibrated(Prototype.FCC, 0.064);
