@@ -141,6 +141,9 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                     }
                     r = evaluateWithRetry(evaluator, c, session);
                 }
+                if (simulated && r.status() == Status.OK) {
+                    ChunkWriter.warmUpOnce(r);
+                }
                 counts.merge(r.status().key(), 1L, Long::sum);
                 if (simulated) {
                     // a record reused from the cache carries the native time of the run that computed it; counting
