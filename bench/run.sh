@@ -28,7 +28,7 @@ bench/run.sh: matscreen against the native limit, lmp and python3-lammps; engine
   --jmh "OPTIONS"             JMH options (default "-f 2 -wi 5 -w 1s -i 10 -r 1s"; quick "-f 1 -wi 2 -w 1s -i 3 -r 1s")
   --a64fx-core-ratio R        A64FX core speed / this machine's core, for the Fugaku model (default 1.0)
   --fugaku-nodes N            nodes of the Fugaku model (default 384, one rack)
-  --skip LIST                 comma-separated: cross, relaxation, protocol, potentials, isolation, efficiency, jmh,
+  --skip LIST                 comma-separated: cross, meam, relaxation, protocol, potentials, isolation, efficiency, jmh,
                               enumeration, query, optimade (relaxation alone: --skip cross,protocol,potentials,...
                               still runs matscreen's run (a) for the cells)
   --potential-candidates N    cells per potential kind in the cost-per-potential section (default 5; quick 2)
@@ -78,10 +78,12 @@ while [ $# -gt 0 ]; do
 done
 if $quick; then
   : "${candidates:=16}" "${eff_candidates:=24}" "${dry_order:=3}" "${enum_limit:=200000}" "${proto_candidates:=12}"
+  : "${meam_step:=0.5}"
   : "${pings:=1000}" "${restarts:=2}" "${lmp_empty:=3}" "${jmh_opts:=-f 1 -wi 2 -w 1s -i 3 -r 1s}" "${query_runs:=1}"
   : "${optimade:=20000 10 10 10}" "${potential_candidates:=2}"
 else
   : "${candidates:=200}" "${eff_candidates:=2000}" "${dry_order:=5}" "${enum_limit:=2000000}" "${proto_candidates:=200}"
+  : "${meam_step:=0.25}"
   : "${pings:=20000}" "${restarts:=10}" "${lmp_empty:=10}" "${jmh_opts:=-f 2 -wi 5 -w 1s -i 10 -r 1s}"
   : "${query_runs:=5}" "${optimade:=1000000 60 50 40}" "${potential_candidates:=5}"
 fi
@@ -125,7 +127,7 @@ if [ -d "$work" ] && [ -n "$(ls -A "$work")" ] && [ ! -f "$work/machine.facts" ]
   exit 2
 fi
 rm -rf "$work"
-mkdir -p "$work"/{logs,repos,campaigns,cross,dryrun}
+mkdir -p "$work"/{logs,repos,campaigns,cross,meam,dryrun}
 work="$(cd "$work" && pwd)"
 machine="$work/machine.facts"
 runs="$work/runs.facts"
@@ -166,6 +168,8 @@ timed() {
   return "$rc"
 }
 
+# binaries of the MEAM set: 10 element pairs × the interior points of the composition grid
+meam_count() { awk -v s="$meam_step" 'BEGIN { printf "%d", 10 * (int(1 / s + 0.5) - 1) }'; }
 say "work folder $work"
 {
   echo "date=$(date -u +%Y-%m-%dT%H:%MZ)"
@@ -192,6 +196,10 @@ say "work folder $work"
   echo "cross.description=$candidates Cu–Ni candidates, x_Ni = k/$((candidates - 1)) for k = 0…$((candidates - 1))," \
     "in 5×3×3 fcc cells (180 atoms; counts rounded within 0.003; random site order seeded by the candidate id)," \
     "CuNi.eam.alloy (Onat and Durukanoglu 2014)."
+  echo "meam.description=The $(meam_count) binaries of Co, Cr, Fe, Mn and Ni at x = $meam_step steps (pure elements" \
+    "excluded) in 3×3×3 fcc cells (108 atoms; random site order seeded by the candidate id)," \
+    "MEAM_LAMMPS_ChoiJoSohn_2018_CoNiCrFeMn__MO_115454747503_000 through LAMMPS' KIM package (Choi, Jo, Sohn," \
+    "Lee and Ko, npj Comput. Mater. 4, 1 (2018))."
   echo "enumeration.description=Campaign: all $dry_order-element alloys of 16 elements (Co Cr Fe Ni Cu Ag Au Pd Pt" \
     "Al Pb Mo Ta W Ti Zr, the Zhou 2004 EAM family) at 5 % steps, fcc 5×2×2."
 } >"$machine"
@@ -245,6 +253,18 @@ sed -e 's/^name: bench-cross/name: bench-refprime/' -e 's/supercell: \[5, 3, 3\]
   "$work/campaigns/bench-cross.yaml" | awk '/^  compositions:/ { print; print "    - Cu"; print "    - Ni"; skip = 1; next }
   skip && /^    - / { next } { skip = 0; print }' >"$work/campaigns/bench-refprime.yaml"
 [ "$eff_candidates" -gt 0 ] 2>/dev/null && cuni_campaign bench-efficiency "$eff_candidates" true true
+cat >"$work/campaigns/bench-meam.yaml" <<EOF
+schema: matscreen-campaign/1
+name: bench-meam
+space: {elements: [Co, Cr, Fe, Mn, Ni], orders: [2], step: $meam_step}
+structure: {prototypes: [fcc], supercell: [3, 3, 3], ordering: random}
+method:
+  potential: kim:MEAM_LAMMPS_ChoiJoSohn_2018_CoNiCrFeMn__MO_115454747503_000
+  relax: {mode: shape-fixed}
+  properties: {eos: false, elastic: false}
+  timeout_seconds: 600
+screening: {objectives: ["min dh_mix_ev_per_atom"], top: 5}
+EOF
 cat >"$work/campaigns/bench-enumeration.yaml" <<EOF
 schema: matscreen-campaign/1
 name: bench-enumeration
@@ -273,22 +293,34 @@ if ! skipped cross || ! skipped relaxation; then
   msrun cross bench-cross "$debian_lib"
   timed prepare "${bench[@]}" prepare --repo "$work/repos/cross" --work "$work/cross"
 fi
-if ! skipped cross; then
-  say "(b) native limit, $cores processes"
-  native_one() { "${native[@]}" --cells "$work/cross/cells.txt" --lib "$debian_lib" --queue "$work/cross/native.queue" \
-    --processes "$cores" --out "$work/cross/native-$1.tsv"; }
+# The peers of a set of cells run (a) left in WORK/FOLDER: (b) the native limit, (d) python3-lammps, (c) lmp per
+# candidate; their timings are named PREFIXnative, PREFIXpython, PREFIXlmp.
+cross_peers() { # FOLDER PREFIX
+  local folder="$1" prefix="$2" dir="$work/$1"
+  say "(b) native limit, $cores processes ($folder)"
+  native_one() { "${native[@]}" --cells "$dir/cells.txt" --lib "$debian_lib" --queue "$dir/native.queue" \
+    --processes "$cores" --out "$dir/native-$1.tsv"; }
   native_all() {
     local i pids=()
     for ((i = 0; i < cores; i++)); do native_one "$i" & pids+=($!); done
     for p in "${pids[@]}"; do wait "$p"; done
   }
-  timed --as "$(quoted "${native[@]}" --cells "$work/cross/cells.txt" --lib "$debian_lib" --queue \
-    "$work/cross/native.queue" --processes "$cores" --out "$work/cross/native-I.tsv")  # for I = 0 … $((cores - 1)),\
- in parallel" native native_all
-  say "(d) python3-lammps, multiprocessing over $cores processes"
-  timed python "$python" "$here/bench/python/relax_pool.py" "$work/cross/cells.txt" "$work/cross/python.tsv" \
+  timed --as "$(quoted "${native[@]}" --cells "$work/$folder/cells.txt" --lib "$debian_lib" --queue \
+    "$work/$folder/native.queue" --processes "$cores" --out "$work/$folder/native-I.tsv")  # for I = 0 … $((cores - 1)),\
+ in parallel" "${prefix}native" native_all
+  say "(d) python3-lammps, multiprocessing over $cores processes ($folder)"
+  timed "${prefix}python" "$python" "$here/bench/python/relax_pool.py" "$dir/cells.txt" "$dir/python.tsv" \
     --processes "$cores"
-  say "(c) lmp per candidate, $cores at a time"
+  say "(c) lmp per candidate, $cores at a time ($folder)"
+  lmp_all() { ls "$dir/lmp" | sort -n | sed "s|^|$dir/lmp/|" | \
+    xargs -P "$cores" -n 1 "$here/bench/lmp-one.sh"; }
+  timed --as "ls WORK/$folder/lmp | sort -n | sed 's|^|WORK/$folder/lmp/|' | xargs -P $cores -n 1 bench/lmp-one.sh \
+ # each: cd FOLDER; lmp -in in.relax -log log.lammps -screen none >stdout.txt" "${prefix}lmp" lmp_all
+  { printf 'index\tenergy_ev_per_atom\tminimisations\tlammps_s\tstart_ms\tend_ms\tforce_evaluations\n'
+    cat "$dir/lmp"/*/row.tsv; } >"$dir/lmp.tsv"
+}
+if ! skipped cross; then
+  cross_peers cross ""
   echo "lmp -in /dev/null -log none -screen none  # $lmp_empty times, each timed: the start-up of one launch" \
     >>"$work/commands.txt"
   empty=()
@@ -299,17 +331,21 @@ if ! skipped cross; then
   fact lmp.empty_runs "$lmp_empty" "$runs"
   fact lmp.empty_median_s "$(printf '%s\n' "${empty[@]}" | sort -g | awk '{ v[NR] = $1 } END {
     print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')" "$runs"
-  lmp_all() { ls "$work/cross/lmp" | sort -n | sed "s|^|$work/cross/lmp/|" | \
-    xargs -P "$cores" -n 1 "$here/bench/lmp-one.sh"; }
-  timed --as "ls WORK/cross/lmp | sort -n | sed 's|^|WORK/cross/lmp/|' | xargs -P $cores -n 1 bench/lmp-one.sh \
- # each: cd FOLDER; lmp -in in.relax -log log.lammps -screen none >stdout.txt" lmp lmp_all
-  { printf 'index\tenergy_ev_per_atom\tminimisations\tlammps_s\tstart_ms\tend_ms\tforce_evaluations\n'
-    cat "$work/cross/lmp"/*/row.tsv; } >"$work/cross/lmp.tsv"
   say "(a'') matscreen run with the references of an earlier campaign in the shared cache"
   MSRUN_CACHE="$work/refcache" msrun refprime bench-refprime "$debian_lib"
   MSRUN_CACHE="$work/refcache" msrun cross-refcache bench-cross "$debian_lib"
   say "(a') matscreen run again"
   msrun cross-again bench-cross "$debian_lib"
+fi
+
+# --- 1c. the same with MEAM through KIM (issue 19, item 4) ------------------------------------------------------------
+# A force evaluation costs about ten times an EAM one (section 9), so orchestration weighs less: the same peers on
+# matscreen's cells of a Cantor-family campaign.
+if ! skipped meam; then
+  say "(a) matscreen run, MEAM set"
+  msrun meam bench-meam "$debian_lib"
+  timed meam-prepare "${bench[@]}" prepare --repo "$work/repos/meam" --work "$work/meam"
+  cross_peers meam meam-
 fi
 
 # --- 1b. less native work for the same answer (issue 19) -----------------------------------------------------------

@@ -22,6 +22,18 @@ final class CrossToolSection {
         write(md, w, CrossSet.CU_NI);
     }
 
+    /**
+     * Section 1c: the same comparison with a MEAM potential through KIM (issue 19, item 4), where a force evaluation
+     * costs about ten times an EAM one and orchestration weighs less. Absent when run.sh skipped it.
+     */
+    static void writeMeam(Markdown md, BenchWork w) {
+        if (w.matscreen(CrossSet.MEAM.matscreenRun()).isEmpty()) {
+            return;
+        }
+        md.heading(2, "1c. The same candidates with MEAM through KIM (issue 19, item 4)");
+        write(md, w, CrossSet.MEAM);
+    }
+
     /** The comparison of one set of cells (no heading: the caller gives it). */
     static void write(Markdown md, BenchWork w, CrossSet set) {
         Path ref = w.path(set.path("matscreen.tsv"));

@@ -40,6 +40,7 @@ final class ReportCommand implements Callable<Integer> {
                 .end();
         CrossToolSection.write(md, w);
         RelaxationSection.write(md, w);
+        CrossToolSection.writeMeam(md, w);
         EngineSection.write(md, w);
         PotentialsSection.write(md, w);
         ScaleSection.write(md, w);
