@@ -36,18 +36,19 @@ record CostEstimate(Map<Prototype, PerCandidate> perCandidate, String basis, int
     static final int MIN_MEASURED = 5;
 
     /**
-     * JVM and Spark start and stop, campaign checks and repository set-up of one {@code run}: 6.84 s measured by
-     * bench/run.sh on 2 cores (BENCHMARKS.md, "whole command" breakdown). Not recorded by runs, so always this figure.
+     * JVM and Spark start and stop, campaign checks and repository set-up of one {@code run}: 2.47 s measured by
+     * bench/run.sh on 2 cores (BENCHMARKS.md section 1, "whole command" breakdown of run (a), 2026-12-07; 2.33 s in
+     * section 1c's run). Not recorded by runs, so always this figure. It was 6.84 s before the class-data archives
+     * and the start-up work of issue 19.
      */
-    static final double STARTUP_SECONDS = 6.84;
+    static final double STARTUP_SECONDS = 2.47;
 
     /**
-     * One pure-element reference calculation (48–128 atoms) including the first start of its worker: BENCHMARKS.md
-     * measured 3.00 s for the six Cu–Ni references on 2 cores, 1.0 s each per core, with relaxation only. Since issue
-     * 13 a reference also gets its elastic constants (12 strained cells of a perfect lattice); not yet re-measured by
-     * bench/run.sh.
+     * One wave of pure-element reference calculations (48–128 atoms, shape-fixed relaxation and elastic constants),
+     * per core: BENCHMARKS.md section 1 measured 1.20 s for the six Cu–Ni references on 2 cores (3 waves, 0.40 s
+     * each), the start of the run's two workers included. It was 1.0 s before the relaxation recipe of issue 19.
      */
-    static final double REFERENCE_SECONDS_EACH = 1.0;
+    static final double REFERENCE_SECONDS_EACH = 0.40;
 
     /** Prototypes a reference group is computed in: every element in fcc, bcc and hcp. */
     private static final int REFERENCE_PROTOTYPES = Prototype.values().length;
