@@ -35,32 +35,18 @@ public final class CommonNeighbourAnalysis {
 
     private static int[] pass(Structure s, double cutoff) {
         int n = s.siteCount();
-        double[] cart = s.cartesianCoordinates();
-        Lattice l = s.lattice();
-        int[] reach = new int[3];
-        for (int k = 0; k < 3; k++) {
-            reach[k] = (int) Math.ceil(cutoff / l.height(k)) + 1;
-        }
+        PeriodicImages images = new PeriodicImages(s.lattice(), s.fractionalCoordinates(), cutoff);
         int[] codes = new int[n];
         for (int i = 0; i < n; i++) {
-            // the neighbours of site i, periodic images included; their common neighbours are found among them
-            Neighbour home = new Neighbour(cart[3 * i], cart[3 * i + 1], cart[3 * i + 2]);
+            // the neighbours of site i (at the origin), periodic images included; their common neighbours are found
+            // among them
             List<Neighbour> neighbours = new ArrayList<>();
-            for (int a = -reach[0]; a <= reach[0]; a++) {
-                for (int b = -reach[1]; b <= reach[1]; b++) {
-                    for (int c = -reach[2]; c <= reach[2]; c++) {
-                        double[] t = l.toCartesian(a, b, c);
-                        for (int j = 0; j < n; j++) {
-                            Neighbour p = new Neighbour(cart[3 * j] + t[0], cart[3 * j + 1] + t[1],
-                                    cart[3 * j + 2] + t[2]);
-                            double d2 = distance2(p, home);
-                            if (d2 > 1e-12 && d2 < cutoff * cutoff) {
-                                neighbours.add(p);
-                            }
-                        }
-                    }
+            images.around(i, (j, dx, dy, dz) -> {
+                double d2 = dx * dx + dy * dy + dz * dz;
+                if (d2 > 1e-12 && d2 < cutoff * cutoff) {
+                    neighbours.add(new Neighbour(dx, dy, dz));
                 }
-            }
+            });
             codes[i] = signature(neighbours, cutoff).code();
         }
         return codes;
