@@ -156,15 +156,9 @@ record BuildSnapshot(Path dir, Installation installation, String commit, Path ch
     }
 
     private static void deleteTree(Path p) {
-        try (var walk = Files.walk(p)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(x -> {
-                try {
-                    Files.deleteIfExists(x);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            org.matscreen.core.util.FileTrees.delete(p);
+        } catch (IOException e) {
             throw new MatscreenException("cannot remove the temporary folder " + p + ": " + e.getMessage(), e);
         }
     }

@@ -2,11 +2,8 @@ package org.matscreen.worker;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -66,22 +63,7 @@ final class WorkerFolders {
 
     /** Deletes a folder and what it holds, quietly (a file still open elsewhere is left). */
     static void delete(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            // best effort: the next start's sweep retries once this process is gone
-        }
+        // best effort: the next start's sweep retries once this process is gone
+        org.matscreen.core.util.FileTrees.deleteQuietly(dir);
     }
 }

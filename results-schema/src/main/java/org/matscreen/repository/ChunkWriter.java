@@ -51,22 +51,11 @@ public final class ChunkWriter {
             } catch (IOException | RuntimeException e) {
                 // only a warm-up: the real commit reports its own errors
             } finally {
-                deleteTree(dir);
+                org.matscreen.core.util.FileTrees.deleteQuietly(dir);
             }
         }, "matscreen-writer-warm-up");
         t.setDaemon(true);
         t.start();
-    }
-
-    private static void deleteTree(java.nio.file.Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var paths = java.nio.file.Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a leftover in the temporary folder
-        }
     }
 
     /** Writes and commits the records; returns the number written. */
