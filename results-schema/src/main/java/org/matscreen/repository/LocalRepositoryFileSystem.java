@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
@@ -22,11 +22,6 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * window; and no fork per commit.
  */
 public final class LocalRepositoryFileSystem extends RawLocalFileSystem {
-    private static final PosixFilePermission[] BITS = {PosixFilePermission.OTHERS_EXECUTE,
-            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE,
-            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-
     @Override
     public void setPermission(Path p, FsPermission permission) throws IOException {
         java.nio.file.Path file = pathToFile(p).toPath();
@@ -41,13 +36,7 @@ public final class LocalRepositoryFileSystem extends RawLocalFileSystem {
 
     /** The nine rwx bits of {@code permission}; sticky and set-id bits are not used by a repository. */
     static Set<PosixFilePermission> posix(FsPermission permission) {
-        int mode = permission.toShort() & 0777;
-        Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
-        for (int bit = 0; bit < BITS.length; bit++) {
-            if ((mode & (1 << bit)) != 0) {
-                out.add(BITS[bit]);
-            }
-        }
-        return out;
+        return PosixFilePermissions.fromString(permission.getUserAction().SYMBOL
+                + permission.getGroupAction().SYMBOL + permission.getOtherAction().SYMBOL);
     }
 }
