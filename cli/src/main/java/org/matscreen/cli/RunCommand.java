@@ -174,7 +174,7 @@ final class RunCommand implements Callable<Integer> {
                     slice.end(pc.space().size()) - 1);
         }
         o.flush();
-        if (!dryRun && "true".equals(userConf.get(org.matscreen.spark.WorkerWarmUp.CONF_KEY))) {
+        if (!dryRun && !"false".equals(userConf.get(org.matscreen.spark.WorkerWarmUp.CONF_KEY))) {
             org.matscreen.spark.WorkerWarmUp.startLocal(userConf.getOrDefault("spark.master", master), codeOptions);
         }
         SparkSession spark = startSpark(userConf);

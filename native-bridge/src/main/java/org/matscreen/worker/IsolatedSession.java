@@ -26,7 +26,7 @@ public final class IsolatedSession implements SimulationSession {
         if (worker == null) {
             throw new IllegalStateException("session is closed");
         }
-        if (!worker.isAlive()) {
+        if (!worker.isUsable()) {
             worker = pool.replace(protocol, worker);
         }
         CalculationOutcome o = worker.compute(request);

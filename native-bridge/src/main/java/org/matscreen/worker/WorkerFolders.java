@@ -15,9 +15,16 @@ import java.util.regex.Pattern;
  * and the first worker a JVM starts removes those. The work root ({@code /tmp/matscreen-workers-<user>}) is shared by
  * every matscreen JVM of the user on the machine, so a folder is removed only if the JVM named in it is certainly
  * dead: no process has its pid, or the one that has it started at another time.
+ *
+ * <p>On Linux the start time in a folder's name is the kernel's own ({@code k} and the clock ticks since boot of
+ * {@code /proc/<pid>/stat}), compared exactly. The JDK's {@code ProcessHandle.Info.startInstant()} adds the boot time
+ * of {@code /proc/stat}, which each JVM reads once and which moves whenever the wall clock is stepped (NTP, a virtual
+ * machine resumed): a JVM started after such a step computed another start for a long-lived JVM than that JVM had
+ * written into its folders' names, took it for a recycled pid and removed the folders of its live, idle workers,
+ * whose next candidates then crashed on a missing log folder.
  */
 final class WorkerFolders {
-    private static final Pattern NAME = Pattern.compile("worker-(\\d+)-(\\d+)-(\\d+)");
+    private static final Pattern NAME = Pattern.compile("worker-(\\d+)-(k?\\d+)-(\\d+)");
     /** Folders of older versions: {@code worker-<pid>-<n>}, without the start time. */
     private static final Pattern OLD_NAME = Pattern.compile("worker-(\\d+)-(\\d+)");
     private static final long SAME_START_TOLERANCE_MS = 1000;
@@ -43,7 +50,9 @@ final class WorkerFolders {
     static boolean ownerDead(String name) {
         Matcher m = NAME.matcher(name);
         if (m.matches()) {
-            return dead(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+            String start = m.group(2);
+            return start.startsWith("k") ? deadByTicks(Long.parseLong(m.group(1)), Long.parseLong(start.substring(1)))
+                    : dead(Long.parseLong(m.group(1)), Long.parseLong(start));
         }
         Matcher old = OLD_NAME.matcher(name);
         return old.matches() && dead(Long.parseLong(old.group(1)), 0);
@@ -59,6 +68,40 @@ final class WorkerFolders {
         }
         Optional<Instant> start = p.get().info().startInstant();
         return start.isPresent() && Math.abs(start.get().toEpochMilli() - startMillis) > SAME_START_TOLERANCE_MS;
+    }
+
+    /**
+     * How a folder name records when process {@code p} started: {@code k<ticks>} where {@code /proc} tells the kernel's
+     * start time, else its start as epoch milliseconds (compared with a tolerance), else 0 (unknown).
+     */
+    static String startToken(ProcessHandle p) {
+        long ticks = startTicks(p.pid());
+        if (ticks >= 0) {
+            return "k" + ticks;
+        }
+        return Long.toString(p.info().startInstant().map(Instant::toEpochMilli).orElse(0L));
+    }
+
+    private static boolean deadByTicks(long pid, long ticks) {
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            long now = startTicks(pid);
+            return now >= 0 && now != ticks;
+        }
+        return true;
+    }
+
+    /**
+     * Field 22 of {@code /proc/<pid>/stat} (start time in clock ticks after boot), or -1 where there is no such file.
+     * The command name (field 2) may hold spaces and parentheses, so fields are counted after its last ')'.
+     */
+    static long startTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" +");
+            return Long.parseLong(f[22 - 3]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Deletes a folder and what it holds, quietly (a file still open elsewhere is left). */

@@ -38,15 +38,25 @@ public final class WorkerPool {
 
     /** An idle live worker for {@code protocol}, or a newly started one. */
     public WorkerProcess borrow(WorkerProtocol protocol) {
+        List<WorkerProcess> unusable = new ArrayList<>();
+        try {
+            return borrow(protocol, unusable);
+        } finally {
+            unusable.forEach(WorkerProcess::close); // outside the lock: a live one gets its shutdown frame
+        }
+    }
+
+    private WorkerProcess borrow(WorkerProtocol protocol, List<WorkerProcess> unusable) {
         synchronized (this) {
             while (true) {
                 Deque<WorkerProcess> q = idle.get(protocol);
                 while (q != null && !q.isEmpty()) {
                     WorkerProcess w = q.pollFirst();
-                    if (w.isAlive()) {
+                    if (w.isUsable()) {
                         return w;
                     }
                     all.remove(w);
+                    unusable.add(w);
                 }
                 if (warming.getOrDefault(protocol, 0) == 0 || closed) {
                     break;

@@ -56,7 +56,7 @@ public final class WorkerProcess implements AutoCloseable {
 
     /** This JVM's pid and start time (epoch ms), which name its workers' folders so a later sweep can tell. */
     private static final String OWNER = ProcessHandle.current().pid() + "-"
-            + ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+            + WorkerFolders.startToken(ProcessHandle.current());
     private static final java.util.Set<String> SWEPT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Starts a worker and waits for its greeting. */
@@ -123,6 +123,14 @@ public final class WorkerProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return !dead && process.isAlive();
+    }
+
+    /**
+     * Alive and its folder still there: its code writes each candidate's log into that folder, so a worker whose
+     * folder was removed under it (a sweep by another JVM, a cleaned temporary folder) would fail every candidate.
+     */
+    public boolean isUsable() {
+        return isAlive() && Files.isDirectory(dir);
     }
 
     public long pid() {

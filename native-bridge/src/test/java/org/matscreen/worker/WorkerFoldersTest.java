@@ -51,4 +51,51 @@ class WorkerFoldersTest {
         assertTrue(Files.exists(oldAlive), "without a start time a live pid is given the benefit of the doubt");
         assertTrue(Files.exists(other));
     }
+
+    /**
+     * Folder names carry the kernel's start time (clock ticks after boot) where /proc has it, compared exactly: the
+     * JDK's start instant adds a boot time that moves when the wall clock is stepped, so two JVMs could disagree on a
+     * live JVM's start and one would remove the other's folders.
+     */
+    @Test
+    void kernelStartTicksNameTheOwnerExactly() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/proc/self/stat")), "Linux /proc");
+        ProcessHandle self = ProcessHandle.current();
+        long ticks = WorkerFolders.startTicks(self.pid());
+        assertTrue(ticks > 0);
+        assertEquals("k" + ticks, WorkerFolders.startToken(self));
+        long me = self.pid();
+        Path live = folder("worker-" + me + "-k" + ticks + "-1");
+        Path recycled = folder("worker-" + me + "-k" + (ticks - 1) + "-2"); // our pid, started a tick earlier
+        Path gone = folder("worker-" + deadPid() + "-k" + ticks + "-3");
+        assertEquals(2, WorkerFolders.removeDead(root));
+        assertTrue(Files.exists(live));
+        assertFalse(Files.exists(recycled));
+        assertFalse(Files.exists(gone));
+    }
+
+    /**
+     * The start ticks agree with the JDK's own start instant (boot time + ticks / CLK_TCK) for a process whose command
+     * name holds a space and parentheses, which the parser must count fields after.
+     */
+    @Test
+    void startTicksAreReadAfterACommandNameWithParentheses(@TempDir Path bin) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/proc/self/stat")), "Linux /proc");
+        Path odd = bin.resolve("sl (e) p");
+        Files.copy(Path.of("/bin/sleep"), odd);
+        odd.toFile().setExecutable(true);
+        Process p = new ProcessBuilder(odd.toString(), "30").start();
+        try {
+            long ticks = WorkerFolders.startTicks(p.pid());
+            long clkTck = Long.parseLong(new String(new ProcessBuilder("getconf", "CLK_TCK").start().getInputStream()
+                    .readAllBytes()).strip());
+            long btime = Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.startsWith("btime "))
+                    .mapToLong(l -> Long.parseLong(l.substring(6).strip())).findFirst().orElseThrow();
+            long fromTicks = btime * 1000 + ticks * 1000 / clkTck;
+            long jdk = p.info().startInstant().orElseThrow().toEpochMilli();
+            assertTrue(Math.abs(fromTicks - jdk) < 1000, fromTicks + " vs " + jdk);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
 }

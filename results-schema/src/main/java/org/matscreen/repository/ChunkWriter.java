@@ -84,11 +84,13 @@ public final class ChunkWriter {
                         .withCompressionCodec(CompressionCodecName.SNAPPY)
                         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                         .withConf(layout.conf())
-                        // a chunk describes itself to any Parquet reader: which schema, written by what
+                        // a chunk describes itself to any Parquet reader: which schema, written by what, and its
+                        // records per status, which a run's manifest then sums from footers alone
                         .withExtraMetaData(java.util.Map.of("matscreen.schema_version",
                                 Integer.toString(RecordSchema.VERSION), "matscreen.version",
                                 org.matscreen.core.util.BuildInfo.version(), "matscreen.commit",
-                                org.matscreen.core.util.BuildInfo.commit()))
+                                org.matscreen.core.util.BuildInfo.commit(), StatusCountsFooter.KEY,
+                                StatusCountsFooter.format(batch)))
                         .build()) {
                     for (CandidateResult r : batch) {
                         w.write(codec.encode(r));

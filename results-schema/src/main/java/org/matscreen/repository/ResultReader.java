@@ -94,7 +94,10 @@ public final class ResultReader {
         return out;
     }
 
-    /** Committed records per status over the whole repository, reading only the status column. */
+    /**
+     * Committed records per status over the whole repository: from each chunk's footer ({@link StatusCountsFooter}),
+     * or, for a chunk written before footers carried them, from its status column.
+     */
     public java.util.Map<String, Long> statusCounts() {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         MessageType projection = Types.buildMessage().addField(RecordSchema.parquetSchema().getType("status"))
@@ -102,6 +105,18 @@ public final class ResultReader {
         org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(layout.conf());
         conf.set(org.apache.parquet.hadoop.api.ReadSupport.PARQUET_READ_SCHEMA, projection.toString());
         for (RepositoryLayout.Chunk c : layout.chunks()) {
+            java.util.Map<String, Long> footer;
+            try (org.apache.parquet.hadoop.ParquetFileReader f = org.apache.parquet.hadoop.ParquetFileReader.open(
+                    HadoopInputFile.fromPath(c.path(), layout.conf()))) {
+                footer = StatusCountsFooter.parse(f.getFileMetaData().getKeyValueMetaData()
+                        .get(StatusCountsFooter.KEY));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the footer of " + c.path(), e);
+            }
+            if (footer != null) {
+                footer.forEach((k, v) -> counts.merge(k, v, Long::sum));
+                continue;
+            }
             try (ParquetReader<Group> r = ParquetReader.builder(new GroupReadSupport(), c.path()).withConf(conf)
                     .build()) {
                 for (Group g; (g = r.read()) != null; ) {

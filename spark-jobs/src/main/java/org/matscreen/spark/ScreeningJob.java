@@ -148,7 +148,7 @@ public final class ScreeningJob {
             }
             Map<String, Long> total = new ResultReader(repo.layout()).statusCounts();
             long committed = total.values().stream().mapToLong(Long::longValue).sum();
-            writeManifest(repo, spec, campaignYaml, method, space.size(), started, s, sc.master(), opts,
+            writeManifest(repo, spec, campaignYaml, method, space.size(), started, s, sc.master(), opts, total,
                     committed == space.size());
             return s;
         });
@@ -616,7 +616,13 @@ public final class ScreeningJob {
      */
     static void writeManifest(Repository repo, CampaignSpec spec, String yaml, MethodInfo method,
             long candidates, String started, RunSummary s, String master, Options opts, boolean complete) {
-        Map<String, Long> total = new ResultReader(repo.layout()).statusCounts();
+        writeManifest(repo, spec, yaml, method, candidates, started, s, master, opts,
+                new ResultReader(repo.layout()).statusCounts(), complete);
+    }
+
+    /** As above, with the repository's status counts already taken ({@code total}). */
+    static void writeManifest(Repository repo, CampaignSpec spec, String yaml, MethodInfo method, long candidates,
+            String started, RunSummary s, String master, Options opts, Map<String, Long> total, boolean complete) {
         PotentialSpec p = method.potential();
         repo.updateManifest(existing -> {
             List<Manifest.Run> runs = new ArrayList<>(existing.map(Manifest::runs).orElse(List.of()));

@@ -13,9 +13,12 @@ import org.matscreen.core.sim.SimulationCodes;
  */
 public final class WorkerWarmUp {
     /**
-     * {@code --conf matscreen.workers.warmup=true} turns the warm-up on. It is off by default: in one CI run the CLI
-     * suite's JVM, which keeps its worker pool across many in-process runs, had a plan's first two reference
-     * calculations fail on pooled workers, and the cause was not found before the stop.
+     * {@code --conf matscreen.workers.warmup=false} turns the warm-up off. It was off by default for a while: in one
+     * CI run the CLI suite's JVM, which keeps its worker pool across many in-process runs, had a plan's first two
+     * reference calculations fail on its two idle pooled workers. What breaks exactly two idle workers at once is the
+     * removal of their folders, and another JVM's sweep of dead JVMs' worker folders could do that (it compared start
+     * times that move when the wall clock is stepped); the sweep now compares the kernel's start ticks, and the pool
+     * no longer lends a worker whose folder is gone (see {@code WorkerFolders}, {@code WorkerProcess.isUsable}).
      */
     public static final String CONF_KEY = "matscreen.workers.warmup";
 
