@@ -14,6 +14,8 @@ public final class IsolatedSession implements SimulationSession {
     private final WorkerProtocol protocol;
     private WorkerProcess worker;
     private int lost;
+    /** A submitted calculation not awaited yet. */
+    private boolean inFlight;
 
     public IsolatedSession(WorkerPool pool, WorkerProtocol protocol) {
         this.pool = pool;
@@ -23,17 +25,32 @@ public final class IsolatedSession implements SimulationSession {
 
     @Override
     public CalculationOutcome compute(CalculationRequest request) {
+        return submit(request).await();
+    }
+
+    /** Sends the calculation to the worker and returns at once; the worker computes while the caller goes on. */
+    @Override
+    public Submitted submit(CalculationRequest request) {
         if (worker == null) {
             throw new IllegalStateException("session is closed");
+        }
+        if (inFlight) {
+            throw new IllegalStateException("a calculation is in flight: await it first");
         }
         if (!worker.isUsable()) {
             worker = pool.replace(protocol, worker);
         }
-        CalculationOutcome o = worker.compute(request);
-        if (!worker.isAlive()) {
-            lost++; // replaced lazily, before the next candidate
-        }
-        return o;
+        WorkerProcess w = worker;
+        Submitted sent = w.begin(request);
+        inFlight = true;
+        return () -> {
+            CalculationOutcome o = sent.await();
+            inFlight = false;
+            if (!w.isAlive()) {
+                lost++; // replaced lazily, before the next candidate
+            }
+            return o;
+        };
     }
 
     @Override
@@ -46,10 +63,18 @@ public final class IsolatedSession implements SimulationSession {
         return worker == null ? "" : worker.codeVersion();
     }
 
+    /**
+     * Returns the worker to the pool, unless a calculation is still in flight (the task failed or was killed while
+     * the worker computed): its answer would reach the next borrower, so that worker is stopped instead.
+     */
     @Override
     public void close() {
         if (worker != null) {
-            pool.release(protocol, worker);
+            if (inFlight) {
+                pool.discard(worker);
+            } else {
+                pool.release(protocol, worker);
+            }
             worker = null;
         }
     }

@@ -163,6 +163,14 @@ public final class WorkerPool {
         w.close();
     }
 
+    /** Stops a worker that must not be lent again (it may still be computing for a caller that is gone). */
+    public void discard(WorkerProcess w) {
+        synchronized (this) {
+            all.remove(w);
+        }
+        w.destroy();
+    }
+
     /** Replaces a dead worker: drops it and starts a fresh one for the same configuration. */
     public WorkerProcess replace(WorkerProtocol protocol, WorkerProcess dead) {
         synchronized (this) {

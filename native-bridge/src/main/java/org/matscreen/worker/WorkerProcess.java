@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.matscreen.core.error.NativeCodeException;
 import org.matscreen.core.sim.CalculationOutcome;
 import org.matscreen.core.sim.CalculationRequest;
+import org.matscreen.core.sim.SimulationSession;
 import org.matscreen.core.sim.Status;
 
 /**
@@ -143,37 +144,60 @@ public final class WorkerProcess implements AutoCloseable {
      * after those two this worker is dead.
      */
     public CalculationOutcome compute(CalculationRequest request) {
+        return begin(request).await();
+    }
+
+    /**
+     * Sends one calculation and returns at once; the handle waits for its outcome, with {@link #compute}'s
+     * guarantees. The time limit counts from now. One calculation at a time: await it before sending the next.
+     */
+    public SimulationSession.Submitted begin(CalculationRequest request) {
         if (!isAlive()) {
             throw new IllegalStateException("worker " + process.pid() + " is not running");
         }
         try {
             protocol.writeRequest(request, dir, frames.startPayload());
         } catch (IOException | RuntimeException e) {
-            return CalculationOutcome.failure(request.candidateId(), Status.FAILED, String.valueOf(e.getMessage()), 0,
-                    codeVersion());
+            CalculationOutcome refused = CalculationOutcome.failure(request.candidateId(), Status.FAILED,
+                    String.valueOf(e.getMessage()), 0, codeVersion());
+            return () -> refused;
         }
         long t0 = System.nanoTime();
         AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> kill = killAfter(process, request.timeoutSeconds(), expired);
         try {
             frames.send(Frames.COMPUTE);
-            byte tag = frames.receive();
-            return protocol.readOutcome(request, tag, frames.received(), greeting);
         } catch (IOException | RuntimeException e) {
-            dead = true;
-            kill(process);
-            int exit = waitQuietly(process);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            if (expired.get()) {
-                return CalculationOutcome.failure(request.candidateId(), Status.TIMEOUT, String.format(Locale.ROOT,
-                        "no result within the %.1f s limit; worker %d killed", request.timeoutSeconds(),
-                        process.pid()), seconds, codeVersion());
-            }
-            return CalculationOutcome.failure(request.candidateId(), Status.CRASHED, crashText(exit, e), seconds,
-                    codeVersion());
-        } finally {
-            kill.cancel(false);
+            CalculationOutcome lost = lost(request, e, t0, expired, kill);
+            return () -> lost;
         }
+        return () -> {
+            try {
+                byte tag = frames.receive();
+                return protocol.readOutcome(request, tag, frames.received(), greeting);
+            } catch (IOException | RuntimeException e) {
+                return lost(request, e, t0, expired, kill);
+            } finally {
+                kill.cancel(false);
+            }
+        };
+    }
+
+    /** The outcome of a calculation during which the worker died or was killed for its time limit. */
+    private CalculationOutcome lost(CalculationRequest request, Exception e, long t0, AtomicBoolean expired,
+            ScheduledFuture<?> kill) {
+        kill.cancel(false);
+        dead = true;
+        kill(process);
+        int exit = waitQuietly(process);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (expired.get()) {
+            return CalculationOutcome.failure(request.candidateId(), Status.TIMEOUT, String.format(Locale.ROOT,
+                    "no result within the %.1f s limit; worker %d killed", request.timeoutSeconds(),
+                    process.pid()), seconds, codeVersion());
+        }
+        return CalculationOutcome.failure(request.candidateId(), Status.CRASHED, crashText(exit, e), seconds,
+                codeVersion());
     }
 
     /**
@@ -271,6 +295,17 @@ public final class WorkerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return -1;
+    }
+
+    /** Kills the worker at once, mid-calculation if need be (nothing it says is awaited), and removes its folder. */
+    public void destroy() {
+        try {
+            dead = true;
+            kill(process);
+            waitQuietly(process);
+        } finally {
+            WorkerFolders.delete(dir);
+        }
     }
 
     /** Asks the worker to exit, then makes sure it did, and removes its folder. Idempotent. */

@@ -93,7 +93,33 @@ public final class CandidateEvaluator {
     }
 
     public CandidateResult evaluate(Candidate c, SimulationSession session) {
-        long startMs = System.currentTimeMillis();
+        Prepared p = prepare(c);
+        if (p.request() == null) {
+            return unbuildable(p, session.codeVersion());
+        }
+        long submitted = System.nanoTime();
+        return finish(p, session.compute(p.request()), submitted);
+    }
+
+    /**
+     * A candidate made ready to compute: its cell built and its request written, or (request null) why its cell
+     * cannot be built. A task prepares the next candidate while the worker computes the current
+     * one, so the cell building is off the worker's critical path.
+     *
+     * @param prepareNanos how long the preparation took, ns (part of the record's wall time)
+     */
+    public record Prepared(Candidate candidate, String id, StructureRecipe recipe, ReferenceEnergies refs,
+            PotentialRef file, double a0, SupercellBuilder.Built built,
+            org.matscreen.core.sim.CalculationRequest request, String unbuildableReason, long prepareNanos) {}
+
+    /** The failure record of a prepared candidate whose cell could not be built. */
+    public CandidateResult unbuildable(Prepared p, String codeVersion) {
+        return record(p.candidate(), p.id(), p.recipe(), p.a0(), p.file(), null, Status.FAILED, p.unbuildableReason(),
+                null, null, p.prepareNanos(), codeVersion);
+    }
+
+    /** Builds the candidate's cell and its calculation request; never throws for a bad candidate. */
+    public Prepared prepare(Candidate c) {
         long t0 = System.nanoTime();
         JobContext mc = members[c.member()];
         StructureRecipe recipe = ctx.structure().recipe(c.prototype(), c.sample());
@@ -105,21 +131,33 @@ public final class CandidateEvaluator {
         try {
             built = SupercellBuilder.build(c.composition(), recipe, a0, orderingSeed(id, configurationId(c)));
         } catch (InvalidInputException e) {
-            return record(c, id, recipe, a0, file, null, Status.FAILED, e.reason(), null, null, startMs, t0,
-                    session.codeVersion());
+            return new Prepared(c, id, recipe, refs, file, a0, null, null, e.reason(), System.nanoTime() - t0);
         }
-        CalculationOutcome outcome = session.compute(PropertyRegistry.request(id, built.structure(), c.prototype(),
-                file, mc.method().relax(), mc.method().properties(), ctx.timeoutSeconds()));
+        var request = PropertyRegistry.request(id, built.structure(), c.prototype(), file, mc.method().relax(),
+                mc.method().properties(), ctx.timeoutSeconds());
+        return new Prepared(c, id, recipe, refs, file, a0, built, request, null, System.nanoTime() - t0);
+    }
+
+    /**
+     * The record of a prepared candidate from its outcome: properties, descriptors, provenance.
+     *
+     * @param submittedNanos when its request went to the code ({@code System.nanoTime()}); the record's wall time is
+     *     its preparation plus the time since then, not the time it waited behind the candidate before it
+     */
+    public CandidateResult finish(Prepared p, CalculationOutcome outcome, long submittedNanos) {
+        Candidate c = p.candidate();
+        JobContext mc = members[c.member()];
         CandidateProperties props = null;
         String error = outcome.errorText();
         if (outcome.status() == Status.OK) {
             StringBuilder notes = new StringBuilder(error);
-            props = PropertyRegistry.analyse(outcome, recipe, refs, mc.method().relax(), mc.method().properties(),
-                    note -> notes.append(notes.length() > 0 ? "\n" : "").append(note));
+            props = PropertyRegistry.analyse(outcome, p.recipe(), p.refs(), mc.method().relax(),
+                    mc.method().properties(), note -> notes.append(notes.length() > 0 ? "\n" : "").append(note));
             error = notes.toString();
         }
-        return record(c, id, recipe, a0, file, outcome, outcome.status(), error, props, built.warrenCowley(), startMs,
-                t0, outcome.codeVersion());
+        return record(c, p.id(), p.recipe(), p.a0(), p.file(), outcome, outcome.status(), error, props,
+                p.built().warrenCowley(), p.prepareNanos() + (System.nanoTime() - submittedNanos),
+                outcome.codeVersion());
     }
 
     /**
@@ -137,7 +175,7 @@ public final class CandidateEvaluator {
         StructureRecipe recipe = ctx.structure().recipe(c.prototype(), c.sample());
         String id = id(c);
         return record(c, id, recipe, Double.NaN, members[c.member()].potentials().fileFor(c.composition().symbols()),
-                null, Status.QUARANTINED, reason, null, null, System.currentTimeMillis(), System.nanoTime(), "");
+                null, Status.QUARANTINED, reason, null, null, 0, "");
     }
 
     /** The same record with another error text. */
@@ -150,11 +188,14 @@ public final class CandidateEvaluator {
 
     private CandidateResult record(Candidate c, String id, StructureRecipe recipe, double a0, PotentialRef file,
             CalculationOutcome outcome, Status status, String error, CandidateProperties props,
-            double[][][] warrenCowley, long startMs, long t0, String codeVersion) {
-        long endMs = System.currentTimeMillis();
+            double[][][] warrenCowley, long elapsedNanos, String codeVersion) {
         double nativeSeconds = outcome == null ? 0 : outcome.nativeSeconds();
+        double wall = elapsedNanos / 1e9;
+        // started_at is the end less the candidate's own wall time: a prepared candidate may wait behind the one
+        // before it, and that wait is not its time
+        long endMs = System.currentTimeMillis();
         Provenance pv = new Provenance(BuildInfo.version(), BuildInfo.commit(), codeVersion, BuildInfo.host(),
-                startMs, endMs, (System.nanoTime() - t0) / 1e9, nativeSeconds, Provenance.COMPUTED);
+                endMs - Math.round(wall * 1e3), endMs, wall, nativeSeconds, Provenance.COMPUTED);
         var cellComposition = AtomCounts.of(c.composition(), recipe.sites()).composition();
         Map<String, Double> descriptors = new TreeMap<>();
         DESCRIPTORS.compute(cellComposition).asMap().forEach((k, v) -> {

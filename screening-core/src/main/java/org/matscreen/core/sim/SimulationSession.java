@@ -13,6 +13,23 @@ public interface SimulationSession extends AutoCloseable {
      */
     CalculationOutcome compute(CalculationRequest request);
 
+    /** A calculation started by {@link #submit}; {@link #await} returns its outcome, once. */
+    @FunctionalInterface
+    interface Submitted {
+        /** Waits for the outcome, with {@link #compute}'s guarantees (never throws for the candidate's problems). */
+        CalculationOutcome await();
+    }
+
+    /**
+     * Starts one calculation and, where the code runs in another process, returns without waiting for it: the caller
+     * prepares its next candidate and records the previous one while the code computes, so the code does not wait for
+     * the caller between candidates. One calculation at a time per session: await it before the next submit or
+     * compute. By default (the code runs in the caller's thread) the calculation runs when awaited.
+     */
+    default Submitted submit(CalculationRequest request) {
+        return () -> compute(request);
+    }
+
     /** The code's name and version as the library reports it, e.g. "LAMMPS 20210929". */
     String codeVersion();
 
