@@ -10,8 +10,8 @@
 #   checkout: another built checkout's launcher (OTHER=/path/to/checkout, e.g. a worktree of the previous commit with
 #          its own class-data archives) against this one's
 #
-# Usage: bench/driver-flags.sh [campaign.yaml] [repeats] [flags|cds|warmup|checkout]
-#        (default: configs/cunial-ternary.yaml, 2, flags)
+# Usage: [MASTER=local[N]] bench/driver-flags.sh [campaign.yaml] [repeats] [flags|cds|warmup|checkout]
+#        (default: configs/cunial-ternary.yaml, 2, flags; the master of run's default, local[*])
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 campaign="${1:-$here/configs/cunial-ternary.yaml}"
@@ -42,7 +42,7 @@ for i in $(seq 1 "$repeats"); do
       other) launcher="$OTHER/matscreen" ;;
     esac
     /usr/bin/time -o "$out/time" -f "%e %U %S" "$launcher" run "$campaign" --fresh --no-cache \
-      --out "$out/$mode" "${extra[@]}" > "$out/log" 2>&1
+      --out "$out/$mode" ${MASTER:+--master "$MASTER"} "${extra[@]}" > "$out/log" 2>&1
     read -r wall user sys < "$out/time"
     screening="$(grep -o 'wall [0-9.]* s' "$out/log" | awk '{print $2}')"
     first="$(grep -o 'first record committed [0-9.]* s' "$out/log" | awk '{print $4}')"
