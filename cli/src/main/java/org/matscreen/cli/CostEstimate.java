@@ -36,19 +36,20 @@ record CostEstimate(Map<Prototype, PerCandidate> perCandidate, String basis, int
     static final int MIN_MEASURED = 5;
 
     /**
-     * JVM and Spark start and stop, campaign checks and repository set-up of one {@code run}: 2.47 s measured by
-     * bench/run.sh on 2 cores (BENCHMARKS.md section 1, "whole command" breakdown of run (a), 2026-12-07; 2.33 s in
-     * section 1c's run). Not recorded by runs, so always this figure. It was 6.84 s before the class-data archives
-     * and the start-up work of issue 19.
+     * JVM and Spark start and stop, campaign checks and repository set-up of one {@code run}: 1.78 s measured by
+     * bench/run.sh on 2 cores (BENCHMARKS.md section 1, "whole command" breakdown of run (a), 2026-12-07 21:07Z).
+     * Not recorded by runs, so always this figure. It was 6.84 s before the class-data archives and 2.47 s before
+     * Spark's classic builder and the footer status counts (section 11e).
      */
-    static final double STARTUP_SECONDS = 2.47;
+    static final double STARTUP_SECONDS = 1.78;
 
     /**
      * One wave of pure-element reference calculations (48–128 atoms, shape-fixed relaxation and elastic constants),
-     * per core: BENCHMARKS.md section 1 measured 1.20 s for the six Cu–Ni references on 2 cores (3 waves, 0.40 s
-     * each), the start of the run's two workers included. It was 1.0 s before the relaxation recipe of issue 19.
+     * per core: BENCHMARKS.md section 1 measured 0.60 s for the six Cu–Ni references on 2 cores (3 waves, 0.20 s
+     * each), with the run's two workers started while Spark starts. It was 0.40 s a wave while workers started on the
+     * first task's demand, and 1.0 s before the relaxation recipe of issue 19.
      */
-    static final double REFERENCE_SECONDS_EACH = 0.40;
+    static final double REFERENCE_SECONDS_EACH = 0.20;
 
     /** Prototypes a reference group is computed in: every element in fcc, bcc and hcp. */
     private static final int REFERENCE_PROTOTYPES = Prototype.values().length;

@@ -83,9 +83,9 @@ class PlanEstimateTest {
         assertEquals(CostModel.prior(pc.spec()).seconds(Prototype.FCC), fcc.median(), 0);
         assertEquals(fcc.low(), fcc.high(), 0, "a prior has no range");
         assertTrue(e.basis().startsWith("prior only, no measurement"), e.basis());
-        // references: Cu and Ni in fcc, bcc and hcp = 6 calculations, 3 per core at 0.40 s each
-        assertEquals(1.2, e.referenceSeconds(), 1e-12);
-        assertEquals(CostEstimate.STARTUP_SECONDS + 1.2, e.fixedSeconds(), 1e-12);
+        // references: Cu and Ni in fcc, bcc and hcp = 6 calculations, 3 per core at 0.20 s each
+        assertEquals(0.6, e.referenceSeconds(), 1e-12);
+        assertEquals(CostEstimate.STARTUP_SECONDS + 0.6, e.fixedSeconds(), 1e-12);
         assertEquals(21, e.candidates());
     }
 
@@ -135,9 +135,9 @@ class PlanEstimateTest {
                 "--no-cache");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertTrue(r.out().contains("basis: prior only, no measurement"), r.out());
-        // 2.47 s + 3 waves of 0.40 s on 2 cores (CostEstimate's bench/run.sh figures)
-        assertTrue(r.out().contains("fixed: 3.7 s = JVM and Spark start-up 2.5 s (bench/run.sh figure) +"
-                + " pure-element references 1.2 s (6 calculations at 0.4 s each per core"), r.out());
+        // 1.78 s + 3 waves of 0.20 s on 2 cores (CostEstimate's bench/run.sh figures)
+        assertTrue(r.out().contains("fixed: 2.4 s = JVM and Spark start-up 1.8 s (bench/run.sh figure) +"
+                + " pure-element references 0.60 s (6 calculations at 0.2 s each per core"), r.out());
         assertTrue(r.out().contains("note: price_usd_per_kg: element prices of 2013"), r.out());
         Path repo = dir.resolve("repo");
         measured(repo, null, pc.spec().method().properties(), 0);
