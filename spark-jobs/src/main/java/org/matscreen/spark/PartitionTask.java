@@ -109,39 +109,21 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
             // as the current outcome arrives the next request is sent before the current record is made and
             // committed, so the worker does not wait for this thread between candidates (it waited 2.9 ms per
             // candidate, median, for 47 ms of LAMMPS: 200 Cu-Ni candidates on 2 cores).
-            CandidateEvaluator.Prepared current = upcoming.next();
-            SimulationSession.Submitted flight = current == null ? null
-                    : submit(session, current, markers, crashEndsExecutor);
-            long sentAt = System.nanoTime();
-            CandidateEvaluator.Prepared following = current == null ? null : upcoming.next();
-            while (current != null) {
-                CalculationOutcome outcome = flight.await();
-                SimulationSession.Submitted nextFlight = null;
-                long nextSentAt = 0;
-                if (following != null && pastDeadline()) {
-                    following = null; // prepared, but not to be started after the deadline
-                }
-                if (following != null && outcome.status() != Status.CRASHED) {
-                    nextFlight = submit(session, following, markers, crashEndsExecutor);
-                    nextSentAt = System.nanoTime();
-                }
-                CandidateResult r = evaluator.finish(current, outcome, sentAt);
-                if (outcome.status() == Status.CRASHED) {
+            InFlight flight = launch(session, upcoming.next(), markers, crashEndsExecutor);
+            CandidateEvaluator.Prepared following = flight == null ? null : upcoming.next();
+            while (flight != null) {
+                CalculationOutcome outcome = flight.submitted().await();
+                boolean crashed = outcome.status() == Status.CRASHED;
+                InFlight next = crashed ? null : launch(session, following, markers, crashEndsExecutor);
+                CandidateResult r = evaluator.finish(flight.prepared(), outcome, flight.sentNanos());
+                if (crashed) {
                     // the retry on a fresh worker comes before the next candidate is sent
-                    r = retried(evaluator, r, evaluator.evaluate(current.candidate(), session));
-                    if (following != null && pastDeadline()) {
-                        following = null;
-                    }
-                    if (following != null) {
-                        nextFlight = submit(session, following, markers, crashEndsExecutor);
-                        nextSentAt = System.nanoTime();
-                    }
+                    r = retried(evaluator, r, evaluator.evaluate(flight.prepared().candidate(), session));
+                    next = launch(session, following, markers, crashEndsExecutor);
                 }
                 tally.accept(r, true);
-                current = following;
-                flight = nextFlight;
-                sentAt = nextSentAt;
-                following = current == null ? null : upcoming.next();
+                flight = next;
+                following = flight == null ? null : upcoming.next();
             }
             tally.commit();
             if (crashEndsExecutor) {
@@ -155,12 +137,20 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                 new RankingCounts(tally.flagCounts, tally.excluded));
     }
 
-    private static SimulationSession.Submitted submit(SimulationSession session, CandidateEvaluator.Prepared p,
-            InFlightMarkers markers, boolean crashEndsExecutor) {
+    /** A prepared candidate sent to the code, and when ({@code System.nanoTime()}). */
+    private record InFlight(CandidateEvaluator.Prepared prepared, SimulationSession.Submitted submitted,
+            long sentNanos) {}
+
+    /** Sends {@code p} to the code; null if there is none, or if the deadline passed since it was prepared. */
+    private InFlight launch(SimulationSession session, CandidateEvaluator.Prepared p, InFlightMarkers markers,
+            boolean crashEndsExecutor) {
+        if (p == null || pastDeadline()) {
+            return null;
+        }
         if (crashEndsExecutor) {
             markers.mark(p.candidate().index());
         }
-        return session.submit(p.request());
+        return new InFlight(p, session.submit(p.request()), System.nanoTime());
     }
 
     /**
@@ -303,14 +293,8 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                 List.of(), RankingCounts.NONE);
     }
 
-    /** A crashed calculation gets one more try on a fresh worker; two crashes are recorded with both texts. */
-    static CandidateResult evaluateWithRetry(CandidateEvaluator evaluator, Candidate c, SimulationSession session) {
-        CandidateResult first = evaluator.evaluate(c, session);
-        return first.status() != Status.CRASHED ? first : retried(evaluator, first, evaluator.evaluate(c, session));
-    }
-
     /** The record of a second attempt after a crashed {@code first}, carrying the history of both. */
-    static CandidateResult retried(CandidateEvaluator evaluator, CandidateResult first, CandidateResult second) {
+    private static CandidateResult retried(CandidateEvaluator evaluator, CandidateResult first, CandidateResult second) {
         String history = "first attempt crashed:\n" + first.errorText();
         return second.status() == Status.CRASHED
                 ? evaluator.withError(second, "crashed twice; " + history + "\nsecond attempt crashed:\n"
