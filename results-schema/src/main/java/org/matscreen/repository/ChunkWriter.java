@@ -58,6 +58,28 @@ public final class ChunkWriter {
         t.start();
     }
 
+    /**
+     * Columns whose values hardly ever repeat: a dictionary for them is built and then dropped for plain encoding
+     * once it outgrows the values, and that detour was a fifth of a commit's time.
+     */
+    private static final List<String> NO_DICTIONARY = List.of("fractional_positions.list.element",
+            "elastic_stress_plus_gpa.list.element", "elastic_stress_minus_gpa.list.element",
+            "eos_volumes_a3_per_atom.list.element", "eos_energies_ev_per_atom.list.element");
+
+    /**
+     * The writer without work no reader of a repository uses: dictionaries for the {@link #NO_DICTIONARY} columns, and
+     * the optional size statistics of the format's 2.10 footer (histograms of nesting levels per column), which no
+     * query of a repository reads. Measured on 15-record chunks of 180-atom Cu-Ni records with the driver's C1-only
+     * JIT: 9.6 ms a chunk before, 7.0 ms after.
+     */
+    static ExampleParquetWriter.Builder withoutUselessWork(ExampleParquetWriter.Builder b) {
+        ExampleParquetWriter.Builder out = b.withSizeStatisticsEnabled(false);
+        for (String column : NO_DICTIONARY) {
+            out = out.withDictionaryEncoding(column, false);
+        }
+        return out;
+    }
+
     /** Writes and commits the records; returns the number written. */
     public int commit(List<CandidateResult> records) {
         if (records.isEmpty()) {
@@ -79,7 +101,8 @@ public final class ChunkWriter {
             Path dir = layout.systemDir(e.getKey());
             Path dst = new Path(dir, name);
             try {
-                try (ParquetWriter<Group> w = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(tmp, layout.conf()))
+                try (ParquetWriter<Group> w = withoutUselessWork(
+                        ExampleParquetWriter.builder(HadoopOutputFile.fromPath(tmp, layout.conf())))
                         .withType(codec.schema())
                         .withCompressionCodec(CompressionCodecName.SNAPPY)
                         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)

@@ -79,6 +79,21 @@ public final class NeighbourShells {
         return new NeighbourShells(n, radii, neighbours);
     }
 
+    /**
+     * The same shells in the lattice scaled by {@code factor}: every radius times {@code factor}, the same neighbours
+     * (a uniform scaling keeps every distance's rank and shell).
+     */
+    public NeighbourShells scaled(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("scale factor must be positive and finite: " + factor);
+        }
+        double[] r = radii.clone();
+        for (int s = 0; s < r.length; s++) {
+            r[s] *= factor;
+        }
+        return new NeighbourShells(sites, r, neighbours);
+    }
+
     private interface PairConsumer {
         void accept(int j, double distance);
     }

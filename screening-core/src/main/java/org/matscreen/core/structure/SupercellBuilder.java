@@ -1,7 +1,9 @@
 package org.matscreen.core.structure;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.matscreen.core.composition.Composition;
 import org.matscreen.core.error.InvalidInputException;
 
@@ -12,6 +14,19 @@ import org.matscreen.core.error.InvalidInputException;
  */
 public final class SupercellBuilder {
     private SupercellBuilder() {}
+
+    /** Recipes' geometries whose shells are kept; a campaign has a few, a bound keeps a long-lived JVM's memory flat. */
+    private static final int MAX_CACHED_GEOMETRIES = 64;
+
+    private record Geometry(Prototype prototype, Supercell supercell, int shells) {}
+
+    /**
+     * Neighbour shells per geometry, found at a lattice parameter of 1 Å. Every cell of one prototype and supercell
+     * has the same sites up to its lattice parameter, so it has the same neighbour lists. Finding them again for every
+     * candidate took 0.95 of the 0.97 ms a random 180-site fcc cell took to build (C1-compiled, as the driver runs);
+     * with them found once a cell takes 0.02 ms.
+     */
+    private static final Map<Geometry, NeighbourShells> UNIT_SHELLS = new ConcurrentHashMap<>();
 
     /**
      * A built cell and its Warren–Cowley parameters α[shell][i][j] over the recipe's {@code sqsShells} shells (what
@@ -68,12 +83,29 @@ public final class SupercellBuilder {
         double[][][] alpha = null;
         if (n.length > 1) {
             // Random cells record their short-range order too: a finite random cell is never exactly random.
-            NeighbourShells shells = NeighbourShells.of(lattice, frac, recipe.sqsShells());
+            NeighbourShells shells = shells(recipe, frac).scaled(latticeParameterAngstrom);
             alpha = recipe.ordering() == SiteOrdering.SQS
                     ? SqsSearch.optimise(shells, species, n.length, recipe.sqsSweeps(), rng)
                     : WarrenCowley.parameters(shells, species, n.length);
         }
         List<String> symbols = counts.symbols();
         return new Built(new Structure(lattice, symbols, species, frac), counts, alpha);
+    }
+
+    /** The shells of the recipe's cell at a lattice parameter of 1 Å; {@code frac} are its sites (fractional). */
+    private static NeighbourShells shells(StructureRecipe recipe, double[] frac) {
+        Geometry g = new Geometry(recipe.prototype(), recipe.supercell(), recipe.sqsShells());
+        NeighbourShells known = UNIT_SHELLS.get(g);
+        if (known != null) {
+            return known;
+        }
+        Supercell sc = recipe.supercell();
+        NeighbourShells found = NeighbourShells.of(
+                recipe.prototype().conventionalCell(1.0).repeated(sc.na(), sc.nb(), sc.nc()), frac, recipe.sqsShells());
+        if (UNIT_SHELLS.size() >= MAX_CACHED_GEOMETRIES) {
+            UNIT_SHELLS.clear();
+        }
+        UNIT_SHELLS.put(g, found);
+        return found;
     }
 }

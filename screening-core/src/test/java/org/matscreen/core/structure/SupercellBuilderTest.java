@@ -155,4 +155,42 @@ class SupercellBuilderTest {
         }
         assertEquals(1 - (crCr / (double) crAll) / 0.25, alpha[0][0][0], 1e-12, "α(Cr-Cr) of the first shell");
     }
+
+    @Test
+    void shellsFoundOnceAndScaledGiveTheParametersOfADirectSearchAtEachLatticeParameter() {
+        // The builder finds a geometry's shells once at a = 1 Angstrom and scales them; a direct search in each cell's
+        // own lattice must give the same neighbour lists, so the same Warren-Cowley parameters, at every a and on
+        // both search paths (5x3x3 fcc: brute force; 6x6x6 bcc: cell list).
+        Object[][] cases = {{Prototype.FCC, new Supercell(5, 3, 3), "Cu0.7Ni0.3", new double[] {3.52, 3.6137, 4.05}},
+                {Prototype.BCC, new Supercell(6, 6, 6), "Cr0.25Fe0.75", new double[] {2.87, 3.3}},
+                {Prototype.HCP, new Supercell(3, 2, 2), "Ti0.5Zr0.5", new double[] {2.95, 3.23}}};
+        for (Object[] k : cases) {
+            StructureRecipe r = StructureRecipe.random((Prototype) k[0], (Supercell) k[1], 0);
+            for (double a : (double[]) k[3]) {
+                var built = SupercellBuilder.build(Composition.parse((String) k[2]), r, a, 11);
+                Structure s = built.structure();
+                NeighbourShells direct = NeighbourShells.of(s.lattice(), s.fractionalCoordinates(), r.sqsShells());
+                double[][][] expected = WarrenCowley.parameters(direct, s.siteSpecies(), 2);
+                double[][][] actual = built.warrenCowley();
+                for (int sh = 0; sh < expected.length; sh++) {
+                    for (int i = 0; i < 2; i++) {
+                        assertArrayEquals(expected[sh][i], actual[sh][i], 1e-12, k[0] + " a=" + a + " shell " + sh);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void scaledShellsKeepTheirNeighboursAndScaleTheirRadii() {
+        Lattice unit = Prototype.FCC.conventionalCell(1.0).repeated(2, 2, 2);
+        var built = SupercellBuilder.build(Composition.parse("Cu"), StructureRecipe.random(Prototype.FCC,
+                new Supercell(2, 2, 2), 0), 1.0, 1).structure();
+        NeighbourShells atOne = NeighbourShells.of(unit, built.fractionalCoordinates(), 2);
+        NeighbourShells atA = atOne.scaled(3.615);
+        assertEquals(3.615 / Math.sqrt(2), atA.radius(0), 1e-12); // fcc: a/sqrt(2), then a
+        assertEquals(3.615, atA.radius(1), 1e-12);
+        assertArrayEquals(atOne.neighbours(0, 5), atA.neighbours(0, 5));
+        assertThrows(IllegalArgumentException.class, () -> atOne.scaled(0));
+    }
 }
