@@ -336,6 +336,29 @@ if ! skipped cross; then
   MSRUN_CACHE="$work/refcache" msrun cross-refcache bench-cross "$debian_lib"
   say "(a') matscreen run again"
   msrun cross-again bench-cross "$debian_lib"
+  # Where the cores' time goes: (a) and (d) once more, each with its process tree's CPU per thread sampled from
+  # /proc; the steady window's share per kind of thread goes to WORK/cross/cpu-{matscreen,python}.tsv. Separate runs,
+  # so that the sampler's own CPU (about 1 % of a core) stays out of the table above.
+  say "CPU accounting: (a) and (d) sampled"
+  cpu_account="$here/bench/python/cpu_account.py"
+  timed --as "$(quoted "$python" bench/python/cpu_account.py record WORK/cross/cpu-matscreen.jsonl -- matscreen run \
+    WORK/campaigns/bench-cross.yaml --out WORK/repos/cross-cpu --master "local[$cores]" --no-cache --fresh --no-progress \
+    --lammps-lib "$debian_lib")" cpu-matscreen "$python" "$cpu_account" record "$work/cross/cpu-matscreen.jsonl" -- \
+    "$matscreen" run "$work/campaigns/bench-cross.yaml" --out "$work/repos/cross-cpu" --master "local[$cores]" \
+    --no-cache --fresh --no-progress --lammps-lib "$debian_lib"
+  "$matscreen" query "$work/repos/cross-cpu" --columns started_at,finished_at --format csv --top "$candidates" \
+    2>/dev/null | awk -F, 'NR > 1 { if (s == "" || $1 < s) s = $1; if ($2 > e) e = $2 } END { print s, e }' \
+    >"$work/cross/cpu-matscreen.span"
+  read -r s e <"$work/cross/cpu-matscreen.span"
+  "$python" "$cpu_account" window "$work/cross/cpu-matscreen.jsonl" "$s" "$e" >"$work/cross/cpu-matscreen.tsv"
+  timed --as "$(quoted "$python" bench/python/cpu_account.py record WORK/cross/cpu-python.jsonl -- "$python" \
+    bench/python/relax_pool.py WORK/cross/cells.txt WORK/cross/python-cpu.tsv --processes "$cores")" cpu-python \
+    "$python" "$cpu_account" record "$work/cross/cpu-python.jsonl" -- "$python" "$here/bench/python/relax_pool.py" \
+    "$work/cross/cells.txt" "$work/cross/python-cpu.tsv" --processes "$cores"
+  awk -F'\t' 'NR > 1 { if (s == "" || $5 < s) s = $5; if ($6 > e) e = $6 } END { print s, e }' \
+    "$work/cross/python-cpu.tsv" >"$work/cross/cpu-python.span"
+  read -r s e <"$work/cross/cpu-python.span"
+  "$python" "$cpu_account" window "$work/cross/cpu-python.jsonl" "$s" "$e" >"$work/cross/cpu-python.tsv"
 fi
 
 # --- 1c. the same with MEAM through KIM (issue 19, item 4) ------------------------------------------------------------

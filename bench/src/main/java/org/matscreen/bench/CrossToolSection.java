@@ -101,6 +101,51 @@ final class CrossToolSection {
         goals(md, nativeRun, tools.stream().filter(r -> r.name().equals("python")).findFirst(), a.get(), again,
                 cached);
         notes(md, w, set, runs, a.get());
+        cpu(md, w, set);
+    }
+
+    /**
+     * Where the cores' time goes in the steady window of (a) and (d), from runs of their own with their threads' CPU
+     * sampled (run.sh's CPU accounting); nothing when run.sh did not sample.
+     */
+    private static void cpu(Markdown md, BenchWork w, CrossSet set) {
+        Optional<CpuAccount> m = CpuAccount.read(w.path(set.path("cpu-matscreen.tsv")));
+        Optional<CpuAccount> p = CpuAccount.read(w.path(set.path("cpu-python.tsv")));
+        if (m.isEmpty() || p.isEmpty()) {
+            return;
+        }
+        int cores = Integer.parseInt(w.machine().get("cores", "2"));
+        md.line("**Where the cores' time goes** in the steady window (separate runs of (a) and (d), their threads' CPU"
+                + " read from `/proc` every 0.1 s by `bench/python/cpu_account.py`; core-seconds = window × " + cores
+                + " cores; *pre-empted*: involuntary context switches of the LAMMPS threads, the times the scheduler"
+                + " took a core from them while they could run):");
+        md.line();
+        Markdown.Table t = md.table("tool", "window (s)", "core-seconds", "LAMMPS threads (s)",
+                "other threads (s)", "of which: executor / JIT / GC / rest (s)", "idle (s)", "LAMMPS pre-empted",
+                "LAMMPS threads ÷ (d)'s");
+        CpuAccount a = m.get();
+        CpuAccount d = p.get();
+        double lammpsA = a.cpu("lammps worker");
+        double lammpsD = d.cpu("python worker");
+        double otherA = a.cpuExcept("lammps worker");
+        t.row("(a) matscreen `run`", Markdown.num(a.windowSeconds()), Markdown.num(cores * a.windowSeconds()),
+                Markdown.num(lammpsA), Markdown.num(otherA), Markdown.num(a.cpu("executor")) + " / "
+                        + Markdown.num(a.cpu("jit")) + " / " + Markdown.num(a.cpu("gc")) + " / "
+                        + Markdown.num(a.cpu("driver other") + a.cpu("worker jvm")),
+                Markdown.num(Math.max(0, cores * a.windowSeconds() - lammpsA - otherA)),
+                Long.toString(a.switches("lammps worker")), Markdown.ratio(lammpsA / lammpsD));
+        double otherD = d.cpuExcept("python worker");
+        t.row("(d) python3-lammps", Markdown.num(d.windowSeconds()), Markdown.num(cores * d.windowSeconds()),
+                Markdown.num(lammpsD), Markdown.num(otherD), "pool parent " + Markdown.num(d.cpu("python parent")),
+                Markdown.num(Math.max(0, cores * d.windowSeconds() - lammpsD - otherD)),
+                Long.toString(d.switches("python worker")), "1.00");
+        t.end();
+        md.line();
+        md.line("The LAMMPS threads' CPU holds LAMMPS and the Java (worker) or Python (pool process) between its"
+                + " calls. On " + cores + " busy cores every core-second another thread takes is a second the"
+                + " LAMMPS threads wait: (a)'s steady window is at least (LAMMPS threads + other threads) ÷ " + cores
+                + ".");
+        md.line();
     }
 
     static ToolRun tool(BenchWork w, CrossSet set, String name, String prefix,
