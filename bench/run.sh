@@ -352,11 +352,11 @@ if ! skipped cross; then
   read -r s e <"$work/cross/cpu-matscreen.span"
   "$python" "$cpu_account" window "$work/cross/cpu-matscreen.jsonl" "$s" "$e" >"$work/cross/cpu-matscreen.tsv"
   timed --as "$(quoted "$python" bench/python/cpu_account.py record WORK/cross/cpu-python.jsonl -- "$python" \
-    bench/python/relax_pool.py WORK/cross/cells.txt WORK/cross/python-cpu.tsv --processes "$cores")" cpu-python \
+    bench/python/relax_pool.py WORK/cross/cells.txt WORK/cross/cpu-python-rows.tsv --processes "$cores")" cpu-python \
     "$python" "$cpu_account" record "$work/cross/cpu-python.jsonl" -- "$python" "$here/bench/python/relax_pool.py" \
-    "$work/cross/cells.txt" "$work/cross/python-cpu.tsv" --processes "$cores"
+    "$work/cross/cells.txt" "$work/cross/cpu-python-rows.tsv" --processes "$cores"
   awk -F'\t' 'NR > 1 { if (s == "" || $5 < s) s = $5; if ($6 > e) e = $6 } END { print s, e }' \
-    "$work/cross/python-cpu.tsv" >"$work/cross/cpu-python.span"
+    "$work/cross/cpu-python-rows.tsv" >"$work/cross/cpu-python.span"
   read -r s e <"$work/cross/cpu-python.span"
   "$python" "$cpu_account" window "$work/cross/cpu-python.jsonl" "$s" "$e" >"$work/cross/cpu-python.tsv"
 fi
