@@ -11,6 +11,12 @@ runs="${2:-5}"
 cd "$here"
 # shellcheck disable=SC2086
 mvn -q -B ${MVN_OPTS_EXTRA:-} -pl results-schema,cli -am -DskipTests install
+# The install rewrites the jars, which makes the launcher's class-data archives older than them, and the launcher then
+# ignores them: every later command (these CLI invocations, and what bench/run.sh runs after this script) would pay
+# the class loading the archives save. Written again when the checkout had them.
+if [ -f cli/target/cds/driver.jsa ]; then
+  scripts/cds-archive.sh >&2
+fi
 cp_file="$(mktemp)"
 # shellcheck disable=SC2086
 mvn -q -B ${MVN_OPTS_EXTRA:-} -pl results-schema dependency:build-classpath -Dmdep.includeScope=test \
