@@ -192,7 +192,10 @@ public final class NeighbourShells {
         return radii[s];
     }
 
-    /** Neighbours of site i in shell s (site indices, repeated for repeated images). */
+    /**
+     * Neighbours of site i in shell s (site indices, repeated for repeated images). The array is shared by every
+     * {@link #scaled} copy and, through the builder's cache, by every cell of a geometry: read it, never write it.
+     */
     public int[] neighbours(int s, int i) {
         return neighbours[s][i];
     }
