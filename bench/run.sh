@@ -338,7 +338,7 @@ if ! skipped cross; then
   msrun cross-again bench-cross "$debian_lib"
   # Where the cores' time goes: (a) and (d) once more, each with its process tree's CPU per thread sampled from
   # /proc; the steady window's share per kind of thread goes to WORK/cross/cpu-{matscreen,python}.tsv. Separate runs,
-  # so that the sampler's own CPU (about 1 % of a core) stays out of the table above.
+  # so that the sampler's own CPU (4-7 % of one core) stays out of the table above.
   say "CPU accounting: (a) and (d) sampled"
   cpu_account="$here/bench/python/cpu_account.py"
   timed --as "$(quoted "$python" bench/python/cpu_account.py record WORK/cross/cpu-matscreen.jsonl -- matscreen run \

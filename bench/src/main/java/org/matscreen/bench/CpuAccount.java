@@ -51,9 +51,23 @@ record CpuAccount(double windowSeconds, Map<String, Double> cpuSeconds, Map<Stri
         return switches.getOrDefault(kind, 0L);
     }
 
-    /** CPU seconds of every kind but {@code kind}. */
+    /** The sampler's own kind: on the same cores, but neither the tool's threads nor idle time. */
+    static final String SAMPLER = "sampler";
+
+    /** Whether the sampler counted itself (files written before it did have no such line). */
+    boolean samplerCounted() {
+        return cpuSeconds.containsKey(SAMPLER);
+    }
+
+    /** CPU seconds of the tool's threads other than {@code kind} (the sampler's excluded). */
     double cpuExcept(String kind) {
-        return cpuSeconds.entrySet().stream().filter(e -> !e.getKey().equals(kind)).mapToDouble(Map.Entry::getValue)
-                .sum();
+        return cpuSeconds.entrySet().stream().filter(e -> !e.getKey().equals(kind) && !e.getKey().equals(SAMPLER))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    /** Core-seconds of the window that no thread used, the sampler's CPU taken out, s. */
+    double idle(int cores) {
+        double used = cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        return Math.max(0, cores * windowSeconds - used);
     }
 }

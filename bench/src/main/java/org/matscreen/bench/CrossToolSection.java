@@ -104,6 +104,10 @@ final class CrossToolSection {
         cpu(md, w, set);
     }
 
+    private static String sampler(CpuAccount c) {
+        return c.samplerCounted() ? Markdown.num(c.cpu(CpuAccount.SAMPLER)) : "–";
+    }
+
     /**
      * Where the cores' time goes in the steady window of (a) and (d), from runs of their own with their threads' CPU
      * sampled (run.sh's CPU accounting); nothing when run.sh did not sample.
@@ -117,12 +121,13 @@ final class CrossToolSection {
         int cores = Integer.parseInt(w.machine().get("cores", "2"));
         md.line("**Where the cores' time goes** in the steady window (separate runs of (a) and (d), their threads' CPU"
                 + " read from `/proc` every 0.1 s by `bench/python/cpu_account.py`; core-seconds = window × " + cores
-                + " cores; *pre-empted*: involuntary context switches of the LAMMPS threads, the times the scheduler"
-                + " took a core from them while they could run):");
+                + " cores; *sampler*: the sampling script's own CPU, on the same cores; *pre-empted*: involuntary"
+                + " context switches of the LAMMPS threads, the times the scheduler took a core from them while they"
+                + " could run):");
         md.line();
         Markdown.Table t = md.table("tool", "window (s)", "core-seconds", "LAMMPS threads (s)",
-                "other threads (s)", "of which: executor / JIT / GC / rest (s)", "idle (s)", "LAMMPS pre-empted",
-                "LAMMPS threads ÷ (d)'s");
+                "other threads (s)", "of which: executor / JIT / GC / rest (s)", "sampler (s)", "idle (s)",
+                "LAMMPS pre-empted", "LAMMPS threads ÷ (d)'s");
         CpuAccount a = m.get();
         CpuAccount d = p.get();
         double lammpsA = a.cpu("lammps worker");
@@ -131,16 +136,20 @@ final class CrossToolSection {
         t.row("(a) matscreen `run`", Markdown.num(a.windowSeconds()), Markdown.num(cores * a.windowSeconds()),
                 Markdown.num(lammpsA), Markdown.num(otherA), Markdown.num(a.cpu("executor")) + " / "
                         + Markdown.num(a.cpu("jit")) + " / " + Markdown.num(a.cpu("gc")) + " / "
-                        + Markdown.num(a.cpu("driver other") + a.cpu("worker jvm")),
-                Markdown.num(Math.max(0, cores * a.windowSeconds() - lammpsA - otherA)),
-                Long.toString(a.switches("lammps worker")), Markdown.ratio(lammpsA / lammpsD));
+                        + Markdown.num(a.cpu("driver other") + a.cpu("worker jvm")), sampler(a),
+                Markdown.num(a.idle(cores)), Long.toString(a.switches("lammps worker")),
+                Markdown.ratio(lammpsA / lammpsD));
         double otherD = d.cpuExcept("python worker");
         t.row("(d) python3-lammps", Markdown.num(d.windowSeconds()), Markdown.num(cores * d.windowSeconds()),
                 Markdown.num(lammpsD), Markdown.num(otherD), "pool parent " + Markdown.num(d.cpu("python parent")),
-                Markdown.num(Math.max(0, cores * d.windowSeconds() - lammpsD - otherD)),
-                Long.toString(d.switches("python worker")), "1.00");
+                sampler(d), Markdown.num(d.idle(cores)), Long.toString(d.switches("python worker")), "1.00");
         t.end();
         md.line();
+        if (!a.samplerCounted() || !d.samplerCounted()) {
+            md.line("These runs were sampled before the sampler counted itself: its own CPU, 4–7 % of one core"
+                    + " (measured apart), is inside *idle*.");
+            md.line();
+        }
         md.line("The LAMMPS threads' CPU holds LAMMPS and the Java (worker) or Python (pool process) between its"
                 + " calls. On " + cores + " busy cores every core-second another thread takes is a second the"
                 + " LAMMPS threads wait: (a)'s steady window is at least (LAMMPS threads + other threads) ÷ " + cores
