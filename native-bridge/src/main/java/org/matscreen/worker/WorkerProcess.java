@@ -187,9 +187,7 @@ public final class WorkerProcess implements AutoCloseable {
     private CalculationOutcome lost(CalculationRequest request, Exception e, long t0, AtomicBoolean expired,
             ScheduledFuture<?> kill) {
         kill.cancel(false);
-        dead = true;
-        kill(process);
-        int exit = waitQuietly(process);
+        int exit = killNow();
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (expired.get()) {
             return CalculationOutcome.failure(request.candidateId(), Status.TIMEOUT, String.format(Locale.ROOT,
@@ -300,12 +298,17 @@ public final class WorkerProcess implements AutoCloseable {
     /** Kills the worker at once, mid-calculation if need be (nothing it says is awaited), and removes its folder. */
     public void destroy() {
         try {
-            dead = true;
-            kill(process);
-            waitQuietly(process);
+            killNow();
         } finally {
             WorkerFolders.delete(dir);
         }
+    }
+
+    /** Marks this worker dead, kills its process and reaps it; its exit code (-1 if not known). */
+    private int killNow() {
+        dead = true;
+        kill(process);
+        return waitQuietly(process);
     }
 
     /** Asks the worker to exit, then makes sure it did, and removes its folder. Idempotent. */
