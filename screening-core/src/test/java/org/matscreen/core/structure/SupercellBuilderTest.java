@@ -183,10 +183,9 @@ class SupercellBuilderTest {
 
     @Test
     void scaledShellsKeepTheirNeighboursAndScaleTheirRadii() {
-        Lattice unit = Prototype.FCC.conventionalCell(1.0).repeated(2, 2, 2);
-        var built = SupercellBuilder.build(Composition.parse("Cu"), StructureRecipe.random(Prototype.FCC,
+        Structure unit = SupercellBuilder.build(Composition.parse("Cu"), StructureRecipe.random(Prototype.FCC,
                 new Supercell(2, 2, 2), 0), 1.0, 1).structure();
-        NeighbourShells atOne = NeighbourShells.of(unit, built.fractionalCoordinates(), 2);
+        NeighbourShells atOne = NeighbourShells.of(unit.lattice(), unit.fractionalCoordinates(), 2);
         NeighbourShells atA = atOne.scaled(3.615);
         assertEquals(3.615 / Math.sqrt(2), atA.radius(0), 1e-12); // fcc: a/sqrt(2), then a
         assertEquals(3.615, atA.radius(1), 1e-12);
