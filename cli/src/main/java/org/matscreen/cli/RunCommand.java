@@ -69,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
     int partitions;
 
     @Option(names = "--commit-every", paramLabel = "N", defaultValue = "50",
-            description = "records per committed chunk (default: ${DEFAULT-VALUE})")
+            description = "records per committed chunk (default: ${DEFAULT-VALUE}); each task also commits at least"
+                    + " every 30 s, so a kill loses at most that much of a slot's work")
     int commitEvery;
 
     @Option(names = "--no-progress", description = "do not print progress lines")

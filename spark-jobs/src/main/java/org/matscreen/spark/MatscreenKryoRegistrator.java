@@ -21,6 +21,7 @@ public final class MatscreenKryoRegistrator implements KryoRegistrator {
     static final List<Class<?>> JAVA_SERIALIZED = List.of(
             JobContext.class,          // broadcast once per job
             CandidateRange.class,      // the input of each partition
+            LocalRangeQueue.Slot.class, // the input of each task of a local-mode job, which takes ranges from a queue
             PartitionSummary.class,    // what each partition returns
             RankedEntry.class,         // inside summaries
             ReferenceTask.class,       // input of the reference stage
@@ -46,6 +47,7 @@ public final class MatscreenKryoRegistrator implements KryoRegistrator {
         kryo.register(PartitionSummary[].class);
         kryo.register(ReferenceResult[].class);
         kryo.register(CandidateRange[].class);
+        kryo.register(LocalRangeQueue.Slot[].class);
         kryo.register(ReferenceTask[].class);
         kryo.register(org.matscreen.spark.adaptive.ScanRange[].class);
         kryo.register(org.matscreen.spark.adaptive.Observed[].class);

@@ -1,9 +1,11 @@
 package org.matscreen.spark;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,9 +23,11 @@ import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;
 
 /**
- * The executor side of a screening job: generates its range of candidates, skips those already committed, computes
- * the rest through one session of the campaign's simulation code (for LAMMPS a pooled worker, or LAMMPS in this
- * JVM), commits records in chunks and reports a bounded summary.
+ * The executor side of a screening job: generates the candidates of its ranges (one per task on a cluster; in local
+ * mode as many as the task takes from the job's {@link LocalRangeQueue}), skips those already committed, computes the
+ * rest through one session of the campaign's simulation code (for LAMMPS a pooled worker, or LAMMPS in this JVM),
+ * commits records in chunks (every {@code commitEvery} records, at least every 30 s, at the end of the task's first
+ * range and at its end) and reports a bounded summary.
  *
  * <p>Failure policy: a candidate never fails the task. A crash of the code's worker is retried once on a fresh
  * worker (a node hiccup deserves a second chance); a second crash is recorded as {@code crashed} with both texts and,
@@ -74,67 +78,129 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
     public Iterator<PartitionSummary> call(Iterator<CandidateRange> ranges) {
         List<PartitionSummary> out = new ArrayList<>();
         JobContext ctx = Sessions.localise(context.value());
-        while (ranges.hasNext()) {
-            out.add(run(ctx, ranges.next()));
+        if (ctx.dryRun()) {
+            while (ranges.hasNext()) {
+                out.add(dryRun(ctx, ranges.next()));
+            }
+        } else if (ranges.hasNext()) {
+            out.add(screen(ctx, ranges.next(), ranges));
         }
         return out.iterator();
     }
 
-    private PartitionSummary run(JobContext ctx, CandidateRange range) {
-        if (ctx.dryRun()) {
-            return dryRun(ctx, range);
+    /** The task of a local-mode job: takes ranges from the job's {@link LocalRangeQueue} until none is left. */
+    FlatMapFunction<Iterator<LocalRangeQueue.Slot>, PartitionSummary> fromQueue() {
+        return new QueueTask(this);
+    }
+
+    /** A closure (Java-serialised with the task), not a wire record. */
+    private static final class QueueTask implements FlatMapFunction<Iterator<LocalRangeQueue.Slot>, PartitionSummary> {
+        private static final long serialVersionUID = 1L;
+        private final PartitionTask task;
+
+        QueueTask(PartitionTask task) {
+            this.task = task;
         }
+
+        @Override
+        public Iterator<PartitionSummary> call(Iterator<LocalRangeQueue.Slot> slots) throws Exception {
+            List<PartitionSummary> out = new ArrayList<>();
+            while (slots.hasNext()) {
+                task.call(LocalRangeQueue.taker(slots.next().token())).forEachRemaining(out::add);
+            }
+            return out.iterator();
+        }
+    }
+
+    /**
+     * Computes {@code first} and then the {@code rest}, as one stream through one session: the pipeline stays one
+     * candidate ahead across ranges and records commit by count and time ({@link Tally}), not per range. With a code
+     * whose crash ends this process, each range is computed on its own behind its in-flight marker.
+     */
+    private PartitionSummary screen(JobContext ctx, CandidateRange first, Iterator<CandidateRange> rest) {
         long t0 = System.nanoTime();
         if (pastDeadline()) {
             // Neither a worker process nor the committed ids are needed for a partition that will not start.
-            return new PartitionSummary(range.partition(), Map.of(), 0, 0, 0, 0, 0, "", List.of(),
+            return new PartitionSummary(first.partition(), Map.of(), 0, 0, 0, 0, 0, "", List.of(),
                     RankingCounts.NONE);
         }
         RepositoryLayout layout = new RepositoryLayout(ctx.repositoryUri(), RepositoryLayout.sharedConfiguration())
                 .withStaging(stagingName);
-        Map<String, String> committed = committedIds(layout, range);
         ResultCache cache = ctx.cacheUri() == null ? null : new ResultCache(ctx.cacheUri());
         CandidateEvaluator evaluator = new CandidateEvaluator(ctx);
-        InFlightMarkers markers = new InFlightMarkers(layout, range);
-        Tally tally = new Tally(new ChunkWriter(layout), cache, ctx.commitEvery());
+        Tally tally = new Tally(new ChunkWriter(layout), cache, ctx.commitEvery(), COMMIT_INTERVAL_NANOS);
         int restarts;
         String codeVersion;
         try (SimulationSession session = Sessions.open(ctx)) {
             codeVersion = session.codeVersion();
-            boolean crashEndsExecutor = session.crashEndsCaller();
-            OptionalLong poison = crashEndsExecutor ? markers.leftOver() : OptionalLong.empty();
-            Upcoming upcoming = new Upcoming(range.candidates(ctx.space()), committed, cache, evaluator, poison,
-                    tally, ctx, codeVersion);
-            // One candidate ahead: the next one's cell is built while the code computes the current one, and as soon
-            // as the current outcome arrives the next request is sent before the current record is made and
-            // committed, so the worker does not wait for this thread between candidates (it waited 2.9 ms per
-            // candidate, median, for 47 ms of LAMMPS: 200 Cu-Ni candidates on 2 cores).
-            InFlight flight = launch(session, upcoming.next(), markers, crashEndsExecutor);
-            CandidateEvaluator.Prepared following = flight == null ? null : upcoming.next();
-            while (flight != null) {
-                CalculationOutcome outcome = flight.submitted().await();
-                boolean crashed = outcome.status() == Status.CRASHED;
-                InFlight next = crashed ? null : launch(session, following, markers, crashEndsExecutor);
-                CandidateResult r = evaluator.finish(flight.prepared(), outcome, flight.sentNanos());
-                if (crashed) {
-                    // the retry on a fresh worker comes before the next candidate is sent
-                    r = retried(evaluator, r, evaluator.evaluate(flight.prepared().candidate(), session));
-                    next = launch(session, following, markers, crashEndsExecutor);
+            if (session.crashEndsCaller()) {
+                for (CandidateRange range = first; range != null; range = rest.hasNext() ? rest.next() : null) {
+                    InFlightMarkers markers = new InFlightMarkers(layout, range);
+                    compute(session, new Upcoming(List.of(range).iterator(), layout, cache, evaluator,
+                            markers.leftOver(), tally, ctx, codeVersion), evaluator, tally, markers);
+                    tally.commit();
+                    markers.clear();
                 }
-                tally.accept(r, true);
-                flight = next;
-                following = flight == null ? null : upcoming.next();
-            }
-            tally.commit();
-            if (crashEndsExecutor) {
-                markers.clear();
+            } else {
+                compute(session, new Upcoming(withFirst(first, rest), layout, cache, evaluator, OptionalLong.empty(), tally, ctx,
+                        codeVersion), evaluator, tally, null);
+                tally.commit();
             }
             restarts = session.workersLost();
         }
         List<RankedEntry> top = TopCandidates.firstFronts(tally.entries, ctx.screening().top());
-        return new PartitionSummary(range.partition(), tally.counts, tally.skipped, tally.passed,
+        return new PartitionSummary(first.partition(), tally.counts, tally.skipped, tally.passed,
                 tally.nativeSeconds, (System.nanoTime() - t0) / 1e9, restarts, codeVersion, top,
                 new RankingCounts(tally.flagCounts, tally.excluded));
+    }
+
+    /**
+     * Computes what {@code upcoming} prepares, one candidate ahead: the next one's cell is built while the code
+     * computes the current one, and as soon as the current outcome arrives the next request is sent before the current
+     * record is made and committed, so the worker does not wait for this thread between candidates (it waited 2.9 ms
+     * per candidate, median, for 47 ms of LAMMPS: 200 Cu-Ni candidates on 2 cores).
+     *
+     * @param markers where the candidate in flight is remembered (a code whose crash ends this process), or null
+     */
+    private void compute(SimulationSession session, Upcoming upcoming, CandidateEvaluator evaluator, Tally tally,
+            InFlightMarkers markers) {
+        InFlight flight = launch(session, upcoming.next(), markers);
+        CandidateEvaluator.Prepared following = flight == null ? null : upcoming.next();
+        while (flight != null) {
+            CalculationOutcome outcome = flight.submitted().await();
+            boolean crashed = outcome.status() == Status.CRASHED;
+            InFlight next = crashed ? null : launch(session, following, markers);
+            CandidateResult r = evaluator.finish(flight.prepared(), outcome, flight.sentNanos());
+            if (crashed) {
+                // the retry on a fresh worker comes before the next candidate is sent
+                r = retried(evaluator, r, evaluator.evaluate(flight.prepared().candidate(), session));
+                next = launch(session, following, markers);
+            }
+            tally.accept(r, true);
+            flight = next;
+            following = flight == null ? null : upcoming.next();
+        }
+    }
+
+    /** {@code first}, then what {@code rest} hands out (taken only when reached: a queue's ranges stay shared). */
+    private static Iterator<CandidateRange> withFirst(CandidateRange first, Iterator<CandidateRange> rest) {
+        return new Iterator<>() {
+            private boolean firstTaken;
+
+            @Override
+            public boolean hasNext() {
+                return !firstTaken || rest.hasNext();
+            }
+
+            @Override
+            public CandidateRange next() {
+                if (!firstTaken) {
+                    firstTaken = true;
+                    return first;
+                }
+                return rest.next();
+            }
+        };
     }
 
     /** A prepared candidate sent to the code, and when ({@code System.nanoTime()}). */
@@ -142,46 +208,62 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
             long sentNanos) {}
 
     /** Sends {@code p} to the code; null if there is none, or if the deadline passed since it was prepared. */
-    private InFlight launch(SimulationSession session, CandidateEvaluator.Prepared p, InFlightMarkers markers,
-            boolean crashEndsExecutor) {
+    private InFlight launch(SimulationSession session, CandidateEvaluator.Prepared p, InFlightMarkers markers) {
         if (p == null || pastDeadline()) {
             return null;
         }
-        if (crashEndsExecutor) {
+        if (markers != null) {
             markers.mark(p.candidate().index());
         }
         return new InFlight(p, session.submit(p.request()), System.nanoTime());
     }
 
     /**
-     * The candidates of a range in order, each either recorded at once (committed earlier and not retried, found in
-     * the cache, quarantined, or unbuildable) or returned prepared for the code. Stops at the deadline.
+     * The candidates of a stream of ranges in order, each either recorded at once (committed earlier and not retried,
+     * found in the cache, quarantined, or unbuildable) or returned prepared for the code. A range's committed ids are
+     * read when the stream reaches it. Stops at the deadline.
      */
     private final class Upcoming {
-        private final Iterator<Candidate> it;
-        private final Map<String, String> committed;
+        private final Iterator<CandidateRange> ranges;
+        private final RepositoryLayout layout;
         private final ResultCache cache;
         private final CandidateEvaluator evaluator;
         private final OptionalLong poison;
         private final Tally tally;
         private final JobContext ctx;
         private final String codeVersion;
+        private Iterator<Candidate> it = Collections.emptyIterator();
+        private Map<String, String> committed = Map.of();
+        private boolean started;
 
-        Upcoming(Iterator<Candidate> it, Map<String, String> committed, ResultCache cache, CandidateEvaluator evaluator,
-                OptionalLong poison, Tally tally, JobContext ctx, String codeVersion) {
-            this.codeVersion = codeVersion;
-            this.it = it;
-            this.committed = committed;
+        Upcoming(Iterator<CandidateRange> ranges, RepositoryLayout layout, ResultCache cache,
+                CandidateEvaluator evaluator, OptionalLong poison, Tally tally, JobContext ctx, String codeVersion) {
+            this.ranges = ranges;
+            this.layout = layout;
             this.cache = cache;
             this.evaluator = evaluator;
             this.poison = poison;
             this.tally = tally;
             this.ctx = ctx;
+            this.codeVersion = codeVersion;
         }
 
-        /** The next candidate to compute, prepared; null when the range (or the time before the deadline) is done. */
+        /** The next candidate to compute, prepared; null when the ranges (or the time before the deadline) are done. */
         CandidateEvaluator.Prepared next() {
-            while (it.hasNext() && !pastDeadline()) {
+            while (!pastDeadline()) {
+                if (!it.hasNext()) {
+                    if (!ranges.hasNext()) {
+                        return null;
+                    }
+                    CandidateRange range = ranges.next();
+                    if (started) {
+                        tally.rangeDone();
+                    }
+                    started = true;
+                    committed = committedIds(layout, range);
+                    it = range.candidates(ctx.space());
+                    continue;
+                }
                 Candidate c = it.next();
                 String status = committed.isEmpty() ? null : committed.get(evaluator.id(c));
                 if (status != null) {
@@ -193,7 +275,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                     // computed again; the driver removes the old record once the new one is committed
                     retried.add(1);
                 }
-                var cached = cache == null ? java.util.Optional.<CandidateResult>empty()
+                var cached = cache == null ? Optional.<CandidateResult>empty()
                         : cache.find(c.chemicalSystem(), evaluator.id(c), ctx.campaign(), c.index(), ctx.visibility());
                 if (cached.isPresent()) {
                     tally.accept(cached.get(), false);
@@ -215,11 +297,21 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
         }
     }
 
+    /**
+     * A task's records commit at least this often (and at every {@code commitEvery} records): a task that streams
+     * ranges would otherwise hold up to {@code commitEvery} records, which is minutes of work for a costly method,
+     * and a kill loses what is not committed. A commit of a 15-record chunk costs about 7 ms.
+     */
+    static final long COMMIT_INTERVAL_NANOS = 30_000_000_000L;
+
     /** What a task counts and collects from its records, and the records not committed yet. */
     private final class Tally {
         private final ChunkWriter writer;
         private final ResultCache cache;
         private final int commitEvery;
+        private final long commitIntervalNanos;
+        private long lastCommitNanos = System.nanoTime();
+        private int commits;
         final Map<String, Long> counts = new TreeMap<>();
         final Map<String, Long> flagCounts = new TreeMap<>();
         final List<RankedEntry> entries = new ArrayList<>();
@@ -229,10 +321,11 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
         long excluded;
         double nativeSeconds;
 
-        Tally(ChunkWriter writer, ResultCache cache, int commitEvery) {
+        Tally(ChunkWriter writer, ResultCache cache, int commitEvery, long commitIntervalNanos) {
             this.writer = writer;
             this.cache = cache;
             this.commitEvery = commitEvery;
+            this.commitIntervalNanos = commitIntervalNanos;
         }
 
         /** @param simulated computed by this task (false: reused from the cache) */
@@ -261,12 +354,28 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                 }
             }
             pending.add(r);
-            if (pending.size() >= commitEvery) {
+            if (pending.size() >= commitEvery || System.nanoTime() - lastCommitNanos >= commitIntervalNanos) {
+                commit();
+            }
+        }
+
+        /**
+         * The stream moved past a range. The task's first records commit there, as they did when each range was a
+         * task of its own: a first look at the results (and the time to the first record) should not wait for
+         * {@code commitEvery} records.
+         */
+        void rangeDone() {
+            if (commits == 0) {
                 commit();
             }
         }
 
         void commit() {
+            lastCommitNanos = System.nanoTime();
+            if (pending.isEmpty()) {
+                return;
+            }
+            commits++;
             PartitionTask.commit(writer, cache, pending);
         }
     }

@@ -331,12 +331,26 @@ public final class ScreeningJob {
                 : Progress.start(opts.progress(), scope, done, failed, skippedAcc, partials);
         long t0 = System.nanoTime();
         List<PartitionSummary> summaries;
+        PartitionTask task = new PartitionTask(bc, screening, done, failed, skippedAcc, deadlineMillis, stagingName,
+                opts.retryStatuses(), retried);
+        // Local mode runs the executors in this JVM: one task per slot takes the ranges from a queue here (see
+        // LocalRangeQueue). A dry run's ranges cost microseconds each and keep one task per range.
+        String queue = sc.isLocal() && !opts.dryRun() && ranges.size() > cores ? LocalRangeQueue.register(ranges)
+                : null;
         try {
-            summaries = sc.parallelize(ranges, ranges.size())
-                    .mapPartitions(new PartitionTask(bc, screening, done, failed, skippedAcc, deadlineMillis,
-                            stagingName, opts.retryStatuses(), retried))
-                    .collect();
+            if (queue == null) {
+                summaries = sc.parallelize(ranges, ranges.size()).mapPartitions(task).collect();
+            } else {
+                List<LocalRangeQueue.Slot> slots = new ArrayList<>();
+                for (int i = 0; i < cores; i++) {
+                    slots.add(new LocalRangeQueue.Slot(queue, i));
+                }
+                summaries = sc.parallelize(slots, cores).mapPartitions(task.fromQueue()).collect();
+            }
         } finally {
+            if (queue != null) {
+                LocalRangeQueue.remove(queue);
+            }
             if (progress != null) {
                 progress.stop();
             }
@@ -495,7 +509,8 @@ public final class ScreeningJob {
         // straggler, costs vary several-fold with composition) idles a slot for a twentieth of its share at most;
         // the tapered last wave cuts that idle tail about fourfold again. But none under a second of work while
         // there are two per slot: 46 ranges of 200 Cu-Ni candidates (0.2 s each) spent 9 % of the cores on the fixed
-        // cost of a range.
+        // cost of a range. (That cost is a task's; in local mode, where the tasks take ranges from a queue, a range
+        // costs little more than the lookup of its committed ids, but the same plan serves both.)
         return Partitioner.split(size, space.prototypeCycle(), cost,
                 spec.execution().targetPartitionSeconds(), MIN_RANGES_PER_SLOT * cores, MAX_RANGES, cores,
                 MIN_RANGE_SECONDS);

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +31,7 @@ import org.matscreen.repository.Manifest;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;
 
-/** An end-to-end screen in Spark local mode: campaign → Spark → LAMMPS workers → repository, then a resume. */
+/** End-to-end screens in Spark local mode: campaign → Spark → LAMMPS workers → repository, then a resume. */
 @Tag("integration")
 @Tag("lammps")
 @Tag("spark")
@@ -141,5 +142,70 @@ class LocalScreenIntegrationTest {
         RunSummary fresh = ScreeningJob.run(spark, changed, YAML, potential, ScreeningJob.Options.simple(repo, true, 2,
                 2, lammps));
         assertEquals(5, fresh.computed());
+    }
+
+    /** 15 binary Cu-Ni compositions at x_Ni = k/16 in 32-site cells, so every cell's counts are exact. */
+    static final String QUEUE_YAML = """
+            name: queue-test
+            space: {elements: [Cu, Ni], orders: [2], step: 0.0625}
+            structure: {prototypes: [fcc], supercell: [2, 2, 2]}
+            method: {potential: CuNi.eam.alloy, relax: {mode: shape-fixed}, properties: {eos: false, elastic: false}}
+            screening: {objectives: ["min dh_mix_ev_per_atom"], top: 3}
+            """;
+
+    private RunSummary runQueue(String repo, int partitions) {
+        return ScreeningJob.run(spark, CampaignLoader.parse(QUEUE_YAML, "queue-test.yaml"), QUEUE_YAML, potential,
+                ScreeningJob.Options.simple(repo, false, partitions, 50, lammps));
+    }
+
+    private static Map<String, CandidateResult> byId(RepositoryLayout layout) {
+        Map<String, CandidateResult> out = new TreeMap<>();
+        for (CandidateResult r : new ResultReader(layout).readAll()) {
+            assertEquals(null, out.put(r.id(), r), "each candidate once: " + r.id());
+        }
+        return out;
+    }
+
+    /**
+     * Local mode hands its ranges to one task per slot from a queue ({@link LocalRangeQueue}): the records must be
+     * those of one task per range, bit for bit, each candidate once, in fewer chunk files, and a rerun must resume.
+     */
+    @Test
+    void queuedTasksGiveTheRecordsOfOneTaskPerRangeInFewerChunks() {
+        // 2 ranges on 2 slots: one task per range, as on a cluster
+        String perRange = dir.resolve("per-range").toString();
+        RunSummary a = runQueue(perRange, 2);
+        // 10 ranges on 2 slots: two tasks take them from the queue
+        String queued = dir.resolve("queued").toString();
+        RunSummary b = runQueue(queued, 10);
+        assertEquals(15, a.computed());
+        assertEquals(15, b.computed());
+        assertEquals(Map.of("ok", 15L), b.statusCounts());
+        assertEquals(10, b.partitions());
+
+        RepositoryLayout la = new RepositoryLayout(perRange, new Configuration());
+        RepositoryLayout lb = new RepositoryLayout(queued, new Configuration());
+        Map<String, CandidateResult> ra = byId(la);
+        Map<String, CandidateResult> rb = byId(lb);
+        assertEquals(ra.keySet(), rb.keySet(), "the same candidates (ids are seeded by the cell)");
+        for (String id : ra.keySet()) {
+            CandidateResult x = ra.get(id);
+            CandidateResult y = rb.get(id);
+            assertEquals(Status.OK, y.status(), y.errorText());
+            assertEquals(x.candidateIndex(), y.candidateIndex());
+            // same cell, same protocol, same library: the same floating-point path
+            assertEquals(x.metric("energy_per_atom_ev"), y.metric("energy_per_atom_ev"), 0.0, id);
+            assertEquals(x.metric("dh_mix_ev_per_atom"), y.metric("dh_mix_ev_per_atom"), 0.0, id);
+        }
+        // Each queued task commits at the end of its first range and at its end (fewer than 50 records and 30 s in
+        // between): at most 4 chunks, where one task per range wrote 10 (as before the queue).
+        List<RepositoryLayout.Chunk> chunks = lb.chunks();
+        assertTrue(chunks.size() >= 2 && chunks.size() <= 4, chunks.size() + " chunks: " + chunks);
+
+        RunSummary again = runQueue(queued, 10);
+        assertEquals(0, again.computed());
+        assertEquals(15, again.skipped());
+        assertEquals(15, byId(lb).size(), "no duplicates after a resume");
+        assertEquals(0, LocalRangeQueue.registered(), "no queue is left behind");
     }
 }
