@@ -1,7 +1,9 @@
 package org.matscreen.core.composition;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -318,9 +320,22 @@ public final class Composition implements Serializable {
         if (Math.abs(a - Math.rint(a)) < 1e-9) {
             return Long.toString(Math.round(a));
         }
-        String s = String.format(Locale.ROOT, "%.8f", a);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        // What String.format(Locale.ROOT, "%.8f", a) writes (half-up rounding of the shortest decimal form, which is
+        // Double.toString's), without the formatter: parsing the pattern and a regex per amount were 7 % of the
+        // executor's Java time in a screen (formulas are made for every record and ranked entry).
+        String s = Double.isFinite(a)
+                ? new BigDecimal(Double.toString(a)).setScale(8, RoundingMode.HALF_UP).toPlainString()
+                : String.format(Locale.ROOT, "%.8f", a);
+        int end = s.length();
+        if (s.indexOf('.') >= 0) {
+            while (end > 0 && s.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (end > 0 && s.charAt(end - 1) == '.') {
+                end--;
+            }
+        }
+        return s.substring(0, end);
     }
 
     @Override

@@ -93,4 +93,34 @@ class CompositionTest {
         assertThrows(InvalidInputException.class, () -> Composition.parse("Cu0"));
         assertThrows(InvalidInputException.class, () -> Composition.parse("Cu1.2.3"));
     }
+
+    /** The formatter-free amounts are what {@code String.format("%.8f")} (the previous implementation) wrote. */
+    @Test
+    void amountsAreFormattedAsTheFormatterDid() {
+        java.util.Random rnd = new java.util.Random(20261208);
+        List<Double> amounts = new java.util.ArrayList<>(List.of(0.5, 0.25, 1e-5, 1.5e-9, 0.123456785, 0.123456775,
+                2.000000005, 0.999999995, 1.0 / 3, 2.0 / 3, 0.1 + 0.2, 12.5, 199.99999999, 3.000000004, 1e-12,
+                Double.NaN, Double.POSITIVE_INFINITY, 1234567.000000005));
+        for (int i = 0; i < 200_000; i++) {
+            double a = switch (i % 4) {
+                case 0 -> rnd.nextDouble();
+                case 1 -> rnd.nextInt(200) + rnd.nextInt(1_000_000_000) / 1e9; // nine decimals: rounding at the 8th
+                case 2 -> (double) rnd.nextInt(1000) / (1 + rnd.nextInt(999));  // exact ratios of a cell's counts
+                default -> rnd.nextInt(100_000_000) / 1e8 + 5e-9;                // halves at the 9th decimal
+            };
+            amounts.add(a);
+        }
+        for (double a : amounts) {
+            String reference;
+            if (Math.abs(a - 1.0) < 1e-12) {
+                reference = "";
+            } else if (Math.abs(a - Math.rint(a)) < 1e-9) {
+                reference = Long.toString(Math.round(a));
+            } else {
+                reference = String.format(java.util.Locale.ROOT, "%.8f", a).replaceAll("0+$", "");
+                reference = reference.endsWith(".") ? reference.substring(0, reference.length() - 1) : reference;
+            }
+            assertEquals(reference, Composition.formatAmount(a), "amount " + a);
+        }
+    }
 }
