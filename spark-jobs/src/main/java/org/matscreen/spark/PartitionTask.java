@@ -142,8 +142,8 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                     markers.clear();
                 }
             } else {
-                compute(session, new Upcoming(withFirst(first, rest), layout, cache, evaluator, OptionalLong.empty(), tally, ctx,
-                        codeVersion), evaluator, tally, null);
+                compute(session, new Upcoming(withFirst(first, rest), layout, cache, evaluator, OptionalLong.empty(),
+                        tally, ctx, codeVersion), evaluator, tally, null);
                 tally.commit();
             }
             restarts = session.workersLost();
