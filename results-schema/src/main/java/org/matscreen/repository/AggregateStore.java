@@ -16,7 +16,6 @@ import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
@@ -30,6 +29,7 @@ import org.matscreen.core.structure.StructureRecipe;
 import org.matscreen.core.util.BuildInfo;
 import org.matscreen.repository.schema.RecordRow;
 import org.matscreen.repository.schema.RowConversion;
+import org.matscreen.repository.schema.RowWriteSupport;
 
 /**
  * Writes and reads the aggregates table of one axis ({@link AggregateSchema}). A ranking writes its parts into a
@@ -69,18 +69,18 @@ public final class AggregateStore {
     private void writeRows(Path staging, List<RecordRow> rows) {
         Path file = new Path(staging, "part-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
                 + ".parquet");
-        RowConversion conversion = new RowConversion("aggregate schema version " + AggregateSchema.VERSION,
-                AggregateSchema.columns(), AggregateSchema.parquetSchema());
-        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(file, layout.conf()))
-                .withType(AggregateSchema.parquetSchema())
+        RowWriteSupport support = new RowConversion("aggregate schema version " + AggregateSchema.VERSION,
+                AggregateSchema.columns(), AggregateSchema.parquetSchema()).writeSupport(Map.of(
+                        "matscreen.aggregate_schema_version", Integer.toString(AggregateSchema.VERSION),
+                        "matscreen.version", BuildInfo.version()));
+        try (ParquetWriter<RecordRow> w = RowWriteSupport
+                .builder(HadoopOutputFile.fromPath(file, layout.conf()), support)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withConf(layout.conf())
-                .withExtraMetaData(Map.of("matscreen.aggregate_schema_version",
-                        Integer.toString(AggregateSchema.VERSION), "matscreen.version", BuildInfo.version()))
                 .build()) {
             for (RecordRow row : rows) {
-                w.write(conversion.toGroup(row));
+                w.write(row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write aggregates to " + file, e);

@@ -109,8 +109,7 @@ public final class ChunkWriter {
                         org.matscreen.core.util.BuildInfo.commit(), StatusCountsFooter.KEY,
                         StatusCountsFooter.format(batch));
                 try (ParquetWriter<RecordRow> w = withoutUselessWork(RowWriteSupport.builder(
-                        HadoopOutputFile.fromPath(tmp, layout.conf()), new RowWriteSupport(codec.schema(),
-                                RecordSchema.columns(), "record schema version " + RecordSchema.VERSION, footer)))
+                        HadoopOutputFile.fromPath(tmp, layout.conf()), codec.writeSupport(footer)))
                         .withCompressionCodec(CompressionCodecName.SNAPPY)
                         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                         .withConf(layout.conf())

@@ -35,6 +35,7 @@ import org.matscreen.core.structure.StructureRecipe;
 import org.matscreen.core.structure.Supercell;
 import org.matscreen.repository.schema.RecordRow;
 import org.matscreen.repository.schema.RowConversion;
+import org.matscreen.repository.schema.RowWriteSupport;
 import org.matscreen.repository.schema.SchemaMigrations;
 
 /**
@@ -48,6 +49,11 @@ public final class RecordCodec {
 
     public MessageType schema() {
         return RecordSchema.parquetSchema();
+    }
+
+    /** A Parquet writer's support for rows of the current schema ({@link #toRow}), {@code footer} in the file. */
+    public RowWriteSupport writeSupport(Map<String, String> footer) {
+        return rows.writeSupport(footer);
     }
 
     /** The record as a Parquet row of the current schema. */

@@ -98,8 +98,7 @@ class RowWriteSupportTest {
         values.put("band_gap_ev", 1.2);
         org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(dir.resolve("x.parquet").toUri());
         try (ParquetWriter<RecordRow> w = RowWriteSupport.builder(HadoopOutputFile.fromPath(file, conf),
-                new RowWriteSupport(codec.schema(), RecordSchema.columns(), "record schema version "
-                        + RecordSchema.VERSION, Map.of())).withConf(conf).build()) {
+                codec.writeSupport(Map.of())).withConf(conf).build()) {
             MatscreenException e = assertThrows(MatscreenException.class, () -> w.write(RecordRow.of(values)));
             assertTrue(e.getMessage().contains("'band_gap_ev'") && e.getMessage().contains("migrated"),
                     e.getMessage());

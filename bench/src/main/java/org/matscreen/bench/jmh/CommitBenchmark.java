@@ -19,7 +19,6 @@ import org.matscreen.core.sim.Status;
 import org.matscreen.core.util.FileTrees;
 import org.matscreen.repository.ChunkWriter;
 import org.matscreen.repository.RecordCodec;
-import org.matscreen.repository.RecordSchema;
 import org.matscreen.repository.RepositoryLayout;
 import org.matscreen.repository.ResultReader;
 import org.matscreen.repository.schema.RecordRow;
@@ -97,7 +96,7 @@ public class CommitBenchmark {
     public long rows() throws IOException {
         HadoopOutputFile f = file("rows.parquet");
         try (ParquetWriter<RecordRow> w = ChunkWriter.withoutUselessWork(RowWriteSupport.builder(f,
-                new RowWriteSupport(codec.schema(), RecordSchema.columns(), "records", java.util.Map.of())))
+                codec.writeSupport(java.util.Map.of())))
                 .withCompressionCodec(CompressionCodecName.SNAPPY).withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withConf(conf).build()) {
             for (CandidateResult r : batch) {

@@ -30,6 +30,7 @@ public final class RowConversion {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final Map<String, Column> columns;
+    private final MessageType schema;
     private final SimpleGroupFactory factory;
     private final String table;
 
@@ -43,8 +44,27 @@ public final class RowConversion {
         Map<String, Column> m = new LinkedHashMap<>();
         columns.forEach(c -> m.put(c.name(), c));
         this.columns = m;
+        this.schema = schema;
         this.factory = new SimpleGroupFactory(schema);
         this.table = table;
+    }
+
+    /** A Parquet writer's support for rows of this table, with {@code footer} as the file's key-value metadata. */
+    public RowWriteSupport writeSupport(Map<String, String> footer) {
+        return new RowWriteSupport(schema, List.copyOf(columns.values()), table, footer);
+    }
+
+    /**
+     * Refuses a row with a column that {@code table} does not define: a row must be migrated to the current version
+     * before it is written.
+     */
+    static void requireDefined(RecordRow row, java.util.function.Predicate<String> defined, String table) {
+        for (String name : row.values().keySet()) {
+            if (!defined.test(name)) {
+                throw new MatscreenException("row has column '" + name + "', which " + table
+                        + " does not define (was it migrated?)");
+            }
+        }
     }
 
     /** A row of whatever columns {@code g} has, typed by its own schema. */
@@ -67,15 +87,9 @@ public final class RowConversion {
      * be migrated to the current version first.
      */
     public Group toGroup(RecordRow row) {
+        requireDefined(row, columns::containsKey, table);
         Group g = factory.newGroup();
-        for (Map.Entry<String, Object> e : row.values().entrySet()) {
-            Column c = columns.get(e.getKey());
-            if (c == null) {
-                throw new MatscreenException("row has column '" + e.getKey() + "', which " + table
-                        + " does not define (was it migrated?)");
-            }
-            add(g, c, e.getValue());
-        }
+        row.values().forEach((name, v) -> add(g, columns.get(name), v));
         return g;
     }
 

@@ -10,7 +10,6 @@ import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
-import org.matscreen.core.error.MatscreenException;
 import org.matscreen.repository.Column;
 
 /**
@@ -18,7 +17,7 @@ import org.matscreen.repository.Column;
  * Parquet's example object model would first copy each row into a {@code SimpleGroup}, one group object per list
  * element (a 180-atom record has about a thousand: positions, species, strains), and then walk that copy; on the
  * driver's C1-only JIT the copy and the walk were a third of a commit. Files are the same: the same schema, the same
- * values, standard 3-level lists.
+ * values, standard 3-level lists. Made by {@link RowConversion#writeSupport}, which knows the table.
  */
 public final class RowWriteSupport extends WriteSupport<RecordRow> {
     private final MessageType schema;
@@ -32,7 +31,7 @@ public final class RowWriteSupport extends WriteSupport<RecordRow> {
      * @param table what the rows are, for errors (e.g. "record schema version 3")
      * @param extraMetaData key-value pairs for the file's footer
      */
-    public RowWriteSupport(MessageType schema, List<Column> columns, String table, Map<String, String> extraMetaData) {
+    RowWriteSupport(MessageType schema, List<Column> columns, String table, Map<String, String> extraMetaData) {
         if (schema.getFieldCount() != columns.size()) {
             throw new IllegalArgumentException("schema has " + schema.getFieldCount() + " fields for "
                     + columns.size() + " columns");
@@ -61,7 +60,7 @@ public final class RowWriteSupport extends WriteSupport<RecordRow> {
 
     @Override
     public void write(RecordRow row) {
-        requireKnownColumns(row);
+        RowConversion.requireDefined(row, schema::containsField, table); // before any of it is written
         out.startMessage();
         for (int i = 0; i < columns.length; i++) {
             Column c = columns[i];
@@ -77,16 +76,6 @@ public final class RowWriteSupport extends WriteSupport<RecordRow> {
             out.endField(c.name(), i);
         }
         out.endMessage();
-    }
-
-    /** Refuses a row with a column the schema does not define before any of it is written. */
-    private void requireKnownColumns(RecordRow row) {
-        for (String name : row.values().keySet()) {
-            if (!schema.containsField(name)) {
-                throw new MatscreenException("row has column '" + name + "', which " + table
-                        + " does not define (was it migrated?)");
-            }
-        }
     }
 
     private void primitive(Column.Kind kind, Object v) {
