@@ -73,5 +73,5 @@ final class LocalRangeQueue {
     }
 
     /** What the driver parallelises in place of the ranges: one slot per task, all taking from one queue. */
-    record Slot(String token, int slot) implements Serializable {}
+    record Slot(String token) implements Serializable {}
 }

@@ -128,7 +128,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                 .withStaging(stagingName);
         ResultCache cache = ctx.cacheUri() == null ? null : new ResultCache(ctx.cacheUri());
         CandidateEvaluator evaluator = new CandidateEvaluator(ctx);
-        Tally tally = new Tally(new ChunkWriter(layout), cache, ctx.commitEvery(), COMMIT_INTERVAL_NANOS);
+        Tally tally = new Tally(new ChunkWriter(layout), cache, ctx.commitEvery());
         int restarts;
         String codeVersion;
         try (SimulationSession session = Sessions.open(ctx)) {
@@ -302,16 +302,15 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
      * ranges would otherwise hold up to {@code commitEvery} records, which is minutes of work for a costly method,
      * and a kill loses what is not committed. A commit of a 15-record chunk costs about 7 ms.
      */
-    static final long COMMIT_INTERVAL_NANOS = 30_000_000_000L;
+    private static final long COMMIT_INTERVAL_NANOS = 30_000_000_000L;
 
     /** What a task counts and collects from its records, and the records not committed yet. */
     private final class Tally {
         private final ChunkWriter writer;
         private final ResultCache cache;
         private final int commitEvery;
-        private final long commitIntervalNanos;
         private long lastCommitNanos = System.nanoTime();
-        private int commits;
+        private boolean committedOnce;
         final Map<String, Long> counts = new TreeMap<>();
         final Map<String, Long> flagCounts = new TreeMap<>();
         final List<RankedEntry> entries = new ArrayList<>();
@@ -321,11 +320,10 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
         long excluded;
         double nativeSeconds;
 
-        Tally(ChunkWriter writer, ResultCache cache, int commitEvery, long commitIntervalNanos) {
+        Tally(ChunkWriter writer, ResultCache cache, int commitEvery) {
             this.writer = writer;
             this.cache = cache;
             this.commitEvery = commitEvery;
-            this.commitIntervalNanos = commitIntervalNanos;
         }
 
         /** @param simulated computed by this task (false: reused from the cache) */
@@ -354,7 +352,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
                 }
             }
             pending.add(r);
-            if (pending.size() >= commitEvery || System.nanoTime() - lastCommitNanos >= commitIntervalNanos) {
+            if (pending.size() >= commitEvery || System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL_NANOS) {
                 commit();
             }
         }
@@ -365,7 +363,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
          * {@code commitEvery} records.
          */
         void rangeDone() {
-            if (commits == 0) {
+            if (!committedOnce) {
                 commit();
             }
         }
@@ -375,7 +373,7 @@ final class PartitionTask implements FlatMapFunction<Iterator<CandidateRange>, P
             if (pending.isEmpty()) {
                 return;
             }
-            commits++;
+            committedOnce = true;
             PartitionTask.commit(writer, cache, pending);
         }
     }

@@ -341,11 +341,8 @@ public final class ScreeningJob {
             if (queue == null) {
                 summaries = sc.parallelize(ranges, ranges.size()).mapPartitions(task).collect();
             } else {
-                List<LocalRangeQueue.Slot> slots = new ArrayList<>();
-                for (int i = 0; i < cores; i++) {
-                    slots.add(new LocalRangeQueue.Slot(queue, i));
-                }
-                summaries = sc.parallelize(slots, cores).mapPartitions(task.fromQueue()).collect();
+                summaries = sc.parallelize(java.util.Collections.nCopies(cores, new LocalRangeQueue.Slot(queue)), cores)
+                        .mapPartitions(task.fromQueue()).collect();
             }
         } finally {
             if (queue != null) {

@@ -58,7 +58,7 @@ class KryoRegistrationTest {
         Object[] samples = {
             new CandidateRange(3, 10, 20, List.of("file:/x/chunk-10-12-a.parquet")),
             CandidateRange.of(4, List.of(17L, 3L, 40L), List.of()),
-            new LocalRangeQueue.Slot("5f0e4a5e-token", 1),
+            new LocalRangeQueue.Slot("5f0e4a5e-token"),
             new ReferenceTask("g", "Cu", Prototype.FCC, 3.6),
             new ReferenceResult("g", "Cu", Prototype.BCC, true, -3.49, 12.0,
                     org.matscreen.core.properties.ElasticConstants.cubic(133, 146, 81), ""),
