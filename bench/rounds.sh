@@ -4,8 +4,9 @@
 # the ratios are taken within the round, where the drift mostly cancels; the medians over the rounds close the table.
 # Needs a work folder of bench/run.sh (its cells and campaign; the build and archives of this checkout).
 #
-# With OTHER=/path/to/a/built/checkout, each round also runs that checkout's matscreen (a°) right after (a) (before it in even rounds), and the
-# table adds its ratios: a change measured against the commit before it, within each round.
+# With OTHER=/path/to/a/built/checkout, each round also runs that checkout's matscreen (a°), after (a) in odd rounds
+# and before it in even ones, and the table adds its ratios: a change measured against the commit before it, within
+# each round.
 #
 # Usage: [OTHER=checkout] bench/rounds.sh WORK [rounds] [cores]      (default 5 rounds, 2 cores)
 set -euo pipefail
